@@ -1,0 +1,219 @@
+// rmc <type> [CASE] --flags: every command type of COMMANDS.md, with one flag per data field
+// generated from the schema (kebab-case; nested objects prefixed, e.g. --subject-birth-date).
+// The flags become the same JSON command `rmc apply` reads, and go through the same path.
+#include <sodium.h>
+
+#include <cstdio>
+
+#include "context.h"
+#include "schema_info.h"
+
+namespace rmc::cli {
+namespace {
+
+namespace si = schema_info;
+
+struct FlagSpec {
+  std::vector<std::string> path;  // JSON path inside data
+  capnp::Type type;
+  bool personal = false;
+  bool json_value = false;  // the flag takes JSON text (objects, lists of objects, maps)
+  std::vector<std::string> values;
+};
+
+std::string Kebab(std::string s) {
+  for (auto& c : s)
+    if (c == '_') c = '-';
+  return s;
+}
+
+void CollectFlags(capnp::StructSchema schema, std::vector<std::string> prefix,
+                  std::vector<std::shared_ptr<FlagSpec>>& out) {
+  for (auto f : schema.getFields()) {
+    if (si::IsDerived(f)) continue;
+    auto path = prefix;
+    path.push_back(si::JsonName(f));
+    auto type = f.getType();
+    if (type.isStruct() && !si::IsDate(type.asStruct()) && !si::IsPersonal(f)) {
+      CollectFlags(type.asStruct(), path, out);
+      continue;
+    }
+    auto spec = std::make_shared<FlagSpec>();
+    spec->path = path;
+    spec->type = type;
+    spec->personal = si::IsPersonal(f);
+    spec->json_value = type.isStruct() && !si::IsDate(type.asStruct());
+    if (type.isList() && (si::JsonMap(f) || type.asList().getElementType().isStruct()))
+      spec->json_value = true;
+    out.push_back(spec);
+  }
+}
+
+Result<Json> FlagValue(const FlagSpec& f) {
+  auto parse_json = [&](const std::string& text) -> Result<Json> {
+    try {
+      return Json::parse(text);
+    } catch (const std::exception&) {
+      return Status(Code::kUsage, "--" + Kebab(f.path.back()) + ": expected JSON, got " + text);
+    }
+  };
+  if (f.json_value) return parse_json(f.values.back());
+  if (f.type.isList()) {
+    Json list = Json::array();
+    auto element = f.type.asList().getElementType();
+    for (const auto& v : f.values) {
+      if (f.personal) {
+        list.push_back(v);
+        continue;
+      }
+      size_t start = 0;
+      for (;;) {
+        size_t comma = v.find(',', start);
+        std::string item = v.substr(start, comma - start);
+        if (element.isText() || element.isEnum()) list.push_back(item);
+        else {
+          auto j = parse_json(item);
+          if (!j.ok()) return j;
+          list.push_back(*j);
+        }
+        if (comma == std::string::npos) break;
+        start = comma + 1;
+      }
+    }
+    return list;
+  }
+  const std::string& v = f.values.back();
+  switch (f.type.which()) {
+    case capnp::schema::Type::BOOL:
+      if (v == "true" || v == "ja" || v == "yes") return Json(true);
+      if (v == "false" || v == "nee" || v == "no") return Json(false);
+      return Status(Code::kUsage, "--" + Kebab(f.path.back()) + ": expected true or false");
+    case capnp::schema::Type::TEXT:
+    case capnp::schema::Type::ENUM:
+    case capnp::schema::Type::STRUCT:  // a date
+      return Json(v);
+    default:
+      return parse_json(v);
+  }
+}
+
+std::string NewCommandId() {
+  unsigned char b[12];
+  randombytes_buf(b, sizeof b);
+  std::string id = "cli-";
+  static const char* d = "0123456789abcdef";
+  for (auto c : b) {
+    id += d[c >> 4];
+    id += d[c & 15];
+  }
+  return id;
+}
+
+struct CommonOptions {
+  std::string case_id, id, subject, occurred_at, reason, trace_id;
+  int64_t expected_version = -1;
+  std::string correct_event, correct_data;
+};
+
+int RunAction(const Globals& g, const std::string& type, const CommonOptions& o,
+              const std::vector<std::shared_ptr<FlagSpec>>& flags) {
+  Json cmd;
+  cmd["id"] = o.id.empty() ? NewCommandId() : o.id;
+  cmd["type"] = type;
+  if (!o.case_id.empty()) cmd["case"] = o.case_id;
+  if (!o.subject.empty() && type != "forget_subject") cmd["subject"] = o.subject;
+  if (o.expected_version >= 0) cmd["expected_version"] = o.expected_version;
+  if (!o.occurred_at.empty()) cmd["occurred_at"] = o.occurred_at;
+  if (!o.reason.empty()) cmd["reason"] = o.reason;
+  if (!o.trace_id.empty()) cmd["trace_id"] = o.trace_id;
+  Json data = Json::object();
+  if (type == "correct") {
+    if (!o.correct_event.empty()) {
+      bool number = o.correct_event.find_first_not_of("0123456789") == std::string::npos;
+      data["event"] = number ? Json(std::stoull(o.correct_event)) : Json(o.correct_event);
+    }
+    if (!o.correct_data.empty()) {
+      try {
+        data["data"] = Json::parse(o.correct_data);
+      } catch (const std::exception&) {
+        return Fail(g, Status(Code::kUsage, "--data: expected a JSON object"));
+      }
+    }
+  }
+  for (const auto& f : flags) {
+    if (f->values.empty()) continue;
+    auto v = FlagValue(*f);
+    if (!v.ok()) return Fail(g, v.status());
+    Json* at = &data;
+    for (size_t i = 0; i + 1 < f->path.size(); ++i) at = &(*at)[f->path[i]];
+    (*at)[f->path.back()] = *v;
+  }
+  cmd["data"] = data;
+  auto command = ParseCommand(cmd.dump(), g.Defaults());
+  if (!command.ok()) return Fail(g, command.status());
+  auto ledger = Ledger::Open(g.Paths());
+  if (!ledger.ok()) return Fail(g, ledger.status());
+  std::vector<Command> commands;
+  commands.push_back(std::move(*command));
+  Outcome out = (*ledger)->Execute(commands, false)[0];
+  if (!out.ok()) return Fail(g, out.error);
+  if (g.json) {
+    PrintJson(OutcomeJson(out));
+  } else if (type == "signal") {
+    std::printf("%s\n", out.case_id.c_str());
+  } else {
+    std::string events;
+    for (const auto& e : out.events) events += (events.empty() ? "" : ", ") + e;
+    std::printf("%s version %u: %s%s\n", out.case_id.c_str(), out.version, events.c_str(),
+                out.duplicate ? " (already recorded)" : "");
+  }
+  return 0;
+}
+
+}  // namespace
+
+void RegisterActions(CLI::App& app, Globals& g, int& exit_code) {
+  for (const std::string& type : si::CommandTypes()) {
+    auto member = si::PayloadMemberForCommand(type);
+    std::string help = "record " + type;
+    if (int step = si::StepOf(*member)) help += " (routekaart step " + std::to_string(step) + ")";
+    auto* sub = app.add_subcommand(type, help);
+    if (Kebab(type) != type) sub->alias(Kebab(type));
+    sub->group("Case actions");
+    auto o = std::make_shared<CommonOptions>();
+    auto flags = std::make_shared<std::vector<std::shared_ptr<FlagSpec>>>();
+    if (type != "signal" && type != "forget_subject")
+      sub->add_option("case", o->case_id, "the case (or use --subject)");
+    sub->add_option("--id", o->id, "idempotency key (default: a new one)");
+    if (type != "forget_subject" && type != "signal")
+      sub->add_option("--subject", o->subject, "address the subject's current case by its ref");
+    if (type == "signal") sub->add_option("--case", o->case_id, "attach to this case id (new cases get the next number)");
+    sub->add_option("--expected-version", o->expected_version, "refuse unless the case is at this version");
+    sub->add_option("--occurred-at", o->occurred_at, "business time (ISO date or time; not in the future)");
+    sub->add_option("--reason", o->reason, "why: makes an out-of-route step or a broken rule a recorded deviation");
+    sub->add_option("--trace-id", o->trace_id, "the caller's W3C trace id (32 hex digits)");
+    if (type == "correct") {
+      sub->add_option("--event", o->correct_event, "the corrected event: position or event id")->required();
+      sub->add_option("--data", o->correct_data, "the corrected fields as a JSON object")->required();
+    } else {
+      CollectFlags(member->getType().asStruct(), {}, *flags);
+      for (auto& f : *flags) {
+        std::string name;
+        for (const auto& part : f->path) name += (name.empty() ? "" : "-") + Kebab(part);
+        // A data field named like a command-level flag gets the type as prefix: close's
+        // reason (a code) is --close-reason; --reason stays the deviation's reason.
+        if (sub->get_option_no_throw("--" + name)) name = Kebab(type) + "-" + name;
+        std::string desc = f->personal ? "(personal, sealed)" : "";
+        if (f->json_value) desc += std::string(desc.empty() ? "" : " ") + "JSON";
+        else if (f->type.isList()) desc += std::string(desc.empty() ? "" : " ") + "list: repeat or separate with commas";
+        else if (f->type.isEnum()) desc += std::string(desc.empty() ? "" : " ") + si::EnumCodes(f->type.asEnum());
+        else if (f->type.isStruct()) desc += std::string(desc.empty() ? "" : " ") + "YYYY-MM-DD";
+        else if (f->type.isBool()) desc += std::string(desc.empty() ? "" : " ") + "true or false";
+        sub->add_option("--" + name, f->values, desc)->multi_option_policy(CLI::MultiOptionPolicy::TakeAll)->type_size(1)->expected(1);
+      }
+    }
+    sub->callback([&g, &exit_code, type, o, flags] { exit_code = RunAction(g, type, *o, *flags); });
+  }
+}
+
+}  // namespace rmc::cli

@@ -1,0 +1,110 @@
+// rmc init, rmc config, rmc verify, rmc rebuild.
+#include <cstdio>
+
+#include "context.h"
+#include "verify.h"
+
+namespace rmc::cli {
+
+void RegisterInit(CLI::App& app, Globals& g, int& exit_code) {
+  struct Options {
+    std::string region;
+    int max_age = 23;
+  };
+  auto o = std::make_shared<Options>();
+  auto* sub = app.add_subcommand("init", "create a ledger (refuses to overwrite an existing one)");
+  sub->add_option("--region", o->region, "the region's name");
+  sub->add_option("--max-age", o->max_age, "the RMC serves youths until this birthday (23 or 27)")
+      ->check(CLI::IsMember({23, 27}));
+  sub->callback([&g, &exit_code, o] {
+    std::map<std::string, std::string> settings{{"max_age", std::to_string(o->max_age)}};
+    if (!o->region.empty()) settings["region"] = o->region;
+    auto ledger = Ledger::Create(g.Paths(), settings, g.actor);
+    if (!ledger.ok()) {
+      exit_code = Fail(g, ledger.status());
+      return;
+    }
+    if (g.json) PrintJson({{"ok", true}, {"ledger", g.ledger}});
+    else std::printf("created ledger %s (keystore %s)\n", g.ledger.c_str(), g.Paths().keystore.c_str());
+  });
+}
+
+void RegisterConfig(CLI::App& app, Globals& g, int& exit_code) {
+  auto args = std::make_shared<std::vector<std::string>>();
+  auto* sub = app.add_subcommand("config", "show the region settings, one setting, or change one");
+  sub->add_option("key_value", *args, "KEY [VALUE]")->expected(0, 2);
+  sub->callback([&g, &exit_code, args] {
+    auto ledger = OpenOrFail(g, exit_code);
+    if (!ledger) return;
+    auto all = ledger->settings().All();
+    if (args->size() < 2) {
+      if (args->size() == 1 && !all.count((*args)[0])) {
+        exit_code = Fail(g, Status(Code::kUsage, "unknown setting '" + (*args)[0] + "'"));
+        return;
+      }
+      Json j = Json::object();
+      for (const auto& [k, v] : all)
+        if (args->empty() || k == (*args)[0]) j[k] = v;
+      if (g.json) PrintJson(j);
+      else for (const auto& [k, v] : j.items()) std::printf("%s = %s\n", k.c_str(), v.get<std::string>().c_str());
+      return;
+    }
+    Settings changed = ledger->settings();
+    if (auto s = changed.Set((*args)[0], (*args)[1]); !s.ok()) {
+      exit_code = Fail(g, s);
+      return;
+    }
+    if (g.Role() != schema::Role::COORDINATOR && g.Role() != schema::Role::SYSTEM) {
+      exit_code = Fail(g, Status(Code::kPermissionDenied, "only the coordinator or system role changes region settings"));
+      return;
+    }
+    auto s = ledger->ChangeSetting((*args)[0], (*args)[1], g.actor, g.Role());
+    if (!s.ok()) exit_code = Fail(g, s);
+    else if (g.json) PrintJson({{"ok", true}, {(*args)[0], (*args)[1]}});
+  });
+}
+
+void RegisterVerify(CLI::App& app, Globals& g, int& exit_code) {
+  auto* verify = app.add_subcommand("verify", "check the hash chain and every index and projection against the events (exit 6 on a mismatch)");
+  verify->callback([&g, &exit_code] {
+    auto ledger = OpenOrFail(g, exit_code);
+    if (!ledger) return;
+    auto report = Verify(ledger->store());
+    if (!report.ok()) {
+      exit_code = Fail(g, report.status());
+      return;
+    }
+    bool ok = report->problems.empty();
+    if (g.json) {
+      PrintJson({{"ok", ok}, {"events", report->events}, {"cases", report->cases}, {"problems", report->problems}});
+    } else {
+      for (const auto& p : report->problems) std::printf("MISMATCH %s\n", p.c_str());
+      std::printf("%s: %llu events, %llu cases%s\n", ok ? "ok" : "FAILED",
+                  (unsigned long long)report->events, (unsigned long long)report->cases,
+                  ok ? "; chain, indexes and projections match" : "");
+    }
+    if (!ok) exit_code = 6;
+  });
+  auto check = std::make_shared<bool>(false);
+  auto* rebuild = app.add_subcommand("rebuild", "rebuild every projection from the events");
+  rebuild->add_flag("--check", *check, "compare the stored projections with the events; write nothing (exit 6 on a mismatch)");
+  rebuild->callback([&g, &exit_code, check] {
+    auto ledger = OpenOrFail(g, exit_code);
+    if (!ledger) return;
+    auto report = Rebuild(ledger->store(), *check);
+    if (!report.ok()) {
+      exit_code = Fail(g, report.status());
+      return;
+    }
+    bool ok = report->problems.empty();
+    if (g.json) PrintJson({{"ok", ok}, {"cases", report->cases}, {"problems", report->problems}});
+    else {
+      for (const auto& p : report->problems) std::printf("MISMATCH %s\n", p.c_str());
+      std::printf("%s %llu cases\n", *check ? (ok ? "checked" : "FAILED") : "rebuilt",
+                  (unsigned long long)report->cases);
+    }
+    if (!ok) exit_code = 6;
+  });
+}
+
+}  // namespace rmc::cli

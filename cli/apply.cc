@@ -1,0 +1,148 @@
+// rmc apply [FILE] [--atomic]: JSON Lines in, one result line per command out, in order.
+// Group commit: commands are executed in batches, one write transaction per batch (a nested
+// transaction per command); a batch ends when the input has nothing more ready or it is full,
+// and its result lines are printed only after it is durable.
+#include <fcntl.h>
+#include <poll.h>
+#include <unistd.h>
+
+#include <cstdio>
+
+#include "context.h"
+
+namespace rmc::cli {
+namespace {
+
+constexpr size_t kBatch = 1000;
+
+// Reads lines from a file descriptor; tells whether more input is ready without blocking.
+class LineReader {
+ public:
+  explicit LineReader(int fd) : fd_(fd) {}
+  // The next complete line (without its newline) if one is buffered.
+  bool Buffered(std::string& line) {
+    size_t nl = buffer_.find('\n', start_);
+    if (nl == std::string::npos) {
+      if (!eof_ || start_ >= buffer_.size()) return false;
+      nl = buffer_.size();
+    }
+    line.assign(buffer_, start_, nl - start_);
+    start_ = std::min(nl + 1, buffer_.size());
+    return true;
+  }
+  bool Ready() const {
+    pollfd p{fd_, POLLIN, 0};
+    return poll(&p, 1, 0) > 0;
+  }
+  // Reads more (blocking); false at the end of the input.
+  bool Fill() {
+    if (eof_) return false;
+    buffer_.erase(0, start_);
+    start_ = 0;
+    char chunk[1 << 16];
+    ssize_t n = read(fd_, chunk, sizeof chunk);
+    if (n <= 0) {
+      eof_ = true;
+      return start_ < buffer_.size();
+    }
+    buffer_.append(chunk, size_t(n));
+    return true;
+  }
+  bool eof() const { return eof_; }
+
+ private:
+  int fd_;
+  std::string buffer_;
+  size_t start_ = 0;
+  bool eof_ = false;
+};
+
+struct Pending {
+  std::vector<Command> commands;
+  std::vector<Outcome> parse_failures;  // in input order, interleaved by `slots`
+  std::vector<int> slots;               // >=0: index in commands; <0: -1-index in failures
+};
+
+bool Flush(Ledger& ledger, Pending& p, bool atomic) {
+  bool all_ok = true;
+  std::vector<Outcome> results = ledger.Execute(p.commands, atomic);
+  for (int slot : p.slots) {
+    const Outcome& o = slot >= 0 ? results[size_t(slot)] : p.parse_failures[size_t(-1 - slot)];
+    all_ok &= o.ok();
+    PrintJson(OutcomeJson(o));
+  }
+  std::fflush(stdout);
+  p = Pending();
+  return all_ok;
+}
+
+}  // namespace
+
+void RegisterApply(CLI::App& app, Globals& g, int& exit_code) {
+  struct Options {
+    std::string file;
+    bool atomic = false;
+  };
+  auto o = std::make_shared<Options>();
+  auto* sub = app.add_subcommand(
+      "apply", "execute JSON commands, one per line, from FILE or standard input; print one "
+               "result line per command (exit 0 when all succeeded, else 3)");
+  sub->add_option("file", o->file, "JSON Lines file (default: standard input)");
+  sub->add_flag("--atomic", o->atomic, "all or nothing: one transaction for the whole input");
+  sub->callback([&g, &exit_code, o] {
+    auto ledger = OpenOrFail(g, exit_code);
+    if (!ledger) return;
+    int fd = 0;
+    if (!o->file.empty() && o->file != "-") {
+      fd = open(o->file.c_str(), O_RDONLY);
+      if (fd < 0) {
+        exit_code = Fail(g, Status(Code::kUsage, "cannot read " + o->file));
+        return;
+      }
+    }
+    LineReader reader(fd);
+    Pending pending;
+    bool all_ok = true;
+    auto add = [&](const std::string& line) {
+      if (line.find_first_not_of(" \t\r") == std::string::npos) return;
+      std::string id;
+      auto command = ParseCommand(line, g.Defaults(), &id);
+      if (command.ok()) {
+        pending.slots.push_back(int(pending.commands.size()));
+        pending.commands.push_back(std::move(*command));
+      } else {
+        pending.slots.push_back(-1 - int(pending.parse_failures.size()));
+        pending.parse_failures.push_back(Outcome{id, command.status()});
+      }
+    };
+    std::string line;
+    for (;;) {
+      while (reader.Buffered(line)) {
+        add(line);
+        if (!o->atomic && pending.slots.size() >= kBatch) all_ok &= Flush(*ledger, pending, false);
+      }
+      if (reader.eof()) break;
+      // Nothing complete is buffered: commit what we have before waiting for more input.
+      if (!o->atomic && !pending.slots.empty() && !reader.Ready())
+        all_ok &= Flush(*ledger, pending, false);
+      reader.Fill();
+    }
+    if (o->atomic && !pending.parse_failures.empty()) {
+      // Input that does not parse fails the whole atomic input before anything runs.
+      for (int slot : pending.slots) {
+        Outcome out;
+        if (slot < 0) out = pending.parse_failures[size_t(-1 - slot)];
+        else out = Outcome{pending.commands[size_t(slot)].id,
+                           Status(Code::kLedgerError, "not written: the input has a command that failed and --atomic rolls back the whole input")};
+        PrintJson(OutcomeJson(out));
+      }
+      exit_code = 3;
+      return;
+    }
+    if (!pending.slots.empty()) all_ok &= Flush(*ledger, pending, o->atomic);
+    if (fd > 0) close(fd);
+    exit_code = all_ok ? 0 : 3;
+  });
+}
+
+}  // namespace rmc::cli

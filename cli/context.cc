@@ -1,0 +1,73 @@
+#include "context.h"
+
+#include <pwd.h>
+#include <unistd.h>
+
+#include <cstdio>
+#include <cstdlib>
+#include <iostream>
+
+namespace rmc::cli {
+
+LedgerPaths Globals::Paths() const {
+  return {ledger, keystore.empty() ? ledger + "/keystore" : keystore};
+}
+
+schema::Role Globals::Role() const { return RoleFromName(role_name).value_or(schema::Role::CONSULENT); }
+
+CommandDefaults Globals::Defaults() const { return {actor, Role()}; }
+
+int Fail(const Globals& g, const Status& s) {
+  if (g.json) {
+    Json e = {{"code", CodeName(s.code())}, {"message", s.message()}};
+    if (!s.rule.empty()) e["rule"] = s.rule;
+    if (s.expected_step) e["expected_step"] = s.expected_step;
+    PrintJson({{"ok", false}, {"error", e}});
+  } else {
+    std::fprintf(stderr, "rmc: error: %s: %s\n", CodeName(s.code()), s.message().c_str());
+  }
+  return ExitCode(s.code());
+}
+
+std::unique_ptr<Ledger> OpenOrFail(const Globals& g, int& exit_code) {
+  auto ledger = Ledger::Open(g.Paths());
+  if (!ledger.ok()) {
+    exit_code = Fail(g, ledger.status());
+    return nullptr;
+  }
+  return std::move(*ledger);
+}
+
+Status CheckReadPurpose(const Globals& g) {
+  if (g.Role() != schema::Role::CONSULENT && g.purpose.empty())
+    return Status(Code::kUsage, std::string("role ") + RoleName(g.Role()) +
+                                    " reads personal data only with --purpose saying why");
+  return Status::Ok();
+}
+
+Json OutcomeJson(const Outcome& o) {
+  Json j;
+  j["id"] = o.id;
+  j["ok"] = o.ok();
+  if (o.ok()) {
+    j["case"] = o.case_id;
+    j["version"] = o.version;
+    j["position"] = o.position;
+    j["events"] = o.events;
+    j["duplicate"] = o.duplicate;
+  } else {
+    Json e = {{"code", CodeName(o.error.code())}, {"message", o.error.message()}};
+    if (!o.error.rule.empty()) e["rule"] = o.error.rule;
+    if (o.error.expected_step) e["expected_step"] = o.error.expected_step;
+    j["error"] = e;
+  }
+  return j;
+}
+
+void PrintJson(const Json& j) {
+  std::string s = j.dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace);
+  s += '\n';
+  std::fwrite(s.data(), 1, s.size(), stdout);
+}
+
+}  // namespace rmc::cli

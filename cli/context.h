@@ -1,0 +1,53 @@
+// What every subcommand shares: the global options, opening the ledger, printing results and
+// errors the way COMMANDS.md promises. The CLI's only link to the core is src/ledger.h.
+#pragma once
+
+#include <CLI/CLI.hpp>
+
+#include <memory>
+#include <string>
+
+#include "command.h"
+#include "json_render.h"
+#include "ledger.h"
+
+namespace rmc::cli {
+
+struct Globals {
+  std::string ledger;
+  std::string keystore;
+  std::string actor;
+  std::string role_name;
+  std::string purpose;
+  bool json = false;
+
+  LedgerPaths Paths() const;
+  schema::Role Role() const;
+  CommandDefaults Defaults() const;
+};
+
+// Registers a subcommand's options on `app`; its callback sets the process exit code.
+using Register = void (*)(CLI::App& app, Globals& globals, int& exit_code);
+
+void RegisterInit(CLI::App&, Globals&, int&);
+void RegisterConfig(CLI::App&, Globals&, int&);
+void RegisterApply(CLI::App&, Globals&, int&);
+void RegisterActions(CLI::App&, Globals&, int&);
+void RegisterShow(CLI::App&, Globals&, int&);
+void RegisterList(CLI::App&, Globals&, int&);
+void RegisterHistory(CLI::App&, Globals&, int&);
+void RegisterEvents(CLI::App&, Globals&, int&);
+void RegisterVerify(CLI::App&, Globals&, int&);
+
+// Prints `rmc: error: CODE: message` (or the JSON error object with --json); returns the
+// exit code of `status`.
+int Fail(const Globals& g, const Status& status);
+// Opens the ledger of the global options, or prints why not.
+std::unique_ptr<Ledger> OpenOrFail(const Globals& g, int& exit_code);
+// Reads of personal data by roles other than consulent need --purpose (exit 2 without it).
+Status CheckReadPurpose(const Globals& g);
+// The result line of a command (COMMANDS.md).
+Json OutcomeJson(const Outcome& outcome);
+void PrintJson(const Json& j);
+
+}  // namespace rmc::cli

@@ -1,0 +1,57 @@
+// rmc: the RMC case ledger. Registers the subcommands (one file each, or per family) and the
+// global options; everything else happens in the core (src/).
+#include <pwd.h>
+#include <unistd.h>
+
+#include <cstdlib>
+
+#include "context.h"
+
+namespace {
+
+std::string Env(const char* name, std::string fallback) {
+  const char* v = std::getenv(name);
+  return v && *v ? v : fallback;
+}
+
+std::string LoginName() {
+  if (const char* l = getlogin()) return l;
+  if (passwd* pw = getpwuid(getuid())) return pw->pw_name;
+  return "unknown";
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  using namespace rmc::cli;
+  CLI::App app{"rmc: the RMC case ledger. Every action on a case along the routekaart is an "
+               "immutable event; personal data is sealed per youth.\n"
+               "Docs: docs/user-guide.md (first session), docs/commands.md (reference)."};
+  app.set_version_flag("--version", std::string("rmc ") + RMC_VERSION);
+  app.require_subcommand(1);
+  app.fallthrough();
+  Globals g;
+  g.ledger = Env("RMC_LEDGER", "./rmc-ledger");
+  g.keystore = Env("RMC_KEYSTORE", "");
+  g.actor = Env("RMC_ACTOR", LoginName());
+  g.role_name = Env("RMC_ROLE", "consulent");
+  app.add_option("--ledger", g.ledger, "ledger directory (default $RMC_LEDGER, else ./rmc-ledger)");
+  app.add_option("--keystore", g.keystore, "keystore directory (default $RMC_KEYSTORE, else LEDGER/keystore)");
+  app.add_option("--actor", g.actor, "acting user (default $RMC_ACTOR, else the login name)");
+  app.add_option("--role", g.role_name, "consulent, coordinator, auditor, evaluator or system (default $RMC_ROLE, else consulent)")
+      ->check(CLI::IsMember({"consulent", "coordinator", "auditor", "evaluator", "system"}));
+  app.add_option("--purpose", g.purpose, "why data is processed (required for reads by roles other than consulent)");
+  app.add_flag("--json", g.json, "print results and errors as JSON");
+
+  int exit_code = 0;
+  for (Register r : {RegisterInit, RegisterConfig, RegisterApply, RegisterActions, RegisterShow,
+                     RegisterList, RegisterHistory, RegisterEvents, RegisterVerify})
+    r(app, g, exit_code);
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    int code = app.exit(e);
+    return code == 0 ? 0 : 2;
+  }
+  return exit_code;
+}

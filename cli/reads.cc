@@ -1,0 +1,241 @@
+// rmc show, rmc list, rmc history, rmc events: the read side.
+#include <unistd.h>
+
+#include <cstdio>
+
+#include "as_of.h"
+#include "case_view.h"
+#include "context.h"
+#include "deadlines.h"
+#include "event_json.h"
+#include "routing.h"
+#include "state_codec.h"
+
+namespace rmc::cli {
+namespace {
+
+Days Today() {
+  auto now = Now();
+  return now.ok() ? LocalDate(now->ns) : 0;
+}
+
+std::string Str(const Json& j) {
+  if (j.is_null()) return "-";
+  if (j.is_string()) return j.get<std::string>();
+  return j.dump();
+}
+
+void PrintSummary(const Json& v) {
+  std::printf("%s  %s  (version %s)\n", Str(v["case"]).c_str(), Str(v["status"]).c_str(),
+              Str(v["version"]).c_str());
+  const Json& s = v["subject"];
+  std::printf("jongere      %s%s%s\n", Str(s.value("name", Json(s.value("ref", Json("-"))))).c_str(),
+              s.contains("birth_date") ? ("  geb. " + Str(s["birth_date"])).c_str() : "",
+              v["erased"].get<bool>() ? "  [persoonsgegevens gewist]" : "");
+  std::printf("doelgroep    %s\n", Str(v["target_group"]).c_str());
+  std::printf("consulent    %s\n", Str(v["consulent"]).c_str());
+  int step = v["step"].get<int>();
+  int next = v["next_step"].is_null() ? 0 : v["next_step"].get<int>();
+  std::printf("\nroutekaart\n");
+  for (int i = 1; i <= 13; ++i) {
+    if (i == 1 || PhaseOf(i) != PhaseOf(i - 1)) std::printf("  %d %s\n", PhaseOf(i), PhaseName(PhaseOf(i)));
+    const char* mark = i == next ? ">>" : i <= step ? "x " : "  ";
+    std::printf("     [%s] %2d %s\n", mark, i, StepName(i));
+  }
+  if (!v["deviations"].empty()) {
+    std::printf("\nafwijkingen\n");
+    for (const auto& d : v["deviations"])
+      std::printf("  %s  %s %s->%s: %s (%s)\n", Str(d["at"]).substr(0, 10).c_str(), Str(d["rule"]).c_str(),
+                  Str(d["from_step"]).c_str(), Str(d["to_step"]).c_str(), Str(d["reason"]).c_str(),
+                  Str(d["actor"]).c_str());
+  }
+  if (!v["deadlines"].empty()) {
+    std::printf("\ntermijnen\n");
+    for (const auto& d : v["deadlines"])
+      std::printf("  %-16s %s%s\n", Str(d["code"]).c_str(), Str(d["due"]).c_str(),
+                  d["overdue"].get<bool>() ? "  VERLOPEN" : d["met"].get<bool>() ? "  gehaald" : "");
+  }
+  std::printf("\ninformatie (§1.2) ontbreekt: %s\n",
+              v["info_completeness"]["missing"].empty() ? "niets" : v["info_completeness"]["missing"].dump().c_str());
+}
+
+}  // namespace
+
+void RegisterShow(CLI::App& app, Globals& g, int& exit_code) {
+  struct Options {
+    std::string case_id, as_of;
+  };
+  auto o = std::make_shared<Options>();
+  auto* sub = app.add_subcommand("show", "the case view: state, route, deviations, deadlines");
+  sub->add_option("case", o->case_id, "the case")->required();
+  sub->add_option("--as-of", o->as_of, "the view as it was at a position or an ISO date/time of recording");
+  sub->callback([&g, &exit_code, o] {
+    if (auto s = CheckReadPurpose(g); !s.ok()) return void(exit_code = Fail(g, s));
+    auto ledger = OpenOrFail(g, exit_code);
+    if (!ledger) return;
+    auto txn = ledger->store().Read();
+    if (!txn.ok()) return void(exit_code = Fail(g, txn.status()));
+    Result<CaseState> state = Status(Code::kUnknownCase, "");
+    if (o->as_of.empty()) {
+      state = ledger->LoadCase(**txn, o->case_id);
+    } else {
+      auto as_of = ParseAsOf(o->as_of);
+      if (!as_of.ok()) return void(exit_code = Fail(g, as_of.status()));
+      state = CaseAsOf(**txn, o->case_id, *as_of);
+    }
+    if (!state.ok()) return void(exit_code = Fail(g, state.status()));
+    ViewOptions view{g.Role() == schema::Role::EVALUATOR, Today()};
+    auto v = CaseView(*ledger, **txn, *state, view);
+    if (!v.ok()) return void(exit_code = Fail(g, v.status()));
+    if (g.json || !isatty(1)) {
+      if (g.json) PrintJson(*v);
+      else std::printf("%s\n", v->dump(2).c_str());
+    } else {
+      PrintSummary(*v);
+    }
+  });
+}
+
+void RegisterList(CLI::App& app, Globals& g, int& exit_code) {
+  struct Options {
+    std::string status, target_group, consulent;
+    int phase = 0;
+    bool overdue = false;
+  };
+  auto o = std::make_shared<Options>();
+  auto* sub = app.add_subcommand("list", "cases, one line each (filterable)");
+  sub->add_option("--status", o->status, "open, nazorg or afgesloten")->check(CLI::IsMember({"open", "nazorg", "afgesloten"}));
+  sub->add_option("--phase", o->phase, "phase 1-5")->check(CLI::Range(1, 5));
+  sub->add_option("--target-group", o->target_group, "target group code");
+  sub->add_option("--consulent", o->consulent, "assigned consultant");
+  sub->add_flag("--overdue", o->overdue, "only cases with an overdue deadline");
+  sub->callback([&g, &exit_code, o] {
+    if (auto s = CheckReadPurpose(g); !s.ok()) return void(exit_code = Fail(g, s));
+    auto ledger = OpenOrFail(g, exit_code);
+    if (!ledger) return;
+    auto txn = ledger->store().Read();
+    if (!txn.ok()) return void(exit_code = Fail(g, txn.status()));
+    const Days today = Today();
+    Json rows = Json::array();
+    Status failure;
+    auto s = (*txn)->ScanCases([&](std::string_view, std::string_view bytes) {
+      auto state = DecodeCaseState(bytes);
+      if (!state.ok()) {
+        failure = state.status();
+        return false;
+      }
+      const CaseState& c = *state;
+      const char* status = StatusName(EffectiveStatus(c, today));
+      std::string tg;
+      if (c.target_group >= 0)
+        tg = schema_info::EnumCode(capnp::Schema::from<schema::TargetGroup>().getEnumerants()[c.target_group]);
+      bool overdue = false;
+      for (const auto& d : DeadlinesOf(c, ledger->settings(), today, std::nullopt)) overdue |= d.overdue;
+      if (!o->status.empty() && o->status != status) return true;
+      if (o->phase && PhaseOf(c.step) != o->phase) return true;
+      if (!o->target_group.empty() && o->target_group != tg) return true;
+      if (!o->consulent.empty() && o->consulent != c.consulent) return true;
+      if (o->overdue && !overdue) return true;
+      int next = NextStep(c);
+      rows.push_back({{"case", c.case_id}, {"version", c.version}, {"status", status},
+                      {"phase", PhaseOf(c.step)}, {"step", c.step},
+                      {"next_step", next ? Json(next) : Json(nullptr)},
+                      {"target_group", tg.empty() ? Json(nullptr) : Json(tg)},
+                      {"consulent", c.consulent.empty() ? Json(nullptr) : Json(c.consulent)},
+                      {"overdue", overdue}});
+      return true;
+    });
+    if (!s.ok() || !failure.ok()) return void(exit_code = Fail(g, s.ok() ? failure : s));
+    if (g.json) return PrintJson(rows);
+    std::printf("%-12s %-10s %5s %4s %-16s %-12s %s\n", "case", "status", "phase", "step", "target group", "consulent", "");
+    for (const auto& r : rows)
+      std::printf("%-12s %-10s %5s %4s %-16s %-12s %s\n", Str(r["case"]).c_str(), Str(r["status"]).c_str(),
+                  Str(r["phase"]).c_str(), Str(r["step"]).c_str(), Str(r["target_group"]).c_str(),
+                  Str(r["consulent"]).c_str(), r["overdue"].get<bool>() ? "overdue" : "");
+  });
+}
+
+void RegisterHistory(CLI::App& app, Globals& g, int& exit_code) {
+  auto case_id = std::make_shared<std::string>();
+  auto* sub = app.add_subcommand("history", "every event of a case, in order, with actor, times and ground");
+  sub->add_option("case", *case_id, "the case")->required();
+  sub->callback([&g, &exit_code, case_id] {
+    if (auto s = CheckReadPurpose(g); !s.ok()) return void(exit_code = Fail(g, s));
+    auto ledger = OpenOrFail(g, exit_code);
+    if (!ledger) return;
+    auto txn = ledger->store().Read();
+    if (!txn.ok()) return void(exit_code = Fail(g, txn.status()));
+    auto positions = (*txn)->CasePositions(*case_id);
+    if (!positions.ok()) return void(exit_code = Fail(g, positions.status()));
+    if (positions->empty()) return void(exit_code = Fail(g, Status(Code::kUnknownCase, "no case " + *case_id)));
+    RenderOptions render;
+    bool evaluator = g.Role() == schema::Role::EVALUATOR;
+    render.personal = evaluator ? PersonalFields::kPseudonymize : PersonalFields::kReveal;
+    render.pseudonym = Pseudonym;
+    Json all = Json::array();
+    for (uint64_t p : *positions) {
+      auto view = (*txn)->Event(p);
+      if (!view.ok() || !*view) return void(exit_code = Fail(g, LedgerError("missing event")));
+      auto e = (*view)->event();
+      std::optional<Unsealed> personal;
+      if (!evaluator) {
+        auto u = ledger->Unseal(e);
+        if (!u.ok()) return void(exit_code = Fail(g, u.status()));
+        personal = std::move(*u);
+      }
+      bool erased = e.hasSubject() && ledger->IsErased(std::string(reinterpret_cast<const char*>(e.getSubject().begin()), e.getSubject().size()));
+      Json j = EventToJson(e, personal ? &*personal : nullptr, render, erased);
+      if (g.json) {
+        all.push_back(std::move(j));
+        continue;
+      }
+      std::printf("%6s  v%-3s %-10s %-20s %-14s %-22s%s\n", Str(j["position"]).c_str(), Str(j["version"]).c_str(),
+                  Str(j["occurred_at"]).substr(0, 10).c_str(), Str(j["type"]).c_str(), Str(j["actor"]).c_str(),
+                  Str(j["processing_activity"]["code"]).c_str(),
+                  j.contains("reason") ? ("  reason: " + Str(j["reason"])).c_str() : "");
+      std::printf("        %s\n", j["data"].dump().c_str());
+    }
+    if (g.json) PrintJson(all);
+  });
+}
+
+void RegisterEvents(CLI::App& app, Globals& g, int& exit_code) {
+  struct Options {
+    uint64_t since = 1;
+    bool personal = false;
+  };
+  auto o = std::make_shared<Options>();
+  auto* sub = app.add_subcommand("events", "the change feed: every event as JSON Lines, in global order");
+  sub->add_option("--since", o->since, "start at this position (default 1)");
+  sub->add_flag("--personal", o->personal, "include personal fields (an accounted read)");
+  sub->callback([&g, &exit_code, o] {
+    if (o->personal)
+      if (auto s = CheckReadPurpose(g); !s.ok()) return void(exit_code = Fail(g, s));
+    if (o->personal && g.Role() == schema::Role::EVALUATOR)
+      return void(exit_code = Fail(g, Status(Code::kPermissionDenied, "the evaluator role reads pseudonymised data only")));
+    auto ledger = OpenOrFail(g, exit_code);
+    if (!ledger) return;
+    auto txn = ledger->store().Read();
+    if (!txn.ok()) return void(exit_code = Fail(g, txn.status()));
+    RenderOptions render;
+    render.personal = o->personal ? PersonalFields::kReveal : PersonalFields::kOmit;
+    Status failure;
+    auto s = (*txn)->ScanEvents(std::max<uint64_t>(o->since, 1), [&](uint64_t, EventView& view) {
+      auto e = view.event();
+      std::optional<Unsealed> personal;
+      if (o->personal) {
+        auto u = ledger->Unseal(e);
+        if (!u.ok()) {
+          failure = u.status();
+          return false;
+        }
+        personal = std::move(*u);
+      }
+      PrintJson(EventToJson(e, personal ? &*personal : nullptr, render));
+      return true;
+    });
+    if (!s.ok() || !failure.ok()) exit_code = Fail(g, s.ok() ? failure : s);
+  });
+}
+
+}  // namespace rmc::cli

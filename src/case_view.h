@@ -1,0 +1,22 @@
+// The case view (COMMANDS.md, "The case view"): the JSON object `rmc show --json` prints, and
+// the source of the terminal summary.
+#pragma once
+
+#include "json_render.h"
+#include "ledger.h"
+
+namespace rmc {
+
+struct ViewOptions {
+  bool pseudonymize = false;  // the evaluator role: no personal data, pseudonymous ref
+  Days today = 0;
+};
+
+// Builds the view of `state` (current, or as of a point) reading the events it refers to.
+Result<Json> CaseView(Ledger& ledger, StoreTxn& txn, const CaseState& state,
+                      const ViewOptions& options);
+
+// A stable pseudonym for `value` within one ledger ("P-3f2a9c1b").
+std::string Pseudonym(const std::string& value);
+
+}  // namespace rmc

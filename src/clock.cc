@@ -1,0 +1,173 @@
+#include "clock.h"
+
+#include <chrono>
+#include <cstdlib>
+#include <optional>
+
+#include <date/date.h>
+#include <date/tz.h>
+
+namespace rmc {
+namespace {
+
+using namespace std::chrono;
+
+const date::time_zone* Zone() {
+  static const date::time_zone* zone = date::locate_zone("Europe/Amsterdam");
+  return zone;
+}
+
+bool Digits(std::string_view s, size_t pos, size_t n) {
+  if (pos + n > s.size()) return false;
+  for (size_t i = pos; i < pos + n; ++i)
+    if (s[i] < '0' || s[i] > '9') return false;
+  return true;
+}
+
+int Num(std::string_view s, size_t pos, size_t n) {
+  int v = 0;
+  for (size_t i = pos; i < pos + n; ++i) v = v * 10 + (s[i] - '0');
+  return v;
+}
+
+std::optional<date::year_month_day> ParseYmd(std::string_view s) {
+  if (!Digits(s, 0, 4) || s.size() < 10 || s[4] != '-' || !Digits(s, 5, 2) || s[7] != '-' ||
+      !Digits(s, 8, 2))
+    return std::nullopt;
+  date::year_month_day ymd{date::year{Num(s, 0, 4)}, date::month(Num(s, 5, 2)),
+                           date::day(Num(s, 8, 2))};
+  if (!ymd.ok()) return std::nullopt;
+  return ymd;
+}
+
+}  // namespace
+
+Result<Days> ParseDate(std::string_view text) {
+  auto ymd = ParseYmd(text);
+  if (text.size() != 10 || !ymd)
+    return InvalidInput("'" + std::string(text) + "' is not a date; expected YYYY-MM-DD");
+  return Days(date::sys_days(*ymd).time_since_epoch().count());
+}
+
+Result<TimePoint> ParseTime(std::string_view text) {
+  const std::string bad = "'" + std::string(text) +
+                          "' is not an ISO 8601 time; expected YYYY-MM-DD or "
+                          "YYYY-MM-DDTHH:MM:SS with Z or an offset";
+  auto ymd = ParseYmd(text);
+  if (!ymd) return InvalidInput(bad);
+  if (text.size() == 10) return TimePoint{StartOfLocalDay(*ParseDate(text)), true};
+  if (text[10] != 'T' && text[10] != ' ') return InvalidInput(bad);
+  size_t p = 11;
+  if (!Digits(text, p, 2) || text.size() < p + 5 || text[p + 2] != ':' || !Digits(text, p + 3, 2))
+    return InvalidInput(bad);
+  int hh = Num(text, p, 2), mm = Num(text, p + 3, 2), ss = 0;
+  int64_t frac_ns = 0;
+  p += 5;
+  if (p < text.size() && text[p] == ':') {
+    if (!Digits(text, p + 1, 2)) return InvalidInput(bad);
+    ss = Num(text, p + 1, 2);
+    p += 3;
+    if (p < text.size() && (text[p] == '.' || text[p] == ',')) {
+      ++p;
+      int64_t scale = 100000000;
+      size_t start = p;
+      while (p < text.size() && text[p] >= '0' && text[p] <= '9') {
+        if (scale > 0) frac_ns += (text[p] - '0') * scale;
+        scale /= 10;
+        ++p;
+      }
+      if (p == start) return InvalidInput(bad);
+    }
+  }
+  if (hh > 23 || mm > 59 || ss > 60) return InvalidInput(bad);
+  auto local = date::local_days(*ymd) + hours(hh) + minutes(mm) + seconds(ss);
+  std::string_view zone = text.substr(p);
+  Nanos ns;
+  if (zone.empty()) {
+    auto sys = Zone()->to_sys(local, date::choose::earliest);
+    ns = duration_cast<nanoseconds>(sys.time_since_epoch()).count();
+  } else {
+    int offset_min = 0;
+    if (zone == "Z" || zone == "z") {
+      offset_min = 0;
+    } else if ((zone[0] == '+' || zone[0] == '-') && Digits(zone, 1, 2) &&
+               ((zone.size() == 6 && zone[3] == ':' && Digits(zone, 4, 2)) ||
+                (zone.size() == 5 && Digits(zone, 3, 2)) || zone.size() == 3)) {
+      int oh = Num(zone, 1, 2);
+      int om = zone.size() == 3 ? 0 : Num(zone, zone.size() - 2, 2);
+      offset_min = (zone[0] == '-' ? -1 : 1) * (oh * 60 + om);
+    } else {
+      return InvalidInput(bad);
+    }
+    auto utc = local.time_since_epoch() - minutes(offset_min);
+    ns = duration_cast<nanoseconds>(utc).count();
+  }
+  return TimePoint{ns + frac_ns, false};
+}
+
+Result<TimePoint> Now() {
+  static const std::optional<Result<TimePoint>> fixed = []() -> std::optional<Result<TimePoint>> {
+    const char* env = std::getenv("RMC_NOW");
+    if (!env || !*env) return std::nullopt;
+    auto t = ParseTime(env);
+    if (!t.ok()) return Result<TimePoint>(Status(Code::kUsage, "RMC_NOW: " + t.status().message()));
+    t->is_date = false;
+    return t;
+  }();
+  if (fixed) return *fixed;
+  return TimePoint{duration_cast<nanoseconds>(system_clock::now().time_since_epoch()).count(),
+                   false};
+}
+
+std::string FormatDate(Days days) {
+  return date::format("%F", date::sys_days(date::days(days)));
+}
+
+std::string FormatTime(Nanos ns) {
+  auto tp = sys_time<nanoseconds>(nanoseconds(ns));
+  if (ns % 1000000000 == 0) return date::format("%FT%TZ", floor<seconds>(tp));
+  if (ns % 1000000 == 0) return date::format("%FT%TZ", floor<milliseconds>(tp));
+  return date::format("%FT%TZ", tp);
+}
+
+std::string FormatTimePoint(const TimePoint& t) {
+  return t.is_date ? FormatDate(LocalDate(t.ns)) : FormatTime(t.ns);
+}
+
+Days LocalDate(Nanos ns) {
+  auto tp = sys_time<nanoseconds>(nanoseconds(ns));
+  auto local = Zone()->to_local(tp);
+  return Days(floor<date::days>(local).time_since_epoch().count());
+}
+
+Nanos StartOfLocalDay(Days days) {
+  auto local = date::local_days(date::days(days));
+  auto sys = Zone()->to_sys(local, date::choose::earliest);
+  return duration_cast<nanoseconds>(sys.time_since_epoch()).count();
+}
+
+Nanos EndOfLocalDay(Days days) { return StartOfLocalDay(days + 1) - 1; }
+
+int AgeOn(Days birth, Days on) {
+  date::year_month_day b{date::sys_days(date::days(birth))};
+  date::year_month_day o{date::sys_days(date::days(on))};
+  int age = int(o.year()) - int(b.year());
+  if (o.month() < b.month() || (o.month() == b.month() && o.day() < b.day())) --age;
+  return age;
+}
+
+Days AddYears(Days from, int years) {
+  date::year_month_day d{date::sys_days(date::days(from))};
+  auto r = d + date::years(years);
+  if (!r.ok()) r = r.year() / r.month() / date::last;
+  return Days(date::sys_days(r).time_since_epoch().count());
+}
+
+Days AddMonths(Days from, int months) {
+  date::year_month_day d{date::sys_days(date::days(from))};
+  auto r = d + date::months(months);
+  if (!r.ok()) r = r.year() / r.month() / date::last;
+  return Days(date::sys_days(r).time_since_epoch().count());
+}
+
+}  // namespace rmc

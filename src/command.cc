@@ -1,0 +1,210 @@
+#include "command.h"
+
+#include <simdjson.h>
+
+#include <algorithm>
+#include <vector>
+
+#include "json_codec.h"
+#include "store.h"
+
+namespace rmc {
+namespace {
+
+using simdjson::dom::element;
+using simdjson::dom::element_type;
+
+// Sorted keys, no white space: two commands with the same content hash the same.
+void Canonical(element e, std::string& out) {
+  switch (e.type()) {
+    case element_type::OBJECT: {
+      std::vector<std::pair<std::string_view, element>> fields;
+      simdjson::dom::object object;
+      (void)e.get_object().get(object);
+      for (auto [k, v] : object) fields.emplace_back(k, v);
+      std::sort(fields.begin(), fields.end(),
+                [](const auto& a, const auto& b) { return a.first < b.first; });
+      out += '{';
+      for (size_t i = 0; i < fields.size(); ++i) {
+        if (i) out += ',';
+        out += '"';
+        out += fields[i].first;
+        out += "\":";
+        Canonical(fields[i].second, out);
+      }
+      out += '}';
+      break;
+    }
+    case element_type::ARRAY: {
+      out += '[';
+      bool first = true;
+      simdjson::dom::array array;
+      (void)e.get_array().get(array);
+      for (element v : array) {
+        if (!first) out += ',';
+        first = false;
+        Canonical(v, out);
+      }
+      out += ']';
+      break;
+    }
+    default:
+      out += simdjson::minify(e);
+  }
+}
+
+std::optional<std::string> HexBytes(std::string_view hex, size_t bytes) {
+  if (hex.size() != bytes * 2) return std::nullopt;
+  std::string out(bytes, '\0');
+  for (size_t i = 0; i < hex.size(); ++i) {
+    char c = hex[i];
+    int v = c >= '0' && c <= '9' ? c - '0' : c >= 'a' && c <= 'f' ? c - 'a' + 10 : -1;
+    if (v < 0) return std::nullopt;
+    out[i / 2] = char(out[i / 2] << 4 | v);
+  }
+  return out;
+}
+
+Status Text(element e, const char* name, size_t max, std::string& out) {
+  std::string_view s;
+  if (e.get_string().get(s) != simdjson::SUCCESS || s.empty() || s.size() > max)
+    return InvalidInput(std::string(name) + ": expected a string of 1 to " + std::to_string(max) +
+                        " characters");
+  out = s;
+  return Status::Ok();
+}
+
+}  // namespace
+
+const char* RoleName(schema::Role role) {
+  switch (role) {
+    case schema::Role::CONSULENT: return "consulent";
+    case schema::Role::COORDINATOR: return "coordinator";
+    case schema::Role::AUDITOR: return "auditor";
+    case schema::Role::EVALUATOR: return "evaluator";
+    case schema::Role::SYSTEM: return "system";
+  }
+  return "consulent";
+}
+
+std::optional<schema::Role> RoleFromName(std::string_view name) {
+  for (auto r : {schema::Role::CONSULENT, schema::Role::COORDINATOR, schema::Role::AUDITOR,
+                 schema::Role::EVALUATOR, schema::Role::SYSTEM})
+    if (name == RoleName(r)) return r;
+  return std::nullopt;
+}
+
+Result<Command> ParseCommand(std::string_view line, const CommandDefaults& defaults,
+                             std::string* id_out) {
+  thread_local simdjson::dom::parser parser;
+  element root;
+  if (auto err = parser.parse(line.data(), line.size(), true).get(root))
+    return InvalidInput(std::string("not valid JSON: ") + simdjson::error_message(err));
+  if (root.type() != element_type::OBJECT) return InvalidInput("expected a JSON object");
+
+  Command c;
+  c.actor = defaults.actor;
+  c.role = defaults.role;
+  std::optional<element> data;
+  simdjson::dom::object root_object;
+  (void)root.get_object().get(root_object);
+  for (auto [key, value] : root_object) {
+    Status s;
+    if (key == "id") {
+      s = Text(value, "id", 128, c.id);
+      if (s.ok() && id_out) *id_out = c.id;
+    } else if (key == "type") {
+      s = Text(value, "type", 64, c.type);
+    } else if (key == "case") {
+      s = Text(value, "case", 64, c.case_id);
+    } else if (key == "subject") {
+      s = Text(value, "subject", 128, c.subject_ref);
+    } else if (key == "actor") {
+      s = Text(value, "actor", 128, c.actor);
+    } else if (key == "reason") {
+      s = Text(value, "reason", 4096, c.reason);
+    } else if (key == "expected_version") {
+      uint64_t v;
+      if (value.get_uint64().get(v) != simdjson::SUCCESS || v > UINT32_MAX)
+        s = InvalidInput("expected_version: expected a whole number of 0 or more");
+      else
+        c.expected_version = uint32_t(v);
+    } else if (key == "occurred_at") {
+      std::string text;
+      s = Text(value, "occurred_at", 64, text);
+      if (s.ok()) {
+        auto t = ParseTime(text);
+        if (!t.ok()) s = InvalidInput("occurred_at: " + t.status().message());
+        else c.occurred_at = *t;
+      }
+    } else if (key == "trace_id" || key == "parent_span_id") {
+      std::string text;
+      size_t bytes = key == "trace_id" ? 16 : 8;
+      s = Text(value, key == "trace_id" ? "trace_id" : "parent_span_id", 64, text);
+      auto raw = s.ok() ? HexBytes(text, bytes) : std::nullopt;
+      if (s.ok() && !raw)
+        s = InvalidInput(std::string(key) + ": expected " + std::to_string(bytes * 2) +
+                         " lowercase hex digits");
+      if (s.ok()) (key == "trace_id" ? c.trace_id : c.parent_span_id) = *raw;
+    } else if (key == "data") {
+      data = value;
+    } else {
+      s = InvalidInput(std::string(key) +
+                       ": unknown field; expected id, type, case, subject, expected_version, "
+                       "actor, occurred_at, reason, trace_id, parent_span_id, data");
+    }
+    if (!s.ok()) return s;
+  }
+  if (c.id.empty()) return InvalidInput("id: missing; every command needs an idempotency key");
+  if (c.type.empty()) return InvalidInput("type: missing");
+  if (!data) return InvalidInput("data: missing; expected an object with the fields of " + c.type);
+
+  std::string canonical;
+  Canonical(root, canonical);
+  c.hash = Blake2b(canonical);
+
+  if (c.type == "correct") {
+    simdjson::dom::object object;
+    if (data->get_object().get(object) != simdjson::SUCCESS)
+      return InvalidInput("data: expected an object");
+    for (auto [key, value] : object) {
+      if (key == "event") {
+        uint64_t position;
+        std::string_view text;
+        if (value.get_uint64().get(position) == simdjson::SUCCESS && position > 0)
+          c.correct_target = std::to_string(position);
+        else if (value.get_string().get(text) == simdjson::SUCCESS && !text.empty())
+          c.correct_target = text;
+        else
+          return InvalidInput("data.event: expected an event id or a position");
+      } else if (key == "data") {
+        if (value.type() != element_type::OBJECT)
+          return InvalidInput("data.data: expected an object with the corrected fields");
+        c.correct_data = simdjson::minify(value);
+      } else {
+        return InvalidInput("data." + std::string(key) + ": unknown field; expected event, data");
+      }
+    }
+    if (c.correct_target.empty()) return InvalidInput("data.event: missing");
+    if (c.correct_data.empty()) return InvalidInput("data.data: missing");
+    if (c.reason.empty()) return InvalidInput("reason: missing; a correction needs a reason");
+    return c;
+  }
+
+  auto member = schema_info::PayloadMemberForCommand(c.type);
+  if (!member) {
+    std::string types;
+    for (const auto& t : schema_info::CommandTypes()) types += (types.empty() ? "" : ", ") + t;
+    return InvalidInput("type: unknown command type '" + c.type + "'; expected one of " + types);
+  }
+  c.member = *member;
+  c.payload = std::make_unique<capnp::MallocMessageBuilder>();
+  auto payload = capnp::toDynamic(c.payload->initRoot<schema::Payload>());
+  auto fill = FillFromJson(payload.init(*member).as<capnp::DynamicStruct>(), *data, "data");
+  if (!fill.ok()) return fill;
+  if (c.type == "forget_subject" && c.reason.empty())
+    return InvalidInput("reason: missing; an erasure needs a reason");
+  return c;
+}
+
+}  // namespace rmc

@@ -1,0 +1,50 @@
+#include "deadlines.h"
+
+#include "event.capnp.h"
+#include "working_days.h"
+
+namespace rmc {
+
+std::vector<Deadline> DeadlinesOf(const CaseState& s, const Settings& cfg, Days today,
+                                  std::optional<Days> birth) {
+  using S = CaseState;
+  std::vector<Deadline> out;
+  auto add = [&](const char* code, Days due, Days met) {
+    Deadline d{code, due, met == kNoDay && today > due, met};
+    out.push_back(d);
+  };
+  const CaseStatus status = EffectiveStatus(s, today);
+  const bool open = status == CaseStatus::kOpen;
+  if (s.last_signal != kNoDay)
+    add("pickup", AddWorkingDays(s.last_signal, cfg.pickup_days), s.picked_up);
+  if (open && s.last_letter != kNoDay) add("letter_reply", s.last_letter + cfg.letter_reply_days, kNoDay);
+  if (s.first_attempt != kNoDay) {
+    Days reached = kNoDay;
+    for (const auto& c : s.contacts)
+      if (reached == kNoDay && (c.outcome == int(schema::ContactOutcome::BEREIKT) ||
+                                c.outcome == int(schema::ContactOutcome::AFSPRAAK_GEMAAKT)))
+        reached = c.day;
+    if (reached == kNoDay && s.Has(S::kClosed)) reached = s.closed_on;
+    add("no_contact", s.first_attempt + cfg.no_contact_days, reached);
+  }
+  if (open && s.target_group == int(schema::TargetGroup::VSV_OUD)) {
+    Days last = s.last_signal;
+    for (const auto& c : s.contacts)
+      if (c.channel == int(schema::ContactChannel::BRIEF) ||
+          c.channel == int(schema::ContactChannel::HUISBEZOEK_AANGEKONDIGD) ||
+          c.channel == int(schema::ContactChannel::HUISBEZOEK_ONAANGEKONDIGD))
+        last = std::max(last, c.day);
+    if (last != kNoDay) add("oud_vsv_yearly", AddMonths(last, cfg.oud_vsv_months), kNoDay);
+  }
+  if (s.aftercare_until != kNoDay && s.Has(S::kClosed))
+    add("aftercare_check", s.aftercare_until,
+        s.aftercare_checks > 0 ? s.aftercare_until - 1 : kNoDay);
+  if (s.Has(S::kClosed) && s.Has(S::kFeedbackGiven))
+    add("evaluation", s.feedback_on + cfg.evaluation_days,
+        s.Has(S::kEvaluated) ? s.feedback_on : kNoDay);
+  if (birth && status != CaseStatus::kAfgesloten)
+    add("max_age", AddYears(*birth, cfg.max_age), kNoDay);
+  return out;
+}
+
+}  // namespace rmc

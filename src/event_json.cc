@@ -1,0 +1,58 @@
+#include "event_json.h"
+
+#include "clock.h"
+#include "command.h"
+#include "schema_info.h"
+
+namespace rmc {
+
+std::string EventType(schema::Event::Reader event) {
+  KJ_IF_MAYBE(m, capnp::toDynamic(event.getPayload()).which()) {
+    return schema_info::EventTypeName(*m);
+  }
+  return "Unknown";
+}
+
+Json EventToJson(schema::Event::Reader e, const Unsealed* unsealed, const RenderOptions& options,
+                 bool erased) {
+  Json j;
+  j["position"] = e.getPosition();
+  j["event_id"] = Hex(e.getEventId());
+  j["case"] = e.getCaseId().size() ? Json(e.getCaseId().cStr()) : Json(nullptr);
+  j["version"] = e.getVersion();
+  j["type"] = EventType(e);
+  j["occurred_at"] = FormatTimePoint({e.getOccurredAt(), e.getOccurredIsDate()});
+  j["recorded_at"] = FormatTime(e.getRecordedAt());
+  bool pseudonymize = options.personal == PersonalFields::kPseudonymize;
+  std::string actor = e.getActor().getId();
+  j["actor"] = pseudonymize && options.pseudonym ? options.pseudonym(actor) : actor;
+  j["role"] = RoleName(e.getActor().getRole());
+  j["command_id"] = e.getCommandId().cStr();
+  j["trace_id"] = Hex(e.getTraceId());
+  j["span_id"] = Hex(e.getSpanId());
+  if (e.hasParentSpanId()) j["parent_span_id"] = Hex(e.getParentSpanId());
+  j["processing_activity"] = {{"code", e.getProcessingActivity().getCode().cStr()},
+                              {"version", e.getProcessingActivity().getVersion()}};
+  if (e.hasReason()) j["reason"] = e.getReason().cStr();
+  if (e.getOverrides().size()) {
+    Json o = Json::array();
+    for (auto r : e.getOverrides()) o.push_back(r.cStr());
+    j["overrides"] = o;
+  }
+  std::vector<std::string> hidden;
+  std::optional<capnp::DynamicStruct::Reader> personal;
+  if (unsealed && *unsealed) personal = capnp::toDynamic((*unsealed)->getRoot<schema::Payload>());
+  else if (options.personal == PersonalFields::kReveal) personal = std::nullopt;
+  RenderOptions o = options;
+  if (o.personal == PersonalFields::kReveal && !personal && e.hasSealed()) o.personal = PersonalFields::kOmit;
+  if (o.personal == PersonalFields::kReveal && !personal) {
+    // Nothing sealed: render without personal fields and list nothing.
+    j["data"] = RenderStruct(capnp::toDynamic(e.getPayload()), std::nullopt, o, nullptr);
+    return j;
+  }
+  j["data"] = RenderStruct(capnp::toDynamic(e.getPayload()), personal, o, &hidden);
+  if (!hidden.empty() && e.hasSealed()) j[erased ? "erased" : "sealed"] = hidden;
+  return j;
+}
+
+}  // namespace rmc

@@ -1,0 +1,143 @@
+#include "json_render.h"
+
+#include "clock.h"
+#include "schema_info.h"
+
+namespace rmc {
+namespace {
+
+namespace si = schema_info;
+
+Json Value(capnp::DynamicValue::Reader value, capnp::Type type,
+           std::optional<capnp::DynamicValue::Reader> unsealed, const RenderOptions& options,
+           std::vector<std::string>* hidden, const std::string& path, bool pseudonymize) {
+  switch (type.which()) {
+    case capnp::schema::Type::VOID: return nullptr;
+    case capnp::schema::Type::BOOL: return value.as<bool>();
+    case capnp::schema::Type::INT8:
+    case capnp::schema::Type::INT16:
+    case capnp::schema::Type::INT32:
+    case capnp::schema::Type::INT64: return value.as<int64_t>();
+    case capnp::schema::Type::UINT8:
+    case capnp::schema::Type::UINT16:
+    case capnp::schema::Type::UINT32:
+    case capnp::schema::Type::UINT64: return value.as<uint64_t>();
+    case capnp::schema::Type::FLOAT32:
+    case capnp::schema::Type::FLOAT64: return value.as<double>();
+    case capnp::schema::Type::TEXT: {
+      std::string text = value.as<capnp::Text>().cStr();
+      return pseudonymize && options.pseudonym ? options.pseudonym(text) : text;
+    }
+    case capnp::schema::Type::DATA: return Hex(value.as<capnp::Data>());
+    case capnp::schema::Type::ENUM: {
+      auto e = value.as<capnp::DynamicEnum>().getEnumerant();
+      KJ_IF_MAYBE(en, e) { return si::EnumCode(*en); }
+      return value.as<capnp::DynamicEnum>().getRaw();
+    }
+    case capnp::schema::Type::STRUCT: {
+      auto s = value.as<capnp::DynamicStruct>();
+      if (si::IsDate(type.asStruct())) return FormatDate(s.get("days").as<int32_t>());
+      std::optional<capnp::DynamicStruct::Reader> u;
+      if (unsealed) u = unsealed->as<capnp::DynamicStruct>();
+      return RenderStruct(s, u, options, hidden, path);
+    }
+    case capnp::schema::Type::LIST: {
+      auto list = value.as<capnp::DynamicList>();
+      auto element = type.asList().getElementType();
+      Json out = Json::array();
+      for (uint32_t i = 0; i < list.size(); ++i)
+        out.push_back(Value(list[i], element, std::nullopt, options, hidden,
+                            path + "[" + std::to_string(i) + "]", pseudonymize));
+      return out;
+    }
+    default: return nullptr;
+  }
+}
+
+bool Shown(capnp::DynamicStruct::Reader s, const capnp::StructSchema::Field& f) {
+  if (si::IsPresenceFlag(f)) return false;
+  if (auto flag = si::PresenceFlagOf(f)) return s.get(*flag).as<bool>();
+  if (!si::IsOptional(f)) return true;
+  return s.has(f, capnp::HasMode::NON_DEFAULT);
+}
+
+// JSON objects for jsonMap fields: {"gezin": {...}} or {"wonen": "ok"}.
+Json MapValue(capnp::DynamicList::Reader list, const si::MapSpec& spec,
+              const RenderOptions& options, std::vector<std::string>* hidden,
+              const std::string& path) {
+  Json out = Json::object();
+  for (auto item : list) {
+    auto s = item.as<capnp::DynamicStruct>();
+    auto key_field = s.getSchema().getFieldByName(spec.key);
+    Json key = Value(s.get(key_field), key_field.getType(), std::nullopt, options, hidden, path,
+                     false);
+    std::string k = key.is_string() ? key.get<std::string>() : key.dump();
+    if (!spec.value.empty()) {
+      auto vf = s.getSchema().getFieldByName(spec.value);
+      out[k] = Value(s.get(vf), vf.getType(), std::nullopt, options, hidden, path + "." + k, false);
+    } else {
+      Json inner = Json::object();
+      for (auto f : s.getSchema().getFields()) {
+        if (f.getIndex() == key_field.getIndex() || !Shown(s, f)) continue;
+        inner[si::JsonName(f)] =
+            Value(s.get(f), f.getType(), std::nullopt, options, hidden, path + "." + k, false);
+      }
+      out[k] = std::move(inner);
+    }
+  }
+  return out;
+}
+
+}  // namespace
+
+std::string Hex(capnp::Data::Reader data) {
+  static const char* digits = "0123456789abcdef";
+  std::string out;
+  out.reserve(data.size() * 2);
+  for (auto b : data) {
+    out += digits[b >> 4];
+    out += digits[b & 15];
+  }
+  return out;
+}
+
+Json RenderStruct(capnp::DynamicStruct::Reader pub,
+                  std::optional<capnp::DynamicStruct::Reader> unsealed, const RenderOptions& options,
+                  std::vector<std::string>* hidden, const std::string& path) {
+  auto schema = pub.getSchema();
+  if (schema.getNonUnionFields().size() == 0 && schema.getUnionFields().size() > 0) {
+    KJ_IF_MAYBE(member, pub.which()) {
+      std::optional<capnp::DynamicValue::Reader> u;
+      if (unsealed) u = unsealed->get(*member);
+      return Value(pub.get(*member), member->getType(), u, options, hidden, path, false);
+    }
+    return nullptr;
+  }
+  Json out = Json::object();
+  for (auto f : schema.getFields()) {
+    std::string name = si::JsonName(f);
+    std::string field_path = path.empty() ? name : path + "." + name;
+    if (si::IsPersonal(f)) {
+      if (options.personal == PersonalFields::kReveal && unsealed) {
+        if (unsealed->has(f, capnp::HasMode::NON_NULL))
+          out[name] = Value(unsealed->get(f), f.getType(), std::nullopt, options, hidden,
+                            field_path, false);
+      } else if (hidden) {
+        hidden->push_back(field_path);
+      }
+      continue;
+    }
+    if (!Shown(pub, f)) continue;
+    std::optional<capnp::DynamicValue::Reader> u;
+    if (unsealed && f.getType().isStruct()) u = unsealed->get(f);
+    bool pseudonymize = options.personal == PersonalFields::kPseudonymize && si::IsPseudonym(f);
+    if (auto spec = si::JsonMap(f)) {
+      out[name] = MapValue(pub.get(f).as<capnp::DynamicList>(), *spec, options, hidden, field_path);
+    } else {
+      out[name] = Value(pub.get(f), f.getType(), u, options, hidden, field_path, pseudonymize);
+    }
+  }
+  return out;
+}
+
+}  // namespace rmc

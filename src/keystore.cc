@@ -1,0 +1,109 @@
+#include "keystore.h"
+
+#include <fcntl.h>
+#include <sodium.h>
+#include <unistd.h>
+
+#include <cstdio>
+
+namespace rmc {
+namespace {
+
+const auto kDbs = {"keys", "meta"};
+
+}  // namespace
+
+Result<std::unique_ptr<Keystore>> Keystore::Open(const std::string& dir, bool create) {
+  auto ks = std::make_unique<Keystore>();
+  ks->dir_ = dir;
+  auto env = LmdbEnv::Open(dir, kDbs, create, false);
+  if (!env.ok()) return env.status();
+  ks->env_ = std::move(*env);
+  auto txn = LmdbTxn::Begin(*ks->env_, create);
+  if (!txn.ok()) return txn.status();
+  auto pepper = (*txn)->Get(ks->env_->dbi("meta"), "pepper");
+  if (!pepper.ok()) return pepper.status();
+  if (*pepper) {
+    ks->pepper_ = std::string(**pepper);
+  } else if (create) {
+    ks->pepper_.resize(crypto_generichash_KEYBYTES);
+    randombytes_buf(ks->pepper_.data(), ks->pepper_.size());
+    if (auto s = (*txn)->Put(ks->env_->dbi("meta"), "pepper", ks->pepper_); !s.ok()) return s;
+    if (auto s = (*txn)->Commit(); !s.ok()) return s;
+  } else {
+    return LedgerError("keystore at " + dir + " has no pepper");
+  }
+  return ks;
+}
+
+std::string Keystore::SubjectId(std::string_view ref) const {
+  std::string id(16, '\0');
+  crypto_generichash(reinterpret_cast<unsigned char*>(id.data()), id.size(),
+                     reinterpret_cast<const unsigned char*>(ref.data()), ref.size(),
+                     reinterpret_cast<const unsigned char*>(pepper_.data()), pepper_.size());
+  return id;
+}
+
+Result<std::optional<SubjectKey>> Keystore::Key(std::string_view subject_id) const {
+  auto txn = LmdbTxn::Begin(*env_, false);
+  if (!txn.ok()) return txn.status();
+  auto v = (*txn)->Get(env_->dbi("keys"), subject_id);
+  if (!v.ok()) return v.status();
+  if (!*v || (*v)->size() != 32) return std::optional<SubjectKey>();
+  SubjectKey key;
+  std::copy((*v)->begin(), (*v)->end(), key.begin());
+  return std::optional<SubjectKey>(key);
+}
+
+Result<SubjectKey> Keystore::KeyOrCreate(std::string_view subject_id) {
+  for (;;) {
+    auto txn = LmdbTxn::Begin(*env_, true);
+    if (!txn.ok()) return txn.status();
+    auto v = (*txn)->Get(env_->dbi("keys"), subject_id);
+    if (!v.ok()) return v.status();
+    SubjectKey key;
+    if (*v && (*v)->size() == 32) {
+      std::copy((*v)->begin(), (*v)->end(), key.begin());
+      return key;
+    }
+    key = NewSubjectKey();
+    auto s = (*txn)->Put(env_->dbi("keys"), subject_id,
+                         std::string_view(reinterpret_cast<const char*>(key.data()), key.size()));
+    if (s.ok()) s = (*txn)->Commit();
+    if (IsMapFull(s)) {
+      (*txn)->Abort();
+      if (auto g = env_->Grow(); !g.ok()) return g;
+      continue;
+    }
+    if (!s.ok()) return s;
+    return key;
+  }
+}
+
+Status Keystore::Forget(std::string_view subject_id) {
+  {
+    auto txn = LmdbTxn::Begin(*env_, true);
+    if (!txn.ok()) return txn.status();
+    if (auto s = (*txn)->Delete(env_->dbi("keys"), subject_id); !s.ok()) return s;
+    if (auto s = (*txn)->Commit(); !s.ok()) return s;
+  }
+  // LMDB reuses freed pages without scrubbing them: rewrite the file so the key is gone.
+  const std::string data = dir_ + "/data.mdb", copy = dir_ + "/data.mdb.compact";
+  int fd = ::open(copy.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0600);
+  if (fd < 0) return LedgerError("cannot write " + copy);
+  Status s = FromLmdb(mdb_env_copyfd2(env_->env(), fd, MDB_CP_COMPACT), "mdb_env_copyfd2");
+  if (s.ok() && ::fsync(fd) != 0) s = LedgerError("fsync " + copy);
+  ::close(fd);
+  if (!s.ok()) {
+    ::unlink(copy.c_str());
+    return s;
+  }
+  env_.reset();
+  if (std::rename(copy.c_str(), data.c_str()) != 0) return LedgerError("cannot replace " + data);
+  auto env = LmdbEnv::Open(dir_, kDbs, false, false);
+  if (!env.ok()) return env.status();
+  env_ = std::move(*env);
+  return Status::Ok();
+}
+
+}  // namespace rmc

@@ -1,0 +1,36 @@
+// The keystore (DESIGN.md, Privacy): a separate LMDB environment holding one random data key
+// per subject and the pepper that turns a subject's ref into its pseudonymous id. Forgetting a
+// subject deletes its key and rewrites the keystore compacted, so no copy of the key remains in
+// any of its files.
+#pragma once
+
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "lmdb_env.h"
+#include "sealing.h"
+
+namespace rmc {
+
+class Keystore {
+ public:
+  static Result<std::unique_ptr<Keystore>> Open(const std::string& dir, bool create);
+
+  // 16 bytes: keyed BLAKE2b of the ref under the pepper. Stable for the life of the keystore.
+  std::string SubjectId(std::string_view ref) const;
+  // The subject's key; nothing when it never existed or was forgotten.
+  Result<std::optional<SubjectKey>> Key(std::string_view subject_id) const;
+  // The subject's key, created and committed first when there is none yet.
+  Result<SubjectKey> KeyOrCreate(std::string_view subject_id);
+  // Deletes the key and compacts the keystore files.
+  Status Forget(std::string_view subject_id);
+
+ private:
+  std::string dir_;
+  std::unique_ptr<LmdbEnv> env_;
+  std::string pepper_;
+};
+
+}  // namespace rmc

@@ -1,0 +1,581 @@
+#include "ledger.h"
+
+#include <sodium.h>
+#include <sys/stat.h>
+
+#include <cstdio>
+
+#include "activities.h"
+#include "decide.h"
+#include "fold.h"
+#include "json_codec.h"
+#include "json_render.h"
+#include "sealing.h"
+#include "state_codec.h"
+
+namespace rmc {
+namespace {
+
+using P = schema::Payload;
+
+std::string Random(size_t n) {
+  std::string out(n, '\0');
+  randombytes_buf(out.data(), n);
+  return out;
+}
+
+// UUIDv7: 48 bits of milliseconds, then random bits (version 7, variant 10).
+std::string NewEventId(Nanos now) {
+  std::string id = Random(16);
+  uint64_t ms = uint64_t(now / 1000000);
+  for (int i = 0; i < 6; ++i) id[i] = char((ms >> (8 * (5 - i))) & 0xff);
+  id[6] = char((id[6] & 0x0f) | 0x70);
+  id[8] = char((id[8] & 0x3f) | 0x80);
+  return id;
+}
+
+capnp::Data::Reader AsData(const std::string& s) {
+  return {reinterpret_cast<const kj::byte*>(s.data()), s.size()};
+}
+
+std::string EncodeSettings(const Settings& s) {
+  std::string out;
+  for (const auto& [k, v] : s.All()) out += k + "=" + v + "\n";
+  return out;
+}
+
+Settings DecodeSettings(const std::string& text) {
+  Settings s;
+  size_t start = 0;
+  while (start < text.size()) {
+    size_t nl = text.find('\n', start);
+    std::string line = text.substr(start, nl - start);
+    if (size_t eq = line.find('='); eq != std::string::npos) (void)s.Set(line.substr(0, eq), line.substr(eq + 1));
+    if (nl == std::string::npos) break;
+    start = nl + 1;
+  }
+  return s;
+}
+
+bool IsWriteRole(schema::Role role) {
+  return role == schema::Role::CONSULENT || role == schema::Role::COORDINATOR ||
+         role == schema::Role::SYSTEM;
+}
+
+// Appends a ledger-wide event (no case): LedgerCreated, SettingChanged.
+Status AppendLedgerEvent(StoreTxn& txn, Nanos now, const std::string& actor, schema::Role role,
+                         const std::string& command_id, const std::string& trace,
+                         const std::function<void(schema::Payload::Builder)>& fill) {
+  capnp::MallocMessageBuilder message;
+  auto e = message.initRoot<schema::Event>();
+  e.setEventId(AsData(NewEventId(now)));
+  e.setPosition(txn.LastPosition() + 1);
+  e.setRecordedAt(now);
+  e.setOccurredAt(now);
+  e.initActor().setId(actor);
+  e.getActor().setRole(role);
+  e.setCommandId(command_id);
+  e.setTraceId(AsData(trace));
+  e.setSpanId(AsData(Random(8)));
+  auto pa = e.initProcessingActivity();
+  pa.setCode("rmc-verantwoording");
+  pa.setVersion(kRegisterVersion);
+  e.setPrevHash(AsData(txn.ChainHead()));
+  fill(e.initPayload());
+  auto p = txn.Append(message, "", 0);
+  return p.ok() ? Status::Ok() : p.status();
+}
+
+}  // namespace
+
+Status Ledger::ChangeSetting(const std::string& key, const std::string& value,
+                             const std::string& actor, schema::Role role) {
+  Settings changed = settings_;
+  if (auto s = changed.Set(key, value); !s.ok()) return s;
+  auto now = Now();
+  if (!now.ok()) return now.status();
+  auto s = store_->Write([&](StoreTxn& txn) -> Status {
+    auto st = AppendLedgerEvent(txn, now->ns, actor, role, "config-" + Hex(AsData(Random(8))),
+                                Random(16), [&](schema::Payload::Builder p) {
+                                  auto c = p.initSettingChanged();
+                                  c.setKey(key);
+                                  c.setValue(value);
+                                });
+    if (!st.ok()) return st;
+    return txn.PutMeta("settings", EncodeSettings(changed));
+  });
+  if (s.ok()) settings_ = changed;
+  return s;
+}
+
+std::string CaseIdFor(uint64_t n) {
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "RMC-%06llu", static_cast<unsigned long long>(n));
+  return buf;
+}
+
+Result<std::unique_ptr<Ledger>> Ledger::Create(const LedgerPaths& paths,
+                                               const std::map<std::string, std::string>& settings,
+                                               const std::string& actor) {
+  struct stat st;
+  if (stat((paths.ledger + "/data.mdb").c_str(), &st) == 0)
+    return Status(Code::kUsage, "a ledger exists at " + paths.ledger + "; refusing to overwrite it");
+  auto now = Now();
+  if (!now.ok()) return now.status();
+  Settings initial;
+  for (const auto& [k, v] : settings)
+    if (auto s = initial.Set(k, v); !s.ok()) return Status(Code::kUsage, s.message());
+  auto store = Store::Open(paths.ledger, true, false);
+  if (!store.ok()) return store.status();
+  auto keystore = Keystore::Open(paths.keystore, true);
+  if (!keystore.ok()) return keystore.status();
+  auto ledger = std::make_unique<Ledger>();
+  ledger->store_ = std::move(*store);
+  ledger->keystore_ = std::move(*keystore);
+  ledger->settings_ = initial;
+  const std::string trace = Random(16);
+  auto status = ledger->store_->Write([&](StoreTxn& txn) -> Status {
+    const std::string ledger_id = Random(16);
+    if (auto s = txn.PutMeta("ledger_id", ledger_id); !s.ok()) return s;
+    auto append = [&](const std::function<void(schema::Payload::Builder)>& fill) {
+      return AppendLedgerEvent(txn, now->ns, actor, schema::Role::SYSTEM, "init", trace, fill);
+    };
+    if (auto s = append([&](schema::Payload::Builder p) {
+          auto c = p.initLedgerCreated();
+          c.setLedgerId(AsData(ledger_id));
+          c.setSchemaVersion(1);
+        });
+        !s.ok())
+      return s;
+    for (const auto& [k, v] : initial.All()) {
+      if (auto s = append([&](schema::Payload::Builder p) {
+            auto c = p.initSettingChanged();
+            c.setKey(k);
+            c.setValue(v);
+          });
+          !s.ok())
+        return s;
+    }
+    if (auto s = txn.PutMeta("settings", EncodeSettings(initial)); !s.ok()) return s;
+    return txn.PutMeta("next_case", U64Key(1));
+  });
+  if (!status.ok()) return status;
+  return ledger;
+}
+
+Result<std::unique_ptr<Ledger>> Ledger::Open(const LedgerPaths& paths) {
+  struct stat st;
+  if (stat((paths.ledger + "/data.mdb").c_str(), &st) != 0)
+    return Status(Code::kNotFound, "no ledger at " + paths.ledger + " (create one with rmc init)");
+  auto store = Store::Open(paths.ledger, false, false);
+  if (!store.ok()) return store.status();
+  auto ledger = std::make_unique<Ledger>();
+  ledger->store_ = std::move(*store);
+  auto txn = ledger->store_->Read();
+  if (!txn.ok()) return txn.status();
+  auto settings = (*txn)->Meta("settings");
+  if (!settings.ok()) return settings.status();
+  if (*settings) ledger->settings_ = DecodeSettings(**settings);
+  txn->reset();
+  // The keystore is opened lazily: most reads never touch personal data.
+  ledger->keystore_ = nullptr;
+  auto keystore = Keystore::Open(paths.keystore, false);
+  if (!keystore.ok()) return keystore.status();
+  ledger->keystore_ = std::move(*keystore);
+  return ledger;
+}
+
+std::vector<Outcome> Ledger::Execute(std::vector<Command>& commands, bool atomic) {
+  std::vector<Outcome> outcomes;
+  forget_after_commit_.clear();
+  Status batch = store_->Write([&](StoreTxn& txn) -> Status {
+    outcomes.assign(commands.size(), Outcome());
+    forget_after_commit_.clear();
+    for (size_t i = 0; i < commands.size(); ++i) {
+      Outcome& out = outcomes[i];
+      out.id = commands[i].id;
+      if (atomic) {
+        out.error = ExecuteOne(txn, commands[i], out);
+        if (IsMapFull(out.error)) return out.error;
+        if (!out.ok()) {
+          for (size_t j = 0; j < commands.size(); ++j) {
+            if (j == i) continue;
+            outcomes[j] = Outcome();
+            outcomes[j].id = commands[j].id;
+            outcomes[j].error = Status(Code::kLedgerError,
+                                       "not written: command " + commands[i].id +
+                                           " failed and --atomic rolls back the whole input");
+          }
+          return Status(out.error.code(), "atomic");
+        }
+        continue;
+      }
+      auto child = txn.Child();
+      if (!child.ok()) return child.status();
+      out.error = ExecuteOne(**child, commands[i], out);
+      if (IsMapFull(out.error)) return out.error;
+      if (out.ok()) {
+        if (auto s = (*child)->Commit(); !s.ok()) return s;
+      }
+    }
+    return Status::Ok();
+  });
+  if (!batch.ok() && batch.message() != "atomic") {
+    for (auto& o : outcomes) {
+      o.error = LedgerError("nothing was written: " + batch.message());
+      o.events.clear();
+    }
+    if (outcomes.empty())
+      for (auto& c : commands) outcomes.push_back(Outcome{c.id, LedgerError(batch.message())});
+  }
+  if (batch.ok()) {
+    for (const auto& subject : forget_after_commit_) {
+      if (auto s = keystore_->Forget(subject); !s.ok()) {
+        for (auto& o : outcomes)
+          if (o.ok() && o.events == std::vector<std::string>{"SubjectErased"})
+            o.error = LedgerError("the erasure was recorded but the key could not be deleted: " +
+                                  s.message() + "; run the command again");
+      }
+      keys_.erase(subject);
+    }
+  }
+  return outcomes;
+}
+
+Status Ledger::Duplicate(StoreTxn& txn, const Command& c, const CommandRecord& record,
+                         Outcome& out) {
+  if (record.hash != c.hash)
+    return Status(Code::kDuplicateConflict,
+                  "command id " + c.id + " was used before for a command with other content");
+  out.duplicate = true;
+  out.position = record.last;
+  for (uint64_t p = record.first; p <= record.last; ++p) {
+    auto view = txn.Event(p);
+    if (!view.ok()) return view.status();
+    if (!*view) return LedgerError("command index points past the log");
+    auto e = (*view)->event();
+    out.case_id = e.getCaseId();
+    out.version = e.getVersion();
+    KJ_IF_MAYBE(member, capnp::toDynamic(e.getPayload()).which()) {
+      out.events.push_back(schema_info::EventTypeName(*member));
+    }
+  }
+  return Status::Ok();
+}
+
+Result<CaseState> Ledger::LoadCase(StoreTxn& txn, std::string_view case_id) {
+  auto bytes = txn.Case(case_id);
+  if (!bytes.ok()) return bytes.status();
+  if (!*bytes) return Status(Code::kUnknownCase, "no case " + std::string(case_id));
+  return DecodeCaseState(**bytes);
+}
+
+Result<std::string> Ledger::CurrentCaseOf(StoreTxn& txn, const std::string& ref, Days today) {
+  auto record = txn.Subject(keystore_->SubjectId(ref));
+  if (!record.ok()) return record.status();
+  if (!*record || (*record)->cases.empty())
+    return Status(Code::kUnknownCase, "no case for subject " + ref);
+  const std::string& id = (*record)->cases.back();
+  auto state = LoadCase(txn, id);
+  if (!state.ok()) return state.status();
+  if (EffectiveStatus(*state, today) == CaseStatus::kAfgesloten)
+    return Status(Code::kUnknownCase, "subject " + ref + " has no open case or case in aftercare (last: " + id + ")");
+  return id;
+}
+
+bool Ledger::IsErased(std::string_view subject_id) {
+  std::string key(subject_id);
+  auto it = keys_.find(key);
+  if (it == keys_.end()) {
+    auto k = keystore_->Key(subject_id);
+    it = keys_.emplace(key, k.ok() ? *k : std::nullopt).first;
+  }
+  return !it->second.has_value();
+}
+
+Result<std::optional<Unsealed>> Ledger::Unseal(schema::Event::Reader e) {
+  if (!e.hasSealed() || !e.hasSubject()) return std::optional<Unsealed>();
+  std::string subject(reinterpret_cast<const char*>(e.getSubject().begin()), e.getSubject().size());
+  if (IsErased(subject)) return std::optional<Unsealed>();
+  const SubjectKey& key = *keys_[subject];
+  auto sealed = e.getSealed();
+  auto id = e.getEventId();
+  auto plain = rmc::Unseal(key, sealed.begin(), sealed.size(), id.begin(), id.size());
+  if (!plain.ok()) return plain.status();
+  auto words = kj::heapArray<capnp::word>(plain->size() / sizeof(capnp::word));
+  std::memcpy(words.begin(), plain->data(), words.size() * sizeof(capnp::word));
+  struct Owned : capnp::FlatArrayMessageReader {
+    Owned(kj::Array<capnp::word> w) : capnp::FlatArrayMessageReader(w), words(kj::mv(w)) {}
+    kj::Array<capnp::word> words;
+  };
+  auto reader = std::make_unique<Owned>(kj::mv(words));
+  return std::optional<Unsealed>(std::move(reader));
+}
+
+Result<std::optional<Days>> Ledger::BirthDate(StoreTxn& txn, const CaseState& state) {
+  std::optional<Days> birth;
+  for (uint64_t p : state.signals) {
+    auto view = txn.Event(p);
+    if (!view.ok()) return view.status();
+    if (!*view) continue;
+    auto personal = Unseal((*view)->event());
+    if (!personal.ok()) return personal.status();
+    if (!*personal) continue;
+    auto payload = (**personal)->getRoot<schema::Payload>();
+    if (payload.isSignalReceived() && payload.getSignalReceived().getSubject().hasBirthDate())
+      birth = payload.getSignalReceived().getSubject().getBirthDate().getDays();
+  }
+  return birth;
+}
+
+Result<std::unique_ptr<capnp::MallocMessageBuilder>> Ledger::BuildCorrection(
+    StoreTxn& txn, const Command& c, const CaseState& state) {
+  uint64_t target = 0;
+  if (c.correct_target.find_first_not_of("0123456789") == std::string::npos) {
+    target = std::stoull(c.correct_target);
+  } else {
+    auto ps = txn.CasePositions(state.case_id);
+    if (!ps.ok()) return ps.status();
+    for (uint64_t p : *ps) {
+      auto view = txn.Event(p);
+      if (view.ok() && *view && Hex((*view)->event().getEventId()) == c.correct_target) target = p;
+    }
+  }
+  auto view = target ? txn.Event(target) : Result<std::optional<EventView>>(std::optional<EventView>());
+  if (!view.ok()) return view.status();
+  if (!*view || std::string_view((*view)->event().getCaseId().cStr()) != state.case_id)
+    return InvalidInput("data.event: " + c.correct_target + " is no event of case " + state.case_id);
+  auto original = capnp::toDynamic((*view)->event().getPayload());
+  auto member = original.which();
+  auto message = std::make_unique<capnp::MallocMessageBuilder>();
+  auto corr = message->initRoot<schema::Payload>().initEventCorrected();
+  corr.setTarget(target);
+  auto fixed = capnp::toDynamic(corr.initCorrected());
+  KJ_IF_MAYBE(m, member) {
+    if (m->getProto().getName() == "eventCorrected" || m->getProto().getName() == "stepDeviated" ||
+        m->getProto().getName() == "caseOpened" || m->getProto().getName() == "caseReopened" ||
+        m->getProto().getName() == "subjectErased")
+      return InvalidInput("data.event: a " + schema_info::EventTypeName(*m) +
+                          " event records the ledger's own decision and cannot be corrected");
+    auto target_struct = fixed.init(*m).as<capnp::DynamicStruct>();
+    thread_local simdjson::dom::parser parser;
+    simdjson::dom::element json;
+    if (parser.parse(c.correct_data).get(json)) return InvalidInput("data.data: not valid JSON");
+    std::vector<std::string> names;
+    simdjson::dom::object object;
+    if (json.get_object().get(object)) return InvalidInput("data.data: expected an object");
+    for (auto [key, value] : object) {
+      std::optional<capnp::StructSchema::Field> found;
+      for (auto f : target_struct.getSchema().getFields())
+        if (!schema_info::IsDerived(f) && schema_info::JsonName(f) == key) found = f;
+      if (!found)
+        return InvalidInput("data.data." + std::string(key) + ": no such field of " +
+                            schema_info::EventTypeName(*m));
+      auto s = FillFieldFromJson(target_struct, *found, value, "data.data." + std::string(key));
+      if (!s.ok()) return s;
+      names.emplace_back(key);
+    }
+    if (names.empty()) return InvalidInput("data.data: name at least one corrected field");
+    auto fields = corr.initFields(names.size());
+    for (size_t i = 0; i < names.size(); ++i) fields.set(i, names[i]);
+  }
+  return message;
+}
+
+Status Ledger::ExecuteOne(StoreTxn& txn, Command& c, Outcome& out) {
+  if (!IsWriteRole(c.role))
+    return Status(Code::kPermissionDenied,
+                  std::string("role ") + RoleName(c.role) + " may not write case events");
+  if (c.type == "forget_subject" && c.role != schema::Role::COORDINATOR)
+    return Status(Code::kPermissionDenied, "only the coordinator role may erase a subject");
+
+  auto previous = txn.Command(c.id);
+  if (!previous.ok()) return previous.status();
+  if (*previous) return Duplicate(txn, c, **previous, out);
+
+  auto now = Now();
+  if (!now.ok()) return now.status();
+  TimePoint occurred = c.occurred_at.value_or(*now);
+  const Days today = LocalDate(now->ns);
+  if (occurred.is_date ? LocalDate(occurred.ns) > today : occurred.ns > now->ns)
+    return InvalidInput("occurred_at: " + FormatTimePoint(occurred) +
+                        " lies in the future; business time may lie in the past, not ahead");
+
+  // Which case, and which subject.
+  const bool is_signal = c.type == "signal";
+  const bool is_forget = c.type == "forget_subject";
+  std::string case_id = c.case_id;
+  std::string subject_id;
+  std::optional<SubjectRecord> subject_record;
+  bool new_case = false;
+  CaseState state;
+  if (is_signal || is_forget) {
+    auto data = c.data();
+    std::string ref = is_signal ? data.getSignalReceived().getSubject().getRef().cStr()
+                                : data.getSubjectErased().getSubject().cStr();
+    subject_id = keystore_->SubjectId(ref);
+    auto record = txn.Subject(subject_id);
+    if (!record.ok()) return record.status();
+    subject_record = *record;
+    if (subject_record && subject_record->erased)
+      return Status(Code::kSubjectErased, "the personal data of subject " + ref +
+                                              " was erased; nothing more can be recorded about them");
+    if (is_forget) {
+      if (!subject_record || subject_record->cases.empty())
+        return Status(Code::kUnknownCase, "no subject " + ref + " in this ledger");
+      case_id = subject_record->cases.back();
+    } else if (subject_record && !subject_record->cases.empty()) {
+      auto current = LoadCase(txn, subject_record->cases.back());
+      if (!current.ok()) return current.status();
+      if (!case_id.empty() && case_id != subject_record->cases.back() &&
+          !SignalOpensNewCase(*current, today))
+        return InvalidInput("case: subject " + ref + " belongs to case " +
+                            subject_record->cases.back() + ", not " + case_id);
+      if (SignalOpensNewCase(*current, today)) new_case = true;
+      else case_id = subject_record->cases.back(), state = std::move(*current);
+    } else {
+      new_case = true;
+    }
+    if (new_case && !case_id.empty()) {
+      auto existing = txn.Case(case_id);
+      if (!existing.ok()) return existing.status();
+      if (*existing) return InvalidInput("case: " + case_id + " belongs to another subject");
+    }
+  } else {
+    if (case_id.empty() && !c.subject_ref.empty()) {
+      auto id = CurrentCaseOf(txn, c.subject_ref, today);
+      if (!id.ok()) return id.status();
+      case_id = *id;
+    }
+    if (case_id.empty()) return InvalidInput("case: missing; name the case (or the subject)");
+  }
+  if (!new_case && state.case_id.empty()) {
+    auto loaded = LoadCase(txn, case_id);
+    if (!loaded.ok()) return loaded.status();
+    state = std::move(*loaded);
+  }
+  if (new_case) {
+    if (case_id.empty()) {
+      auto next = txn.Meta("next_case");
+      if (!next.ok()) return next.status();
+      uint64_t n = *next ? ReadU64(**next) : 1;
+      for (;; ++n) {  // a case id given by a caller may have taken the next number
+        auto taken = txn.Case(CaseIdFor(n));
+        if (!taken.ok()) return taken.status();
+        if (!*taken) break;
+      }
+      case_id = CaseIdFor(n);
+      if (auto s = txn.PutMeta("next_case", U64Key(n + 1)); !s.ok()) return s;
+    }
+    state.case_id = case_id;
+  }
+  if (subject_id.empty()) subject_id = state.subject;
+  if (c.expected_version && *c.expected_version != state.version)
+    return Status(Code::kVersionConflict, "case " + case_id + " is at version " +
+                                              std::to_string(state.version) + ", not " +
+                                              std::to_string(*c.expected_version));
+
+  // Decide.
+  Facts facts;
+  facts.today = LocalDate(occurred.ns);
+  facts.settings = &settings_;
+  facts.new_case = new_case;
+  std::unique_ptr<capnp::MallocMessageBuilder> payload;
+  if (c.type == "correct") {
+    auto built = BuildCorrection(txn, c, state);
+    if (!built.ok()) return built.status();
+    payload = std::move(*built);
+  } else {
+    payload = std::make_unique<capnp::MallocMessageBuilder>();
+    payload->setRoot(c.data());
+  }
+  if (c.type == "triage") {
+    auto birth = BirthDate(txn, state);
+    if (!birth.ok()) return birth.status();
+    facts.birth_date = *birth;
+  }
+  std::vector<Draft> drafts;
+  if (c.type == "correct") {
+    drafts.push_back(Draft{std::move(payload), {}});
+  } else {
+    auto decided = Decide(state, c, std::move(payload), facts);
+    if (!decided.ok()) return decided.status();
+    drafts = std::move(*decided);
+  }
+
+  // Seal, append, fold.
+  const std::string trace = c.trace_id.empty() ? Random(16) : c.trace_id;
+  uint64_t first = 0;
+  for (auto& draft : drafts) {
+    capnp::MallocMessageBuilder message;
+    auto e = message.initRoot<schema::Event>();
+    const std::string event_id = NewEventId(now->ns);
+    e.setEventId(AsData(event_id));
+    e.setPosition(txn.LastPosition() + 1);
+    e.setCaseId(case_id);
+    e.setVersion(state.version + 1);
+    e.setRecordedAt(now->ns);
+    e.setOccurredAt(occurred.ns);
+    e.setOccurredIsDate(occurred.is_date);
+    e.initActor().setId(c.actor);
+    e.getActor().setRole(c.role);
+    e.setCommandId(c.id);
+    e.setTraceId(AsData(trace));
+    e.setSpanId(AsData(Random(8)));
+    if (!c.parent_span_id.empty()) e.setParentSpanId(AsData(c.parent_span_id));
+    auto type = draft.root().which();
+    auto pa = e.initProcessingActivity();
+    pa.setCode(ActivityFor(type));
+    pa.setVersion(kRegisterVersion);
+    if (!c.reason.empty()) e.setReason(c.reason);
+    if (!draft.overrides.empty()) {
+      auto o = e.initOverrides(draft.overrides.size());
+      for (size_t i = 0; i < draft.overrides.size(); ++i) o.set(i, draft.overrides[i]);
+    }
+    if (!subject_id.empty()) e.setSubject(AsData(subject_id));
+    e.setPrevHash(AsData(txn.ChainHead()));
+
+    capnp::MallocMessageBuilder personal;
+    auto personal_root = capnp::toDynamic(personal.initRoot<schema::Payload>());
+    bool has_personal = SplitPersonal(capnp::toDynamic(draft.root().asReader()),
+                                      capnp::toDynamic(e.initPayload()), personal_root);
+    if (has_personal) {
+      if (!is_signal && IsErased(subject_id))
+        return Status(Code::kSubjectErased,
+                      "the subject's personal data was erased; personal fields can no longer be "
+                      "written (leave them out)");
+      auto key = keystore_->KeyOrCreate(subject_id);
+      if (!key.ok()) return key.status();
+      keys_[subject_id] = *key;
+      auto words = capnp::messageToFlatArray(personal);
+      auto bytes = words.asBytes();
+      auto sealed = Seal(*key, bytes.begin(), bytes.size(),
+                         reinterpret_cast<const uint8_t*>(event_id.data()), event_id.size());
+      e.setSealed(capnp::Data::Reader(sealed.data(), sealed.size()));
+    }
+    auto position = txn.Append(message, case_id, state.version + 1);
+    if (!position.ok()) return position.status();
+    if (!first) first = *position;
+    Apply(state, message.getRoot<schema::Event>().asReader());
+    KJ_IF_MAYBE(m, capnp::toDynamic(draft.root().asReader()).which()) {
+      out.events.push_back(schema_info::EventTypeName(*m));
+    }
+    out.position = *position;
+  }
+  out.case_id = case_id;
+  out.version = state.version;
+
+  if (auto s = txn.PutCase(case_id, EncodeCaseState(state)); !s.ok()) return s;
+  if (new_case || is_forget) {
+    SubjectRecord record = subject_record.value_or(SubjectRecord());
+    if (new_case) record.cases.push_back(case_id);
+    if (is_forget) {
+      record.erased = true;
+      forget_after_commit_.push_back(subject_id);
+    }
+    if (auto s = txn.PutSubject(subject_id, record); !s.ok()) return s;
+  }
+  return txn.PutCommand(c.id, CommandRecord{first, out.position, c.hash});
+}
+
+}  // namespace rmc

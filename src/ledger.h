@@ -1,0 +1,92 @@
+// The ledger: commands in, events out. Executes commands (idempotency, expected_version, the
+// case the command addresses, decide, sealing, append, the inline fold) and serves the reads
+// that need the keystore. The one write path of `rmc apply` and of every `rmc <type>`.
+#pragma once
+
+#include <capnp/serialize.h>
+
+#include <functional>
+#include <map>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "case_state.h"
+#include "command.h"
+#include "keystore.h"
+#include "settings.h"
+#include "store.h"
+
+namespace rmc {
+
+struct LedgerPaths {
+  std::string ledger;    // the ledger directory
+  std::string keystore;  // the keystore directory (default: <ledger>/keystore)
+};
+
+// The result of one command (COMMANDS.md, result lines).
+struct Outcome {
+  std::string id;
+  Status error;
+  std::string case_id;
+  uint32_t version = 0;
+  uint64_t position = 0;
+  std::vector<std::string> events;
+  bool duplicate = false;
+  bool ok() const { return error.ok(); }
+};
+
+// The personal fields of an event, decrypted: a Payload holding only those.
+using Unsealed = std::unique_ptr<capnp::FlatArrayMessageReader>;
+
+class Ledger {
+ public:
+  // Creates a ledger (refuses an existing one) with its first events: LedgerCreated and one
+  // SettingChanged per given setting.
+  static Result<std::unique_ptr<Ledger>> Create(const LedgerPaths& paths,
+                                                const std::map<std::string, std::string>& settings,
+                                                const std::string& actor);
+  static Result<std::unique_ptr<Ledger>> Open(const LedgerPaths& paths);
+
+  // Executes `commands` in one write transaction, each in a nested transaction of its own:
+  // a failed command writes nothing and the others go on. With `atomic`, the first failure
+  // rolls back every command. Returns one outcome per command, in order, once durable.
+  std::vector<Outcome> Execute(std::vector<Command>& commands, bool atomic);
+
+  // Records a region setting as a SettingChanged event; invalid_input for a bad key or value.
+  Status ChangeSetting(const std::string& key, const std::string& value, const std::string& actor,
+                       schema::Role role);
+
+  const Settings& settings() const { return settings_; }
+  Store& store() { return *store_; }
+  Keystore& keystore() { return *keystore_; }
+
+  // The subject's current case (open or in aftercare): unknown_case when there is none.
+  Result<std::string> CurrentCaseOf(StoreTxn& txn, const std::string& ref, Days today);
+  Result<CaseState> LoadCase(StoreTxn& txn, std::string_view case_id);
+  // The personal fields of `event`; nothing when it has none or its subject was erased.
+  Result<std::optional<Unsealed>> Unseal(schema::Event::Reader event);
+  // Whether the subject's key is gone.
+  bool IsErased(std::string_view subject_id);
+
+ private:
+  Status ExecuteOne(StoreTxn& txn, Command& command, Outcome& outcome);
+  Status Duplicate(StoreTxn& txn, const Command& command, const CommandRecord& record,
+                   Outcome& outcome);
+  Result<std::unique_ptr<capnp::MallocMessageBuilder>> BuildCorrection(StoreTxn& txn,
+                                                                       const Command& command,
+                                                                       const CaseState& state);
+  Result<std::optional<Days>> BirthDate(StoreTxn& txn, const CaseState& state);
+
+  std::unique_ptr<Store> store_;
+  std::unique_ptr<Keystore> keystore_;
+  Settings settings_;
+  std::map<std::string, std::optional<SubjectKey>> keys_;  // cache: subject id -> key
+  std::vector<std::string> forget_after_commit_;
+};
+
+// A case id "RMC-000001" for sequence number n.
+std::string CaseIdFor(uint64_t n);
+
+}  // namespace rmc

@@ -1,0 +1,172 @@
+#include "schema_info.h"
+
+#include <map>
+#include <mutex>
+
+#include "annotations.capnp.h"
+#include "event.capnp.h"
+
+namespace rmc::schema_info {
+namespace {
+
+constexpr uint64_t kPersonal = 0x8177a5c089aa112aull;
+constexpr uint64_t kSpecial = 0x83ffa931c3d29dabull;
+constexpr uint64_t kCriminal = 0x86146e3e5b3978afull;
+constexpr uint64_t kOptional = 0xc61c7d56105e9d95ull;
+constexpr uint64_t kCode = 0xa8b8a04c77cb24d6ull;
+constexpr uint64_t kJsonMap = 0x82782b705e72fc46ull;
+constexpr uint64_t kRange = 0x9c720d6e571d2f07ull;
+constexpr uint64_t kCommand = 0xd295bce43a626158ull;
+constexpr uint64_t kStep = 0xd8d53f1a8d34030dull;
+constexpr uint64_t kPseudonym = 0xf74c68c34579bfc6ull;
+constexpr uint64_t kDerived = 0xa2c4747c93ac5084ull;
+
+template <typename Annotated>
+std::optional<capnp::schema::Value::Reader> Find(Annotated proto, uint64_t id) {
+  for (auto a : proto.getAnnotations())
+    if (a.getId() == id) return a.getValue();
+  return std::nullopt;
+}
+
+bool Has(const Field& f, uint64_t id) { return Find(f.getProto(), id).has_value(); }
+
+std::string Separate(std::string_view camel, char sep) {
+  std::string out;
+  for (char c : camel) {
+    if (c >= 'A' && c <= 'Z') {
+      out += sep;
+      out += char(c - 'A' + 'a');
+    } else {
+      out += c;
+    }
+  }
+  return out;
+}
+
+}  // namespace
+
+bool IsPersonal(const Field& f) {
+  return Has(f, kPersonal) || Has(f, kSpecial) || Has(f, kCriminal);
+}
+bool IsOptional(const Field& f) { return Has(f, kOptional); }
+bool IsDerived(const Field& f) { return Has(f, kDerived); }
+bool IsPseudonym(const Field& f) { return Has(f, kPseudonym); }
+
+bool IsPresenceFlag(const Field& f) {
+  auto name = f.getProto().getName();
+  if (!IsDerived(f) || name.size() < 4 || !name.startsWith("has")) return false;
+  std::string other(name.begin() + 3, name.end());
+  other[0] = char(other[0] - 'A' + 'a');
+  return f.getContainingStruct().findFieldByName(other) != nullptr;
+}
+
+std::optional<Field> PresenceFlagOf(const Field& f) {
+  std::string name = f.getProto().getName();
+  name[0] = char(name[0] - 'a' + 'A');
+  KJ_IF_MAYBE(flag, f.getContainingStruct().findFieldByName("has" + name)) {
+    if (IsDerived(*flag)) return *flag;
+  }
+  return std::nullopt;
+}
+
+std::string JsonName(const Field& f) {
+  if (auto v = Find(f.getProto(), kCode)) return v->getText();
+  return Separate(f.getProto().getName().cStr(), '_');
+}
+
+std::string EnumCode(const capnp::EnumSchema::Enumerant& e) {
+  if (auto v = Find(e.getProto(), kCode)) return v->getText();
+  return Separate(e.getProto().getName().cStr(), '-');
+}
+
+std::optional<capnp::EnumSchema::Enumerant> EnumFromCode(capnp::EnumSchema schema,
+                                                         std::string_view code) {
+  for (auto e : schema.getEnumerants())
+    if (EnumCode(e) == code) return e;
+  return std::nullopt;
+}
+
+std::string EnumCodes(capnp::EnumSchema schema) {
+  std::string out;
+  for (auto e : schema.getEnumerants()) {
+    if (!out.empty()) out += ", ";
+    out += EnumCode(e);
+  }
+  return out;
+}
+
+std::optional<MapSpec> JsonMap(const Field& f) {
+  auto v = Find(f.getProto(), kJsonMap);
+  if (!v) return std::nullopt;
+  auto spec = v->getStruct().getAs<rmc::schema::MapSpec>();
+  return MapSpec{spec.getKey(), spec.getValue()};
+}
+
+std::optional<Range> RangeOf(const Field& f) {
+  auto v = Find(f.getProto(), kRange);
+  if (!v) return std::nullopt;
+  auto r = v->getStruct().getAs<rmc::schema::Range>();
+  return Range{r.getMin(), r.getMax()};
+}
+
+bool IsDate(capnp::StructSchema schema) {
+  return schema.getProto().getId() == capnp::typeId<rmc::schema::Date>();
+}
+
+bool HasPersonalFields(capnp::StructSchema schema) {
+  static std::mutex mu;
+  static std::map<uint64_t, bool> cache;
+  std::lock_guard<std::mutex> lock(mu);
+  struct Walk {
+    std::map<uint64_t, bool>& cache;
+    bool operator()(capnp::StructSchema s) {
+      uint64_t id = s.getProto().getId();
+      if (auto it = cache.find(id); it != cache.end()) return it->second;
+      cache[id] = false;  // breaks the Payload -> EventCorrected -> Payload cycle
+      bool any = false;
+      for (auto f : s.getFields()) {
+        if (IsPersonal(f)) any = true;
+        else if (f.getType().isStruct() && !IsDate(f.getType().asStruct()) &&
+                 (*this)(f.getType().asStruct()))
+          any = true;
+      }
+      cache[id] = any;
+      return any;
+    }
+  };
+  return Walk{cache}(schema);
+}
+
+std::optional<Field> PayloadMemberForCommand(std::string_view type) {
+  static const std::map<std::string, Field, std::less<>> table = [] {
+    std::map<std::string, Field, std::less<>> t;
+    for (auto f : capnp::Schema::from<rmc::schema::Payload>().getUnionFields())
+      if (auto v = Find(f.getProto(), kCommand)) t.emplace(std::string(v->getText()), f);
+    return t;
+  }();
+  if (auto it = table.find(type); it != table.end()) return it->second;
+  return std::nullopt;
+}
+
+const std::vector<std::string>& CommandTypes() {
+  static const std::vector<std::string> types = [] {
+    std::vector<std::string> t;
+    for (auto f : capnp::Schema::from<rmc::schema::Payload>().getUnionFields())
+      if (auto v = Find(f.getProto(), kCommand)) t.emplace_back(v->getText());
+    return t;
+  }();
+  return types;
+}
+
+int StepOf(const Field& member) {
+  if (auto v = Find(member.getProto(), kStep)) return v->getUint8();
+  return 0;
+}
+
+std::string EventTypeName(const Field& member) {
+  std::string name = member.getProto().getName();
+  name[0] = char(name[0] - 'a' + 'A');
+  return name;
+}
+
+}  // namespace rmc::schema_info

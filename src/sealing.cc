@@ -1,0 +1,71 @@
+#include "sealing.h"
+
+#include <sodium.h>
+
+#include "schema_info.h"
+
+namespace rmc {
+
+bool SplitPersonal(capnp::DynamicStruct::Reader full, capnp::DynamicStruct::Builder pub,
+                   capnp::DynamicStruct::Builder personal) {
+  namespace si = schema_info;
+  bool any = false;
+  auto copy = [&](const capnp::StructSchema::Field& f) {
+    if (!full.has(f, capnp::HasMode::NON_NULL)) return;  // keep unset fields unset
+    if (si::IsPersonal(f)) {
+      if (full.has(f, capnp::HasMode::NON_NULL)) {
+        personal.set(f, full.get(f));
+        any = true;
+      }
+      return;
+    }
+    auto type = f.getType();
+    if (type.isStruct() && !si::IsDate(type.asStruct()) && si::HasPersonalFields(type.asStruct())) {
+      if (!full.has(f, capnp::HasMode::NON_NULL)) return;
+      any |= SplitPersonal(full.get(f).as<capnp::DynamicStruct>(),
+                           pub.init(f).as<capnp::DynamicStruct>(),
+                           personal.init(f).as<capnp::DynamicStruct>());
+      return;
+    }
+    pub.set(f, full.get(f));
+  };
+  for (auto f : full.getSchema().getNonUnionFields()) copy(f);
+  KJ_IF_MAYBE(member, full.which()) { copy(*member); }
+  return any;
+}
+
+SubjectKey NewSubjectKey() {
+  SubjectKey key;
+  crypto_aead_xchacha20poly1305_ietf_keygen(key.data());
+  return key;
+}
+
+std::vector<uint8_t> Seal(const SubjectKey& key, const uint8_t* plain, size_t size,
+                          const uint8_t* associated, size_t associated_size) {
+  constexpr size_t kNonce = crypto_aead_xchacha20poly1305_ietf_NPUBBYTES;
+  std::vector<uint8_t> out(kNonce + size + crypto_aead_xchacha20poly1305_ietf_ABYTES);
+  randombytes_buf(out.data(), kNonce);
+  unsigned long long written = 0;
+  crypto_aead_xchacha20poly1305_ietf_encrypt(out.data() + kNonce, &written, plain, size,
+                                             associated, associated_size, nullptr, out.data(),
+                                             key.data());
+  out.resize(kNonce + written);
+  return out;
+}
+
+Result<std::vector<uint8_t>> Unseal(const SubjectKey& key, const uint8_t* sealed, size_t size,
+                                    const uint8_t* associated, size_t associated_size) {
+  constexpr size_t kNonce = crypto_aead_xchacha20poly1305_ietf_NPUBBYTES;
+  constexpr size_t kTag = crypto_aead_xchacha20poly1305_ietf_ABYTES;
+  if (size < kNonce + kTag) return LedgerError("sealed data is truncated");
+  std::vector<uint8_t> plain(size - kNonce - kTag);
+  unsigned long long written = 0;
+  if (crypto_aead_xchacha20poly1305_ietf_decrypt(plain.data(), &written, nullptr, sealed + kNonce,
+                                                 size - kNonce, associated, associated_size,
+                                                 sealed, key.data()) != 0)
+    return LedgerError("sealed data does not authenticate under the subject's key");
+  plain.resize(written);
+  return plain;
+}
+
+}  // namespace rmc

@@ -1,0 +1,86 @@
+#include "settings.h"
+
+#include <algorithm>
+#include <charconv>
+
+namespace rmc {
+namespace {
+
+struct IntSetting {
+  const char* key;
+  int Settings::*member;
+  int min, max;
+};
+
+const IntSetting kInts[] = {
+    {"max_age", &Settings::max_age, 23, 27},
+    {"pickup_days", &Settings::pickup_days, 1, 60},
+    {"letter_reply_days", &Settings::letter_reply_days, 1, 120},
+    {"no_contact_days", &Settings::no_contact_days, 1, 365},
+    {"oud_vsv_months", &Settings::oud_vsv_months, 1, 60},
+    {"aftercare_months", &Settings::aftercare_months, 0, 60},
+    {"evaluation_days", &Settings::evaluation_days, 1, 730},
+    {"retention_after_age_years", &Settings::retention_after_age_years, 0, 30},
+    {"retention_after_end_years", &Settings::retention_after_end_years, 0, 30},
+};
+
+}  // namespace
+
+const std::vector<std::string>& BuiltInCategories() {
+  static const std::vector<std::string> c = {"contactgegevens", "verzuim", "onderwijs",
+                                             "werk", "inkomen", "gezin", "huisvesting",
+                                             "plan", "zorg", "justitie"};
+  return c;
+}
+
+Status Settings::Set(const std::string& key, const std::string& value) {
+  if (key == "region") {
+    if (value.empty()) return InvalidInput("region: expected a name");
+    region = value;
+    return Status::Ok();
+  }
+  if (key == "categories") {
+    extra_categories.clear();
+    size_t start = 0;
+    while (start <= value.size() && !value.empty()) {
+      size_t comma = value.find(',', start);
+      std::string c = value.substr(start, comma - start);
+      if (c.empty()) return InvalidInput("categories: expected names separated by commas");
+      extra_categories.push_back(c);
+      if (comma == std::string::npos) break;
+      start = comma + 1;
+    }
+    return Status::Ok();
+  }
+  for (const auto& s : kInts) {
+    if (key != s.key) continue;
+    int v = 0;
+    auto [end, ec] = std::from_chars(value.data(), value.data() + value.size(), v);
+    if (ec != std::errc() || end != value.data() + value.size() || v < s.min || v > s.max)
+      return InvalidInput(key + ": expected a whole number from " + std::to_string(s.min) +
+                          " to " + std::to_string(s.max));
+    this->*s.member = v;
+    return Status::Ok();
+  }
+  std::string keys = "region, categories";
+  for (const auto& s : kInts) keys += std::string(", ") + s.key;
+  return InvalidInput("unknown setting '" + key + "'; expected one of " + keys);
+}
+
+std::map<std::string, std::string> Settings::All() const {
+  std::map<std::string, std::string> out;
+  out["region"] = region;
+  std::string cats;
+  for (const auto& c : extra_categories) cats += (cats.empty() ? "" : ",") + c;
+  out["categories"] = cats;
+  for (const auto& s : kInts) out[s.key] = std::to_string(this->*s.member);
+  return out;
+}
+
+bool Settings::IsCategory(const std::string& c) const {
+  const auto& b = BuiltInCategories();
+  return std::find(b.begin(), b.end(), c) != b.end() ||
+         std::find(extra_categories.begin(), extra_categories.end(), c) != extra_categories.end();
+}
+
+}  // namespace rmc

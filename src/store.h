@@ -1,0 +1,112 @@
+// The ledger's storage on LMDB (docs/storage.md): the event log with its hash chain and the
+// databases derived from it. Knows the event envelope, not the routekaart.
+//
+//   events       position (u64 BE) -> Event (unpacked Cap'n Proto, read in place)
+//   case_events  caseId + version (u32 BE) -> position (u64 BE)
+//   commands     commandId -> first position, last position (u64 BE each), command hash (32)
+//   cases        caseId -> CaseProjection
+//   subjects     subject id (16) -> "E" if erased, then the case ids, comma-separated
+//   meta         "ledger_id", "head" (hash of the last event), "position", "next_case",
+//                "settings"
+#pragma once
+
+#include <capnp/message.h>
+#include <capnp/serialize.h>
+
+#include <functional>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "event.capnp.h"
+#include "lmdb_env.h"
+
+namespace rmc {
+
+// An event read from the map. The reader points into the map (or, when LMDB placed the value
+// unaligned, into a private copy): valid only while the transaction it came from is open.
+class EventView {
+ public:
+  explicit EventView(std::string_view bytes);
+  schema::Event::Reader event() { return reader_->getRoot<schema::Event>(); }
+  std::string_view bytes() const { return bytes_; }
+
+ private:
+  std::string_view bytes_;
+  kj::Array<capnp::word> copy_;
+  std::optional<capnp::FlatArrayMessageReader> reader_;
+};
+
+struct CommandRecord {
+  uint64_t first = 0, last = 0;
+  std::string hash;  // 32 bytes
+};
+
+struct SubjectRecord {
+  bool erased = false;
+  std::vector<std::string> cases;  // oldest first
+};
+
+class Store;
+
+// A write (or read) transaction on the store. Nested: Child() for a command inside a batch.
+class StoreTxn {
+ public:
+  StoreTxn(const Store& store, std::unique_ptr<LmdbTxn> txn) : store_(store), txn_(std::move(txn)) {}
+  Result<std::unique_ptr<StoreTxn>> Child();
+  Status Commit() { return txn_->Commit(); }
+
+  uint64_t LastPosition() const;
+  std::string ChainHead() const;  // prevHash for the next event
+  // Appends the event (its position and prevHash already set to LastPosition()+1 and
+  // ChainHead()) and indexes it in case_events. Returns the position.
+  Result<uint64_t> Append(capnp::MessageBuilder& event, std::string_view case_id, uint32_t version);
+
+  Result<std::optional<EventView>> Event(uint64_t position) const;
+  // Events with position >= from, in order, until `visit` returns false.
+  Status ScanEvents(uint64_t from, const std::function<bool(uint64_t, EventView&)>& visit) const;
+  // Positions of a case's events, in version order.
+  Result<std::vector<uint64_t>> CasePositions(std::string_view case_id) const;
+
+  Result<std::optional<CommandRecord>> Command(std::string_view id) const;
+  Status PutCommand(std::string_view id, const CommandRecord& record);
+  Result<std::optional<std::string>> Case(std::string_view case_id) const;
+  Status PutCase(std::string_view case_id, std::string_view projection);
+  Status ScanCases(const std::function<bool(std::string_view, std::string_view)>& visit) const;
+  Result<std::optional<SubjectRecord>> Subject(std::string_view subject_id) const;
+  Status PutSubject(std::string_view subject_id, const SubjectRecord& record);
+  Status ScanSubjects(const std::function<bool(std::string_view, SubjectRecord)>& visit) const;
+  Result<std::optional<std::string>> Meta(std::string_view key) const;
+  Status PutMeta(std::string_view key, std::string_view value);
+  // Empties the derived databases (cases, subjects) for a rebuild.
+  Status DropProjections();
+
+  LmdbTxn& raw() { return *txn_; }
+
+ private:
+  const Store& store_;
+  std::unique_ptr<LmdbTxn> txn_;
+};
+
+class Store {
+ public:
+  static Result<std::unique_ptr<Store>> Open(const std::string& dir, bool create, bool read_only);
+  Result<std::unique_ptr<StoreTxn>> Read() const;
+  // Runs `body` in one write transaction and commits it; when the map is full, grows the map
+  // and runs `body` again from the start (so `body` must not have effects outside the txn).
+  Status Write(const std::function<Status(StoreTxn&)>& body);
+  const LmdbEnv& env() const { return *env_; }
+  const std::string& dir() const { return dir_; }
+
+ private:
+  friend class StoreTxn;
+  std::string dir_;
+  std::unique_ptr<LmdbEnv> env_;
+  MDB_dbi events_, case_events_, commands_, cases_, subjects_, meta_;
+};
+
+// BLAKE2b-256 of `bytes`.
+std::string Blake2b(std::string_view bytes);
+
+}  // namespace rmc

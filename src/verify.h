@@ -1,0 +1,25 @@
+// Integrity (`rmc verify`, `rmc rebuild`): the hash chain, every index and every projection
+// checked against the events, which are the only truth.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "store.h"
+
+namespace rmc {
+
+struct VerifyReport {
+  uint64_t events = 0;
+  uint64_t cases = 0;
+  std::vector<std::string> problems;  // empty: everything matches
+};
+
+// Walks the chain and refolds every case; reads only.
+Result<VerifyReport> Verify(Store& store);
+
+// Recomputes the projections (cases, subjects) from the events. With `check_only`, compares
+// and reports instead of writing.
+Result<VerifyReport> Rebuild(Store& store, bool check_only);
+
+}  // namespace rmc
