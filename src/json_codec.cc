@@ -163,7 +163,7 @@ Status FillMap(capnp::DynamicStruct::Builder out, capnp::StructSchema::Field fie
     }
     if (spec.value.empty()) {
       if (value.type() != element_type::OBJECT) return Wrong(item_path, "an object");
-      auto s = FillFromJson(item, value, item_path);
+      auto s = FillFromJson(item, value, item_path, spec.key);
       if (!s.ok()) return s;
     } else {
       auto s = FillField(item, item.getSchema().getFieldByName(spec.value), value, item_path);
@@ -184,7 +184,8 @@ Status FillFieldFromJson(capnp::DynamicStruct::Builder out, capnp::StructSchema:
   return FillField(out, field, json, path);
 }
 
-Status FillFromJson(capnp::DynamicStruct::Builder out, element json, const std::string& path) {
+Status FillFromJson(capnp::DynamicStruct::Builder out, element json, const std::string& path,
+                    const std::string& preset) {
   simdjson::dom::object object;
   if (json.get_object().get(object) != simdjson::SUCCESS) return Wrong(path, "an object");
   auto schema = out.getSchema();
@@ -205,7 +206,7 @@ Status FillFromJson(capnp::DynamicStruct::Builder out, element json, const std::
     if (!s.ok()) return s;
   }
   for (auto f : schema.getFields()) {
-    if (si::IsOptional(f) || si::IsDerived(f)) continue;
+    if (si::IsOptional(f) || si::IsDerived(f) || si::JsonName(f) == preset) continue;
     if (!seen.count(si::JsonName(f)))
       return InvalidInput((path.empty() ? "" : path + ".") + si::JsonName(f) +
                           ": missing; this field is required");

@@ -15,8 +15,9 @@ namespace rmc {
 
 // Fills the struct `out` from the JSON object `json`. `path` prefixes messages ("data").
 // On error `out` may be partly filled; the caller discards it.
+// `preset` names a field already set by the caller (a jsonMap key), not expected in `json`.
 Status FillFromJson(capnp::DynamicStruct::Builder out, simdjson::dom::element json,
-                    const std::string& path);
+                    const std::string& path, const std::string& preset = "");
 
 // Fills one field of `out` from `json` (used by `correct`, which names fields one by one).
 Status FillFieldFromJson(capnp::DynamicStruct::Builder out, capnp::StructSchema::Field field,
