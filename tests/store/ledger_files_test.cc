@@ -1,0 +1,142 @@
+// Store-level promises checked on the real files: personal data never reaches a file in plain
+// text, a flipped byte in the event log is detected, files are private, the map grows.
+#include <gtest/gtest.h>
+#include <sys/stat.h>
+
+#include <filesystem>
+#include <fstream>
+#include <iterator>
+#include <string>
+
+#include "ledger.h"
+#include "verify.h"
+
+namespace rmc {
+namespace {
+
+namespace fs = std::filesystem;
+
+std::string Slurp(const fs::path& p) {
+  std::ifstream in(p, std::ios::binary);
+  return {std::istreambuf_iterator<char>(in), {}};
+}
+
+class LedgerFiles : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    dir_ = fs::temp_directory_path() / ("rmc-store-" + std::to_string(getpid()) + "-" +
+                                        ::testing::UnitTest::GetInstance()->current_test_info()->name());
+    fs::remove_all(dir_);
+    setenv("RMC_NOW", "2026-11-20T09:00:00Z", 1);
+    auto l = Ledger::Create({dir_, dir_ + "/keystore"}, {{"region", "Test"}}, "test");
+    ASSERT_TRUE(l.ok()) << l.status().message();
+    ledger_ = std::move(*l);
+  }
+  void TearDown() override { fs::remove_all(dir_); }
+
+  Outcome Run(const std::string& line) {
+    auto c = ParseCommand(line, {"test", schema::Role::CONSULENT});
+    EXPECT_TRUE(c.ok()) << c.status().message();
+    std::vector<Command> cs;
+    cs.push_back(std::move(*c));
+    return ledger_->Execute(cs, false)[0];
+  }
+
+  std::string dir_;
+  std::unique_ptr<Ledger> ledger_;
+};
+
+TEST_F(LedgerFiles, NameIsInNoFileOfTheLedger) {
+  const std::string name = "Quirijntje Zwartkopvanderberg";
+  auto out = Run(R"({"id":"a","type":"signal","data":{"subject":{"ref":"J-1","name":")" + name +
+                 R"("},"channel":"jongere","received":"2026-11-01","suspected_reason":"Quirijntje zegt niets"}})");
+  ASSERT_TRUE(out.ok()) << out.error.message();
+  ledger_.reset();
+  int files = 0;
+  for (const auto& f : fs::recursive_directory_iterator(dir_)) {
+    if (!f.is_regular_file()) continue;
+    ++files;
+    std::string bytes = Slurp(f.path());
+    EXPECT_EQ(bytes.find(name), std::string::npos) << f.path();
+    EXPECT_EQ(bytes.find("Quirijntje"), std::string::npos) << f.path();
+    EXPECT_EQ(bytes.find("J-1"), std::string::npos) << "the ref is personal too: " << f.path();
+    struct stat st;
+    stat(f.path().c_str(), &st);
+    EXPECT_EQ(st.st_mode & 0777, 0600u) << f.path();
+  }
+  EXPECT_GE(files, 4);
+}
+
+TEST_F(LedgerFiles, FlippedByteInAnEventIsDetected) {
+  ASSERT_TRUE(Run(R"({"id":"a","type":"signal","data":{"subject":{"ref":"J-1"},"channel":"jongere","received":"2026-11-01"}})").ok());
+  ASSERT_TRUE(Run(R"({"id":"b","type":"note","case":"RMC-000001","data":{"text":"gebeld"}})").ok());
+  {
+    auto ok = Verify(ledger_->store());
+    ASSERT_TRUE(ok.ok());
+    EXPECT_TRUE(ok->problems.empty());
+  }
+  // The stored bytes of the signal event; flip one byte in every copy of them in the file
+  // (LMDB's copy-on-write may leave stale copies in free pages).
+  std::string stored;
+  {
+    auto txn = ledger_->store().Read();
+    ASSERT_TRUE(txn.ok());
+    auto positions = (*txn)->CasePositions("RMC-000001");
+    ASSERT_TRUE(positions.ok());
+    auto view = (*txn)->Event(positions->at(1));
+    ASSERT_TRUE(view.ok() && *view);
+    stored = std::string((*view)->bytes());
+  }
+  ledger_.reset();
+  std::string data = Slurp(dir_ + "/data.mdb");
+  std::string flipped = stored;
+  flipped[flipped.size() / 2] ^= 0x01;
+  int copies = 0;
+  for (size_t at = data.find(stored); at != std::string::npos; at = data.find(stored, at + 1), ++copies)
+    data.replace(at, stored.size(), flipped);
+  ASSERT_GE(copies, 1);
+  std::ofstream(dir_ + "/data.mdb", std::ios::binary | std::ios::trunc) << data;
+  auto l = Ledger::Open({dir_, dir_ + "/keystore"});
+  ASSERT_TRUE(l.ok());
+  auto report = Verify((*l)->store());
+  ASSERT_TRUE(report.ok());
+  EXPECT_FALSE(report->problems.empty());
+}
+
+TEST_F(LedgerFiles, IdempotentAndConflictingIds) {
+  const std::string cmd = R"({"id":"x","type":"signal","data":{"subject":{"ref":"J-2"},"channel":"jongere","received":"2026-11-01"}})";
+  auto first = Run(cmd);
+  ASSERT_TRUE(first.ok());
+  auto again = Run(cmd);
+  ASSERT_TRUE(again.ok());
+  EXPECT_TRUE(again.duplicate);
+  EXPECT_EQ(again.position, first.position);
+  EXPECT_EQ(again.events, first.events);
+  auto other = Run(R"({"id":"x","type":"signal","data":{"subject":{"ref":"J-3"},"channel":"jongere","received":"2026-11-01"}})");
+  EXPECT_EQ(other.error.code(), Code::kDuplicateConflict);
+}
+
+TEST_F(LedgerFiles, MapGrowsPastItsInitialSize) {
+  // 64 MiB initial map; write well past it in batches.
+  std::string text(60000, 'x');
+  for (int batch = 0; batch < 12; ++batch) {
+    std::vector<Command> cs;
+    for (int i = 0; i < 100; ++i) {
+      std::string id = "n" + std::to_string(batch) + "-" + std::to_string(i);
+      auto c = ParseCommand(R"({"id":")" + id + R"(","type":"signal","data":{"subject":{"ref":")" + id +
+                                R"("},"channel":"jongere","received":"2026-11-01","care":")" + text + R"("}})",
+                            {"test", schema::Role::CONSULENT});
+      ASSERT_TRUE(c.ok()) << c.status().message();
+      cs.push_back(std::move(*c));
+    }
+    for (const auto& o : ledger_->Execute(cs, false)) ASSERT_TRUE(o.ok()) << o.error.message();
+  }
+  EXPECT_GT(fs::file_size(dir_ + "/data.mdb"), uint64_t(64) << 20);
+  auto report = Verify(ledger_->store());
+  ASSERT_TRUE(report.ok());
+  EXPECT_TRUE(report->problems.empty());
+  EXPECT_EQ(report->cases, 1200u);
+}
+
+}  // namespace
+}  // namespace rmc
