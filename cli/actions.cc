@@ -19,6 +19,7 @@ struct FlagSpec {
   bool personal = false;
   bool json_value = false;  // the flag takes JSON text (objects, lists of objects, maps)
   std::vector<std::string> values;
+  std::string json_text;  // json_value flags: a plain string, so CLI11 does not split "[...]"
 };
 
 std::string Kebab(std::string s) {
@@ -57,7 +58,7 @@ Result<Json> FlagValue(const FlagSpec& f) {
       return Status(Code::kUsage, "--" + Kebab(f.path.back()) + ": expected JSON, got " + text);
     }
   };
-  if (f.json_value) return parse_json(f.values.back());
+  if (f.json_value) return parse_json(f.json_text);
   if (f.type.isList()) {
     Json list = Json::array();
     auto element = f.type.asList().getElementType();
@@ -141,7 +142,7 @@ int RunAction(const Globals& g, const std::string& type, const CommonOptions& o,
     }
   }
   for (const auto& f : flags) {
-    if (f->values.empty()) continue;
+    if (f->values.empty() && f->json_text.empty()) continue;
     auto v = FlagValue(*f);
     if (!v.ok()) return Fail(g, v.status());
     Json* at = &data;
@@ -209,6 +210,10 @@ void RegisterActions(CLI::App& app, Globals& g, int& exit_code) {
         else if (f->type.isEnum()) desc += std::string(desc.empty() ? "" : " ") + si::EnumCodes(f->type.asEnum());
         else if (f->type.isStruct()) desc += std::string(desc.empty() ? "" : " ") + "YYYY-MM-DD";
         else if (f->type.isBool()) desc += std::string(desc.empty() ? "" : " ") + "true or false";
+        if (f->json_value) {
+          sub->add_option("--" + name, f->json_text, desc);
+          continue;
+        }
         sub->add_option("--" + name, f->values, desc)->multi_option_policy(CLI::MultiOptionPolicy::TakeAll)->type_size(1)->expected(1);
       }
     }
