@@ -177,8 +177,6 @@ Result<std::unique_ptr<Ledger>> Ledger::Open(const LedgerPaths& paths) {
   if (!settings.ok()) return settings.status();
   if (*settings) ledger->settings_ = DecodeSettings(**settings);
   txn->reset();
-  // The keystore is opened lazily: most reads never touch personal data.
-  ledger->keystore_ = nullptr;
   auto keystore = Keystore::Open(paths.keystore, false);
   if (!keystore.ok()) return keystore.status();
   ledger->keystore_ = std::move(*keystore);
