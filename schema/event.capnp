@@ -104,6 +104,7 @@ struct Subject {
   email @5 :Text $A.personal $A.optional;
   school @6 :Text $A.personal $A.optional;
   enrolled @7 :Bool $A.optional;              # currently enrolled at a school (3-gesprek)
+  hasEnrolled @8 :Bool $A.derived;            # enrolled was given
 }
 
 struct Absence {
@@ -143,8 +144,9 @@ struct DossierReviewed {
   contacts @7 :List(Text) $A.personal $A.optional;
   care @8 :Text $A.special $A.optional;
   absenceOverview @9 :Text $A.personal $A.optional;
-  enrolled @10 :Bool $A.optional;
+  enrolled @10 :Bool $A.optional;               # the enrolment as the review found it
   infoItems @11 :UInt8 $A.derived;              # bit i: item i+1 of §1.2 present here
+  hasEnrolled @12 :Bool $A.derived;             # enrolled was given
 }
 
 struct Triaged {

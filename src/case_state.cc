@@ -21,6 +21,23 @@ CaseStatus EffectiveStatus(const CaseState& s, Days today) {
   return s.status;
 }
 
+const char* InfoItemName(int item) {
+  static const char* names[kInfoItemCount] = {"reason",   "partner_actions",  "youth_agreements",
+                                              "contacts", "care",             "absence_overview",
+                                              "expected_action"};
+  return item >= 0 && item < kInfoItemCount ? names[item] : "";
+}
+
+bool InfoItemApplies(const CaseState& s, int item) {
+  if (item == 5) return s.Has(CaseState::kAbsence);
+  if (item == 6) return s.Has(CaseState::kDirectReport);
+  return true;
+}
+
+bool InfoItemMissing(const CaseState& s, int item) {
+  return InfoItemApplies(s, item) && !(s.info_present & (1 << item));
+}
+
 const char* StatusName(CaseStatus status) {
   switch (status) {
     case CaseStatus::kOpen: return "open";

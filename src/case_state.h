@@ -56,10 +56,11 @@ struct CaseState {
     kStuckLast = 1 << 12,    // ... and no route step came after it (rule stuck-close)
     kRevisiting = 1 << 13,   // a step 5, 7 or 8 revisited after being stuck
     kActionRequired = 1 << 14,
-    kEnrolled = 1 << 15,
+    kEnrolled = 1 << 15,     // the latest signal or review that said so: enrolled
     kAbsence = 1 << 16,      // a signal carried an absence kind
     kTriaged = 1 << 17,
     kAftercareEnded = 1 << 18,
+    kDirectReport = 1 << 19,  // a signal came as a direct report (§1.1 a)
   };
 
   std::string case_id;
@@ -104,6 +105,16 @@ bool operator==(const DeviationRecord&, const DeviationRecord&);
 // (ROUTEKAART.md: computed from the clock, no event needed).
 CaseStatus EffectiveStatus(const CaseState& state, Days today);
 const char* StatusName(CaseStatus status);
+// The minimal information for a judgement (§1.2), items 1-7 as bits 0-6 of info_present.
+constexpr int kInfoItemCount = 7;
+// "reason", "partner_actions", ... : the item's name in the case view and on Triaged.
+const char* InfoItemName(int item);
+// Whether item 0-6 is asked of this case: the absence overview only about absence, the
+// reporter's expectation only for a direct report.
+bool InfoItemApplies(const CaseState& state, int item);
+// Whether the item is asked and not present.
+bool InfoItemMissing(const CaseState& state, int item);
+
 // Phase 1-5 of a step (1 before any step).
 int PhaseOf(int step);
 

@@ -18,8 +18,6 @@ Json EnumJson(int value) {
   return schema_info::EnumCode(list[value]);
 }
 
-const char* kInfoItems[] = {"reason", "partner_actions", "youth_agreements", "contacts",
-                            "care", "absence_overview", "expected_action"};
 
 }  // namespace
 
@@ -84,7 +82,7 @@ Result<Json> CaseView(Ledger& ledger, StoreTxn& txn, const CaseState& s, const V
   v["next_step"] = next ? Json(next) : Json(nullptr);
   v["expected_steps"] = ExpectedSteps(s);
   v["target_group"] = EnumJson<schema::TargetGroup>(s.target_group);
-  if (s.jikp_perspective >= 0) v["jikp_perspective"] = EnumJson<schema::JikpPerspective>(s.jikp_perspective);
+  v["jikp_perspective"] = EnumJson<schema::JikpPerspective>(s.jikp_perspective);
   v["action_required"] = s.Has(S::kTriaged) ? Json(s.Has(S::kActionRequired)) : Json(nullptr);
   v["consulent"] = s.consulent.empty() ? Json(nullptr)
                    : o.pseudonymize    ? Json(Pseudonym(s.consulent))
@@ -131,9 +129,9 @@ Result<Json> CaseView(Ledger& ledger, StoreTxn& txn, const CaseState& s, const V
   }
   v["deadlines"] = deadlines;
   Json present = Json::array(), missing = Json::array();
-  for (int i = 0; i < 7; ++i) {
-    if (i == 5 && !s.Has(S::kAbsence) && !(s.info_present & (1 << i))) continue;
-    ((s.info_present & (1 << i)) ? present : missing).push_back(kInfoItems[i]);
+  for (int i = 0; i < kInfoItemCount; ++i) {
+    if (s.info_present & (1 << i)) present.push_back(InfoItemName(i));
+    else if (InfoItemMissing(s, i)) missing.push_back(InfoItemName(i));
   }
   v["info_completeness"] = {{"present", present}, {"missing", missing}};
   if (s.Has(S::kClosed)) {

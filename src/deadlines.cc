@@ -25,7 +25,7 @@ std::vector<Deadline> DeadlinesOf(const CaseState& s, const Settings& cfg, Days 
                                 c.outcome == int(schema::ContactOutcome::AFSPRAAK_GEMAAKT)))
         reached = c.day;
     if (reached == kNoDay && s.Has(S::kClosed)) reached = s.closed_on;
-    add("no_contact", s.first_attempt + cfg.no_contact_days, reached);
+    add("no_contact", s.first_attempt + cfg.no_contact_min_days, reached);
   }
   if (open && s.target_group == int(schema::TargetGroup::VSV_OUD)) {
     Days last = s.last_signal;

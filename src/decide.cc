@@ -67,9 +67,6 @@ uint8_t InfoItemsOfReview(schema::DossierReviewed::Reader r) {
   return items;
 }
 
-const char* kInfoItems[] = {"reason", "partner_actions", "youth_agreements", "contacts",
-                            "care", "absence_overview", "expected_action"};
-
 bool Covers(const std::vector<std::string>& list, const std::string& item) {
   return std::find(list.begin(), list.end(), item) != list.end() ||
          std::find(list.begin(), list.end(), "*") != list.end();
@@ -97,7 +94,8 @@ void CheckRules(const CaseState& s, const Command& c, const Facts& f, schema::Pa
         rules.Require(age >= 18 && age < f.settings->max_age, "age",
                       "the subject is " + std::to_string(age) +
                           " on the triage date; the RMC target groups are for ages 18 until the " +
-                          std::to_string(f.settings->max_age) + "th birthday");
+                          std::to_string(f.settings->max_age) +
+                          (f.settings->max_age % 10 == 3 ? "rd" : "th") + " birthday");
       }
       break;
     }
@@ -172,7 +170,7 @@ void CheckRules(const CaseState& s, const Command& c, const Facts& f, schema::Pa
               ch == schema::ContactChannel::HUISBEZOEK_ONAANGEKONDIGD)
             visit_days.insert(ct.day);
         }
-        int min_days = f.settings->no_contact_days;
+        int min_days = f.settings->no_contact_min_days;
         bool long_enough = s.first_attempt != kNoDay && f.today - s.first_attempt >= min_days;
         rules.Require(letters >= 1 && visit_days.size() >= 2 && long_enough, "no-contact-effort",
                       "closing without contact needs at least one letter and home visits on two "
@@ -314,15 +312,12 @@ Result<std::vector<Draft>> Decide(const CaseState& s, const Command& c,
     }
     case P::TRIAGED: {
       auto t = payload.getTriaged();
-      uint8_t present = s.info_present;
       int n = 0;
-      for (int i = 0; i < 7; ++i)
-        if (!(present & (1 << i)) && (i != 5 || s.Has(S::kAbsence))) ++n;
+      for (int i = 0; i < kInfoItemCount; ++i) n += InfoItemMissing(s, i);
       auto missing = t.initMissingInfo(n);
       n = 0;
-      for (int i = 0; i < 7; ++i)
-        if (!(present & (1 << i)) && (i != 5 || s.Has(S::kAbsence)))
-          missing.set(n++, kInfoItems[i]);
+      for (int i = 0; i < kInfoItemCount; ++i)
+        if (InfoItemMissing(s, i)) missing.set(n++, InfoItemName(i));
       if (f.birth_date) t.setAgeAtTriage(uint8_t(std::clamp(AgeOn(*f.birth_date, f.today), 0, 255)));
       break;
     }

@@ -8,9 +8,15 @@ namespace {
 using P = schema::Payload;
 using S = CaseState;
 
+bool IsDirectReport(schema::SignalChannel c) {
+  using C = schema::SignalChannel;
+  return c == C::DUO_VERZUIMLOKET || c == C::NETWERKPARTNER || c == C::JONGERE;
+}
+
 void ResetRoute(CaseState& s) {
   // A reopened case walks steps 2-10 again; what it learned before stays in its history.
-  const uint32_t keep = S::kTriaged | S::kActionRequired | S::kEnrolled | S::kAbsence;
+  const uint32_t keep =
+      S::kTriaged | S::kActionRequired | S::kEnrolled | S::kAbsence | S::kDirectReport;
   s.flags &= keep;
   s.at = 1;
   s.step = 1;
@@ -30,7 +36,6 @@ void ApplyTriage(CaseState& s, schema::Triaged::Reader t) {
   s.jikp_perspective = t.getHasJikpPerspective() ? int(t.getJikpPerspective()) : -1;
   s.Set(S::kActionRequired, t.getActionRequired());
   s.Set(S::kTriaged);
-  if (IsEnrolmentImplied(s.target_group)) s.Set(S::kEnrolled);
 }
 
 void ApplyClose(CaseState& s, schema::CaseClosed::Reader c, Days day) {
@@ -94,8 +99,10 @@ void Apply(CaseState& s, schema::Event::Reader e) {
       auto sig = p.getSignalReceived();
       s.signals.push_back(e.getPosition());
       s.info_present |= sig.getInfoItems();
-      if (sig.getSubject().getEnrolled()) s.Set(S::kEnrolled);
+      auto subject = sig.getSubject();
+      if (subject.getHasEnrolled()) s.Set(S::kEnrolled, subject.getEnrolled());
       if (sig.hasAbsence()) s.Set(S::kAbsence);
+      if (IsDirectReport(sig.getChannel())) s.Set(S::kDirectReport);
       s.last_signal = sig.getReceived().getDays();
       s.picked_up = kNoDay;
       if (s.at == 0) s.at = 1;
@@ -105,7 +112,7 @@ void Apply(CaseState& s, schema::Event::Reader e) {
     case P::DOSSIER_REVIEWED: {
       auto r = p.getDossierReviewed();
       s.info_present |= r.getInfoItems();
-      if (r.getEnrolled()) s.Set(S::kEnrolled);
+      if (r.getHasEnrolled()) s.Set(S::kEnrolled, r.getEnrolled());
       if (s.picked_up == kNoDay) s.picked_up = day;
       RouteStep(s, 2);
       s.at = 2;

@@ -82,6 +82,9 @@ int NextStep(const CaseState& s) {
 }
 
 bool IsOnRoute(const CaseState& s, int step, int close_reason) {
+  // The short route closes without aftercare: with one of the reasons that end a route early.
+  if (step == 11 && ShortRoute(s) && !s.Has(S::kClosed) && !IsEarlyCloseReason(close_reason))
+    return false;
   if (step == 11 && close_reason >= 0 && !s.Has(S::kClosed) && s.step >= 3 &&
       IsEarlyCloseReason(close_reason))
     return true;

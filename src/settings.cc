@@ -16,7 +16,7 @@ const IntSetting kInts[] = {
     {"max_age", &Settings::max_age, 23, 27},
     {"pickup_days", &Settings::pickup_days, 1, 60},
     {"letter_reply_days", &Settings::letter_reply_days, 1, 120},
-    {"no_contact_days", &Settings::no_contact_days, 1, 365},
+    {"no_contact_min_days", &Settings::no_contact_min_days, 1, 365},
     {"oud_vsv_months", &Settings::oud_vsv_months, 1, 60},
     {"aftercare_months", &Settings::aftercare_months, 0, 60},
     {"evaluation_days", &Settings::evaluation_days, 1, 730},
@@ -59,6 +59,9 @@ Status Settings::Set(const std::string& key, const std::string& value) {
     if (ec != std::errc() || end != value.data() + value.size() || v < s.min || v > s.max)
       return InvalidInput(key + ": expected a whole number from " + std::to_string(s.min) +
                           " to " + std::to_string(s.max));
+    if (s.member == &Settings::max_age && v != 23 && v != 27)
+      return InvalidInput("max_age: expected 23 or 27 (the RMC serves youths until their 23rd "
+                          "birthday, or their 27th where the region extends it)");
     this->*s.member = v;
     return Status::Ok();
   }

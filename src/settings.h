@@ -15,7 +15,7 @@ struct Settings {
   int max_age = 23;
   int pickup_days = 5;          // working days
   int letter_reply_days = 14;
-  int no_contact_days = 28;
+  int no_contact_min_days = 28;
   int oud_vsv_months = 12;
   int aftercare_months = 6;
   int evaluation_days = 60;

@@ -1,0 +1,114 @@
+#include "case_harness.h"
+
+#include <capnp/dynamic.h>
+#include <capnp/message.h>
+#include <gtest/gtest.h>
+
+#include "command.h"
+#include "decide.h"
+#include "fold.h"
+#include "schema_info.h"
+#include "sealing.h"
+
+namespace rmc::testing {
+namespace {
+
+Days DateOrDie(std::string_view text) {
+  auto d = ParseDate(text);
+  EXPECT_TRUE(d.ok()) << text;
+  return d.ok() ? *d : 0;
+}
+
+}  // namespace
+
+CaseHarness::CaseHarness(std::string_view today) : today_(DateOrDie(today)) {}
+
+void CaseHarness::SetToday(std::string_view date) { today_ = DateOrDie(date); }
+void CaseHarness::SetBirthDate(std::string_view date) { birth_date_ = DateOrDie(date); }
+
+Result<std::vector<std::string>> CaseHarness::Run(std::string_view json) {
+  // Every command needs an idempotency key; the tests leave it out.
+  std::string line(json);
+  if (line.find("\"id\"") == std::string::npos)
+    line.insert(1, "\"id\":\"t" + std::to_string(++command_seq_) + "\",");
+  auto parsed = ParseCommand(line, CommandDefaults{"consulent-1", schema::Role::CONSULENT});
+  if (!parsed.ok()) return parsed.status();
+  Command& c = *parsed;
+
+  Facts facts;
+  facts.today = c.occurred_at ? LocalDate(c.occurred_at->ns) : today_;
+  facts.settings = &settings;
+  facts.new_case = c.type == "signal" && (state.case_id.empty() || SignalOpensNewCase(state, facts.today));
+  if (c.type == "triage") facts.birth_date = birth_date_;
+  if (facts.new_case) state = CaseState();
+
+  auto payload = std::make_unique<capnp::MallocMessageBuilder>();
+  payload->setRoot(c.data());
+  auto drafts = Decide(state, c, std::move(payload), facts);
+  if (!drafts.ok()) return drafts.status();
+
+  std::vector<std::string> types;
+  for (auto& draft : *drafts) {
+    capnp::MallocMessageBuilder message;
+    auto e = message.initRoot<schema::Event>();
+    e.setPosition(++position_);
+    e.setCaseId("RMC-000001");
+    e.setVersion(state.version + 1);
+    e.setOccurredAt(StartOfLocalDay(facts.today));
+    e.setRecordedAt(StartOfLocalDay(facts.today));
+    e.initActor().setId(c.actor);
+    e.setCommandId(c.id);
+    if (!c.reason.empty()) e.setReason(c.reason);
+    auto overrides = e.initOverrides(draft.overrides.size());
+    for (size_t i = 0; i < draft.overrides.size(); ++i) overrides.set(i, draft.overrides[i]);
+    // As stored: the fold sees the payload without its (sealed) personal fields.
+    capnp::MallocMessageBuilder personal;
+    SplitPersonal(capnp::toDynamic(draft.root().asReader()), capnp::toDynamic(e.initPayload()),
+                  capnp::toDynamic(personal.initRoot<schema::Payload>()));
+    Apply(state, e.asReader());
+    KJ_IF_MAYBE(member, capnp::toDynamic(draft.root().asReader()).which()) {
+      types.push_back(schema_info::EventTypeName(*member));
+    }
+  }
+  return types;
+}
+
+std::vector<std::string> CaseHarness::Ok(std::string_view json) {
+  auto r = Run(json);
+  EXPECT_TRUE(r.ok()) << json << "\n  refused: " << CodeName(r.status().code()) << ": "
+                      << r.status().message();
+  return r.ok() ? *r : std::vector<std::string>{};
+}
+
+Status CaseHarness::Refused(std::string_view json) {
+  auto r = Run(json);
+  EXPECT_FALSE(r.ok()) << json << "\n  was accepted";
+  return r.ok() ? Status() : r.status();
+}
+
+void CaseHarness::WalkTo(int step) {
+  const char* route[] = {
+      R"({"type":"signal","data":{"subject":{"ref":"J-1","enrolled":true},"channel":"duo-verzuimloket","received":"2026-09-01","absence":{"kind":"4w-aaneengesloten"}}})",
+      R"({"type":"review","case":"RMC-000001","data":{"checked_with_youth":true,"checked_with_partners":["school"],"school_contacted":true,"school_measures":"mentor belde"}})",
+      R"({"type":"triage","case":"RMC-000001","data":{"target_group":"verzuim-18plus","action_required":true,"rationale":"verzuim"}})",
+      R"({"type":"intake","case":"RMC-000001","data":{"date":"2026-09-10","participants":["jongere","school"],"support_question":"terug naar school"}})",
+      R"({"type":"assessment","case":"RMC-000001","data":{"instrument":"zrm","domains":{"gezin":{"score":3}}}})",
+      R"({"type":"consent","case":"RMC-000001","data":{"given":true,"partners":["leerplicht"],"categories":["verzuim"],"purpose":"terugkeer","signed":true}})",
+      R"({"type":"inquiry_completed","case":"RMC-000001","data":{"reasons":"motivatie","education_reasons":"opleiding past niet","interventions":[],"care":[],"next_steps":"andere opleiding"}})",
+      R"({"type":"plan","case":"RMC-000001","data":{"trajectories":["onderwijs"],"case_director":"school","asked_youth_for_director":true,"made_with_youth":true}})",
+      R"({"type":"plan_started","case":"RMC-000001","data":{"date":"2026-09-22"}})",
+      R"({"type":"monitor","case":"RMC-000001","data":{"status":"op-koers"}})",
+      R"({"type":"close","case":"RMC-000001","data":{"reason":"doel-bereikt","outcome":["onderwijs"]}})",
+      R"({"type":"feedback","case":"RMC-000001","data":{"partners":["leerplicht"],"summary":"weer op school","limited_to_case":true}})",
+      R"({"type":"evaluation","case":"RMC-000001","data":{"resolved":"ja","partners_followed_up":"ja","bottlenecks":[],"right_decision":"ja","do_differently":"-","went_well":"-","improvements":[]}})",
+  };
+  // Step 4 takes two commands: the intake scheduled (3-gesprek), then held.
+  const char* schedule =
+      R"({"type":"intake_scheduled","case":"RMC-000001","data":{"date":"2026-09-10","participants":["jongere","school"],"asked_youth_about_involvement":true}})";
+  for (int s = 1; s <= step; ++s) {
+    if (s == 4) Ok(schedule);
+    Ok(route[s - 1]);
+  }
+}
+
+}  // namespace rmc::testing

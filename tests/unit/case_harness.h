@@ -1,0 +1,46 @@
+// A case in memory for unit tests of decide and the fold: commands go through the same
+// ParseCommand -> Decide -> SplitPersonal -> Apply path as in the ledger, without storage,
+// keystore or clock. The state the tests inspect is what the ledger would project.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "case_state.h"
+#include "settings.h"
+#include "status.h"
+
+namespace rmc::testing {
+
+class CaseHarness {
+ public:
+  // The date commands occur on unless they carry occurred_at.
+  explicit CaseHarness(std::string_view today = "2026-10-01");
+
+  // Runs one JSON command; the event types appended, or the refusal.
+  Result<std::vector<std::string>> Run(std::string_view json);
+  // Runs a command that must be accepted (fails the test otherwise).
+  std::vector<std::string> Ok(std::string_view json);
+  // The refusal of a command that must be refused (fails the test when accepted).
+  Status Refused(std::string_view json);
+
+  void SetToday(std::string_view date);
+  void SetBirthDate(std::string_view date);
+
+  // Walks the case through steps 1..`step` of the full route with valid commands
+  // (target group verzuim-18plus, enrolled, with consent for leerplicht).
+  void WalkTo(int step);
+
+  CaseState state;
+  Settings settings;
+
+ private:
+  Days today_;
+  std::optional<Days> birth_date_;
+  uint64_t position_ = 0;
+  int command_seq_ = 0;
+};
+
+}  // namespace rmc::testing
