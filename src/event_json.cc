@@ -13,6 +13,20 @@ std::string EventType(schema::Event::Reader event) {
   return "Unknown";
 }
 
+namespace {
+
+// A correction holds a whole payload of the corrected type; only the fields it names were
+// corrected, the rest are defaults that must not read as corrections.
+void OnlyCorrectedFields(Json& data) {
+  if (!data.contains("corrected") || !data["corrected"].is_object()) return;
+  Json kept = Json::object();
+  for (const auto& name : data.value("fields", Json::array()))
+    if (data["corrected"].contains(name)) kept[name.get<std::string>()] = data["corrected"][name];
+  data["corrected"] = std::move(kept);
+}
+
+}  // namespace
+
 Json EventToJson(schema::Event::Reader e, const Unsealed* unsealed, const RenderOptions& options,
                  bool erased) {
   Json j;
@@ -48,10 +62,11 @@ Json EventToJson(schema::Event::Reader e, const Unsealed* unsealed, const Render
   if (o.personal == PersonalFields::kReveal && !personal) {
     // Nothing sealed: render without personal fields and list nothing.
     j["data"] = RenderStruct(capnp::toDynamic(e.getPayload()), std::nullopt, o, nullptr);
-    return j;
+  } else {
+    j["data"] = RenderStruct(capnp::toDynamic(e.getPayload()), personal, o, &hidden);
+    if (!hidden.empty() && e.hasSealed()) j[erased ? "erased" : "sealed"] = hidden;
   }
-  j["data"] = RenderStruct(capnp::toDynamic(e.getPayload()), personal, o, &hidden);
-  if (!hidden.empty() && e.hasSealed()) j[erased ? "erased" : "sealed"] = hidden;
+  if (e.getPayload().isEventCorrected()) OnlyCorrectedFields(j["data"]);
   return j;
 }
 

@@ -88,6 +88,15 @@ Json MapValue(capnp::DynamicList::Reader list, const si::MapSpec& spec,
   return out;
 }
 
+// A field of `s` as JSON: a jsonMap list as an object keyed like the input, else its value.
+Json FieldValue(capnp::DynamicStruct::Reader s, const capnp::StructSchema::Field& f,
+                std::optional<capnp::DynamicValue::Reader> unsealed, const RenderOptions& options,
+                std::vector<std::string>* hidden, const std::string& path, bool pseudonymize) {
+  if (auto spec = si::JsonMap(f))
+    return MapValue(s.get(f).as<capnp::DynamicList>(), *spec, options, hidden, path);
+  return Value(s.get(f), f.getType(), unsealed, options, hidden, path, pseudonymize);
+}
+
 }  // namespace
 
 std::string Hex(capnp::Data::Reader data) {
@@ -120,8 +129,7 @@ Json RenderStruct(capnp::DynamicStruct::Reader pub,
     if (si::IsPersonal(f)) {
       if (options.personal == PersonalFields::kReveal && unsealed) {
         if (unsealed->has(f, capnp::HasMode::NON_NULL))
-          out[name] = Value(unsealed->get(f), f.getType(), std::nullopt, options, hidden,
-                            field_path, false);
+          out[name] = FieldValue(*unsealed, f, std::nullopt, options, hidden, field_path, false);
       } else if (hidden) {
         hidden->push_back(field_path);
       }
@@ -131,11 +139,7 @@ Json RenderStruct(capnp::DynamicStruct::Reader pub,
     std::optional<capnp::DynamicValue::Reader> u;
     if (unsealed && f.getType().isStruct()) u = unsealed->get(f);
     bool pseudonymize = options.personal == PersonalFields::kPseudonymize && si::IsPseudonym(f);
-    if (auto spec = si::JsonMap(f)) {
-      out[name] = MapValue(pub.get(f).as<capnp::DynamicList>(), *spec, options, hidden, field_path);
-    } else {
-      out[name] = Value(pub.get(f), f.getType(), u, options, hidden, field_path, pseudonymize);
-    }
+    out[name] = FieldValue(pub, f, u, options, hidden, field_path, pseudonymize);
   }
   return out;
 }

@@ -295,7 +295,12 @@ Result<std::optional<Unsealed>> Ledger::Unseal(schema::Event::Reader e) {
   if (!e.hasSealed() || !e.hasSubject()) return std::optional<Unsealed>();
   std::string subject(reinterpret_cast<const char*>(e.getSubject().begin()), e.getSubject().size());
   if (IsErased(subject)) return std::optional<Unsealed>();
-  const SubjectKey& key = *keys_[subject];
+  auto opened = OpenSealed(*keys_[subject], e);
+  if (!opened.ok()) return opened.status();
+  return std::optional<Unsealed>(std::move(*opened));
+}
+
+Result<Unsealed> OpenSealed(const SubjectKey& key, schema::Event::Reader e) {
   auto sealed = e.getSealed();
   auto id = e.getEventId();
   auto plain = rmc::Unseal(key, sealed.begin(), sealed.size(), id.begin(), id.size());
@@ -306,8 +311,7 @@ Result<std::optional<Unsealed>> Ledger::Unseal(schema::Event::Reader e) {
     Owned(kj::Array<capnp::word> w) : capnp::FlatArrayMessageReader(w), words(kj::mv(w)) {}
     kj::Array<capnp::word> words;
   };
-  auto reader = std::make_unique<Owned>(kj::mv(words));
-  return std::optional<Unsealed>(std::move(reader));
+  return Unsealed(std::make_unique<Owned>(kj::mv(words)));
 }
 
 Result<std::optional<Days>> Ledger::BirthDate(StoreTxn& txn, const CaseState& state) {

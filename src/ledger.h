@@ -86,6 +86,9 @@ class Ledger {
   std::vector<std::string> forget_after_commit_;
 };
 
+// The personal fields sealed in `event` with `key`; ledger_error when they do not authenticate.
+Result<Unsealed> OpenSealed(const SubjectKey& key, schema::Event::Reader event);
+
 // A case id "RMC-000001" for sequence number n.
 std::string CaseIdFor(uint64_t n);
 
