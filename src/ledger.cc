@@ -189,6 +189,7 @@ std::vector<Outcome> Ledger::Execute(std::vector<Command>& commands, bool atomic
   Status batch = store_->Write([&](StoreTxn& txn) -> Status {
     outcomes.assign(commands.size(), Outcome());
     forget_after_commit_.clear();
+    keys_.clear();  // an erasure of a rolled-back attempt must not linger in the cache
     for (size_t i = 0; i < commands.size(); ++i) {
       Outcome& out = outcomes[i];
       out.id = commands[i].id;
@@ -393,7 +394,13 @@ Status Ledger::ExecuteOne(StoreTxn& txn, Command& c, Outcome& out) {
 
   auto previous = txn.Command(c.id);
   if (!previous.ok()) return previous.status();
-  if (*previous) return Duplicate(txn, c, **previous, out);
+  if (*previous) {
+    // An erasure whose key deletion failed after its commit completes when run again.
+    if (c.type == "forget_subject" && (*previous)->hash == c.hash)
+      forget_after_commit_.push_back(
+          keystore_->SubjectId(c.data().getSubjectErased().getSubject().cStr()));
+    return Duplicate(txn, c, **previous, out);
+  }
 
   auto now = Now();
   if (!now.ok()) return now.status();
@@ -574,6 +581,7 @@ Status Ledger::ExecuteOne(StoreTxn& txn, Command& c, Outcome& out) {
     if (is_forget) {
       record.erased = true;
       forget_after_commit_.push_back(subject_id);
+      keys_[subject_id] = std::nullopt;  // later commands of this batch see the erasure
     }
     if (auto s = txn.PutSubject(subject_id, record); !s.ok()) return s;
   }

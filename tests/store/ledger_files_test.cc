@@ -138,5 +138,54 @@ TEST_F(LedgerFiles, MapGrowsPastItsInitialSize) {
   EXPECT_EQ(report->cases, 1200u);
 }
 
+
+// Erasure (crypto-shredding): the key leaves the keystore file, also when the first attempt
+// to delete it failed, and no later command of the same batch can seal data with it.
+
+Command Parsed(const std::string& line, schema::Role role = schema::Role::CONSULENT) {
+  auto c = ParseCommand(line, {"test", role});
+  EXPECT_TRUE(c.ok()) << c.status().message();
+  return std::move(*c);
+}
+
+const char* kForget =
+    R"({"id":"f","type":"forget_subject","reason":"verzoek jongere","data":{"subject":"J-1","grondslag":"avg-art17"}})";
+
+TEST_F(LedgerFiles, AnErasureStopsPersonalDataLaterInTheSameBatch) {
+  ASSERT_TRUE(Run(R"({"id":"a","type":"signal","data":{"subject":{"ref":"J-1"},"channel":"jongere","received":"2026-11-01"}})").ok());
+  std::vector<Command> batch;
+  batch.push_back(Parsed(kForget, schema::Role::COORDINATOR));
+  batch.push_back(Parsed(R"({"id":"n","type":"note","case":"RMC-000001","data":{"text":"nog een gesprek"}})"));
+  auto out = ledger_->Execute(batch, false);
+  EXPECT_TRUE(out[0].ok()) << out[0].error.message();
+  EXPECT_EQ(out[1].error.code(), Code::kSubjectErased);
+}
+
+TEST_F(LedgerFiles, AnErasureWhoseKeyDeletionFailedCompletesWhenRunAgain) {
+  ASSERT_TRUE(Run(R"({"id":"a","type":"signal","data":{"subject":{"ref":"J-1","name":"Xandrijn"},"channel":"jongere","received":"2026-11-01"}})").ok());
+  auto key = ledger_->keystore().Key(ledger_->keystore().SubjectId("J-1"));
+  ASSERT_TRUE(key.ok() && *key);
+  const std::string key_bytes(reinterpret_cast<const char*>((*key)->data()), (*key)->size());
+  // The compacting rewrite cannot create its file: the erasure is recorded, the key's bytes
+  // may still lie in the keystore file, and the outcome says to run the command again.
+  const std::string blocker = dir_ + "/keystore/data.mdb.compact";
+  fs::create_directory(blocker);
+  std::vector<Command> batch;
+  batch.push_back(Parsed(kForget, schema::Role::COORDINATOR));
+  auto first = ledger_->Execute(batch, false)[0];
+  EXPECT_EQ(first.error.code(), Code::kLedgerError);
+  EXPECT_NE(first.error.message().find("run the command again"), std::string::npos);
+  fs::remove(blocker);
+
+  batch.clear();
+  batch.push_back(Parsed(kForget, schema::Role::COORDINATOR));
+  auto again = ledger_->Execute(batch, false)[0];
+  EXPECT_TRUE(again.ok()) << again.error.message();
+  EXPECT_TRUE(again.duplicate);
+  ledger_.reset();
+  for (const auto& f : fs::recursive_directory_iterator(dir_))
+    if (f.is_regular_file()) EXPECT_EQ(Slurp(f.path()).find(key_bytes), std::string::npos) << f.path();
+}
+
 }  // namespace
 }  // namespace rmc
