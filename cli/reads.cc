@@ -19,6 +19,13 @@ Days Today() {
   return now.ok() ? LocalDate(now->ns) : 0;
 }
 
+// Whether the event's sealed fields can no longer be opened: its subject was erased.
+bool IsErasedSubject(Ledger& ledger, schema::Event::Reader e) {
+  if (!e.hasSealed() || !e.hasSubject()) return false;
+  auto id = e.getSubject();
+  return ledger.IsErased({reinterpret_cast<const char*>(id.begin()), id.size()});
+}
+
 std::string Str(const Json& j) {
   if (j.is_null()) return "-";
   if (j.is_string()) return j.get<std::string>();
@@ -183,8 +190,8 @@ void RegisterHistory(CLI::App& app, Globals& g, int& exit_code) {
         if (!u.ok()) return void(exit_code = Fail(g, u.status()));
         personal = std::move(*u);
       }
-      bool erased = e.hasSubject() && ledger->IsErased(std::string(reinterpret_cast<const char*>(e.getSubject().begin()), e.getSubject().size()));
-      Json j = EventToJson(e, personal ? &*personal : nullptr, render, erased);
+      Json j = EventToJson(e, personal ? &*personal : nullptr, render, IsErasedSubject(*ledger, e));
+      if (evaluator) j.erase("reason");  // free text: pseudonymised views remove it
       if (g.json) {
         all.push_back(std::move(j));
         continue;
@@ -209,10 +216,10 @@ void RegisterEvents(CLI::App& app, Globals& g, int& exit_code) {
   sub->add_option("--since", o->since, "start at this position (default 1)");
   sub->add_flag("--personal", o->personal, "include personal fields (an accounted read)");
   sub->callback([&g, &exit_code, o] {
-    if (o->personal)
-      if (auto s = CheckReadPurpose(g); !s.ok()) return void(exit_code = Fail(g, s));
     if (o->personal && g.Role() == schema::Role::EVALUATOR)
       return void(exit_code = Fail(g, Status(Code::kPermissionDenied, "the evaluator role reads pseudonymised data only")));
+    if (o->personal)
+      if (auto s = CheckReadPurpose(g); !s.ok()) return void(exit_code = Fail(g, s));
     auto ledger = OpenOrFail(g, exit_code);
     if (!ledger) return;
     auto txn = ledger->store().Read();
@@ -231,7 +238,7 @@ void RegisterEvents(CLI::App& app, Globals& g, int& exit_code) {
         }
         personal = std::move(*u);
       }
-      PrintJson(EventToJson(e, personal ? &*personal : nullptr, render));
+      PrintJson(EventToJson(e, personal ? &*personal : nullptr, render, IsErasedSubject(*ledger, e)));
       return true;
     });
     if (!s.ok() || !failure.ok()) exit_code = Fail(g, s.ok() ? failure : s);

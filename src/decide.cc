@@ -264,6 +264,9 @@ Result<std::vector<Draft>> Decide(const CaseState& s, const Command& c,
     }
   }
 
+  if (which == P::ASSESSMENT_RECORDED && payload.getAssessmentRecorded().getDomains().size() == 0)
+    return InvalidInput("data.domains: expected at least one life domain with a score or a concern");
+
   // Rules that cannot be overridden.
   if (which == P::DATA_SHARED) {
     auto share = payload.getDataShared();

@@ -16,12 +16,13 @@ std::string EventType(schema::Event::Reader event) {
 namespace {
 
 // A correction holds a whole payload of the corrected type; only the fields it names were
-// corrected, the rest are defaults that must not read as corrections.
+// corrected (null: removed), the rest are defaults that must not read as corrections.
 void OnlyCorrectedFields(Json& data) {
   if (!data.contains("corrected") || !data["corrected"].is_object()) return;
   Json kept = Json::object();
   for (const auto& name : data.value("fields", Json::array()))
-    if (data["corrected"].contains(name)) kept[name.get<std::string>()] = data["corrected"][name];
+    kept[name.get<std::string>()] =
+        data["corrected"].contains(name) ? data["corrected"][name] : Json(nullptr);
   data["corrected"] = std::move(kept);
 }
 

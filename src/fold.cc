@@ -229,10 +229,10 @@ void Apply(CaseState& s, schema::Event::Reader e) {
         } else if (fixed.isCaseClosed() && s.Has(S::kClosed)) {
           auto c2 = fixed.getCaseClosed();
           if (field == "reason") s.close_reason = int(c2.getReason());
-          if (field == "aftercare_until") {
-            s.aftercare_until = c2.getAftercareUntil().getDays();
-            if (s.status == CaseStatus::kAfgesloten && !s.Has(S::kAftercareEnded))
-              s.status = CaseStatus::kNazorg;
+          if (field == "aftercare_until") {  // null: no aftercare after all
+            s.aftercare_until = c2.hasAftercareUntil() ? c2.getAftercareUntil().getDays() : kNoDay;
+            if (!s.Has(S::kAftercareEnded))
+              s.status = s.aftercare_until != kNoDay ? CaseStatus::kNazorg : CaseStatus::kAfgesloten;
           }
         }
       }

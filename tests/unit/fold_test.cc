@@ -105,6 +105,22 @@ TEST(Fold, ACorrectionOfTheTargetGroupChangesTheState) {
   EXPECT_TRUE(h.state.Has(CaseState::kActionRequired)) << "fields not named stay";
 }
 
+TEST(Fold, ACorrectionToNoAftercareEndsTheCase) {
+  CaseHarness h;
+  h.WalkTo(11);
+  ASSERT_EQ(h.state.status, CaseStatus::kNazorg);
+  capnp::MallocMessageBuilder message;
+  auto e = message.initRoot<schema::Event>();
+  e.setVersion(h.state.version + 1);
+  e.setPosition(200);
+  auto c = e.initPayload().initEventCorrected();
+  c.initFields(1).set(0, "aftercare_until");
+  c.initCorrected().initCaseClosed();  // aftercare_until: null
+  Apply(h.state, e.asReader());
+  EXPECT_EQ(h.state.aftercare_until, kNoDay);
+  EXPECT_EQ(h.state.status, CaseStatus::kAfgesloten);
+}
+
 TEST(Fold, OverridesBecomeDeviationsWithTheirReason) {
   CaseHarness h;
   h.WalkTo(7);

@@ -267,6 +267,17 @@ TEST(ThreeWayIntake, AReasonOverrides) {
   EXPECT_TRUE(HasDeviation(h.state, "three-way-intake"));
 }
 
+// Input that no reason makes valid.
+
+TEST(Assessment, MapsAtLeastOneLifeDomain) {
+  CaseHarness h;
+  h.WalkTo(4);
+  Status s = h.Refused(R"({"type":"assessment","case":"RMC-000001","data":{"instrument":"zrm","domains":{}}})");
+  EXPECT_EQ(s.code(), Code::kInvalidInput);
+  EXPECT_NE(s.message().find("data.domains"), std::string::npos) << s.message();
+  h.Ok(R"({"type":"assessment","case":"RMC-000001","data":{"instrument":"zrm","domains":{"huisvesting":{"score":5}}}})");
+}
+
 // Rule 7: inquiry completeness.
 
 TEST(InquiryComplete, EveryPartIsThereAndNothingTriedIsExplicit) {

@@ -1,0 +1,111 @@
+// The command-line contract beyond scenario files (COMMANDS.md): exit codes, roles on reads,
+// and what the change feed and the history show of erased and free-text data.
+#include <gtest/gtest.h>
+#include <sys/wait.h>
+
+#include <cstdio>
+#include <filesystem>
+#include <nlohmann/json.hpp>
+#include <sstream>
+#include <string>
+
+namespace {
+
+namespace fs = std::filesystem;
+using nlohmann::json;
+
+class Cli : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    dir_ = fs::temp_directory_path() / ("rmc-cli-" + std::to_string(getpid()) + "-" +
+                                        ::testing::UnitTest::GetInstance()->current_test_info()->name());
+    fs::remove_all(dir_);
+    ASSERT_EQ(Rmc("init").code, 0);
+    ASSERT_EQ(Rmc("signal --subject-ref J-1 --subject-name Yfke --channel jongere --received 2026-11-01").code, 0);
+    ASSERT_EQ(Rmc("triage RMC-000001 --target-group vsv-nieuw --action-required true --rationale r "
+                  "--reason 'dossier was compleet'").code, 0);
+  }
+  void TearDown() override { fs::remove_all(dir_); }
+
+  struct Out {
+    int code;
+    std::string text;
+  };
+  Out Rmc(const std::string& args, const std::string& role = "consulent") {
+    std::string cmd = "RMC_LEDGER=" + dir_ + " RMC_NOW=2026-11-20T09:00:00Z RMC_ACTOR=test RMC_ROLE=" +
+                      role + " " + RMC_BINARY + " " + args + " 2>&1";
+    FILE* p = popen(cmd.c_str(), "r");
+    std::string out;
+    char buf[4096];
+    size_t n;
+    while ((n = fread(buf, 1, sizeof buf, p)) > 0) out.append(buf, n);
+    return {WEXITSTATUS(pclose(p)), out};
+  }
+  std::vector<json> Lines(const std::string& text) {
+    std::vector<json> out;
+    std::istringstream in(text);
+    for (std::string line; std::getline(in, line);) out.push_back(json::parse(line));
+    return out;
+  }
+
+  std::string dir_;
+};
+
+TEST_F(Cli, AnEvaluatorIsDeniedPersonalDataWhateverElseIsMissing) {
+  auto r = Rmc("events --personal", "evaluator");
+  EXPECT_EQ(r.code, 7) << r.text;
+  EXPECT_NE(r.text.find("permission_denied"), std::string::npos) << r.text;
+  r = Rmc("--purpose audit events --personal", "evaluator");
+  EXPECT_EQ(r.code, 7) << r.text;
+}
+
+TEST_F(Cli, OtherRolesReadPersonalDataOnlyWithAPurpose) {
+  EXPECT_EQ(Rmc("events --personal", "auditor").code, 2);
+  auto r = Rmc("--purpose 'controle verwerkingen' events --personal", "auditor");
+  ASSERT_EQ(r.code, 0) << r.text;
+  EXPECT_NE(r.text.find("Yfke"), std::string::npos);
+  r = Rmc("events --personal");
+  ASSERT_EQ(r.code, 0) << r.text;
+}
+
+TEST_F(Cli, TheFeedSaysSealedOrErased) {
+  auto before = Lines(Rmc("events --since 1").text);
+  json signal;
+  for (const auto& e : before)
+    if (e["type"] == "SignalReceived") signal = e;
+  ASSERT_TRUE(signal.contains("sealed")) << signal.dump();
+  EXPECT_FALSE(signal.contains("erased"));
+  EXPECT_EQ(signal["data"].dump().find("Yfke"), std::string::npos);
+
+  auto f = Rmc("forget_subject --subject J-1 --grondslag avg-art17 --reason 'verzoek'", "coordinator");
+  ASSERT_EQ(f.code, 0) << f.text;
+  for (const auto& e : Lines(Rmc("events --since 1").text)) {
+    if (e["type"] != "SignalReceived") continue;
+    EXPECT_TRUE(e.contains("erased")) << e.dump();
+    EXPECT_FALSE(e.contains("sealed")) << e.dump();
+  }
+  auto personal = Rmc("events --personal");
+  EXPECT_EQ(personal.text.find("Yfke"), std::string::npos);
+}
+
+TEST_F(Cli, AnEvaluatorsHistoryHasNoFreeText) {
+  auto r = Rmc("--purpose leersessie --json history RMC-000001", "evaluator");
+  ASSERT_EQ(r.code, 0) << r.text;
+  EXPECT_EQ(r.text.find("dossier was compleet"), std::string::npos) << r.text;
+  EXPECT_EQ(r.text.find("Yfke"), std::string::npos) << r.text;
+  r = Rmc("--json history RMC-000001");
+  EXPECT_NE(r.text.find("dossier was compleet"), std::string::npos) << r.text;
+}
+
+TEST_F(Cli, ExitCodesOfSingleCommands) {
+  EXPECT_EQ(Rmc("note RMC-000009 --text x").code, 5) << "unknown_case";
+  EXPECT_EQ(Rmc("plan_started RMC-000001 --date 2026-11-02").code, 3) << "route_violation";
+  EXPECT_EQ(Rmc("note RMC-000001 --text x --expected-version 1").code, 4) << "version_conflict";
+  EXPECT_EQ(Rmc("note RMC-000001 --text x", "auditor").code, 7) << "permission_denied";
+  EXPECT_EQ(Rmc("note RMC-000001 --no-such-flag x").code, 2) << "usage";
+  EXPECT_EQ(Rmc("forget_subject --subject J-1 --grondslag avg-art17 --reason v", "coordinator").code, 0);
+  EXPECT_EQ(Rmc("note RMC-000001 --text 'na wissen'").code, 8) << "subject_erased";
+  EXPECT_EQ(Rmc("verify").code, 0);
+}
+
+}  // namespace
