@@ -1,7 +1,9 @@
 // rmc show, rmc list, rmc history, rmc events: the read side.
 #include <unistd.h>
 
+#include <chrono>
 #include <cstdio>
+#include <thread>
 
 #include "as_of.h"
 #include "case_view.h"
@@ -210,38 +212,49 @@ void RegisterEvents(CLI::App& app, Globals& g, int& exit_code) {
   struct Options {
     uint64_t since = 1;
     bool personal = false;
+    bool follow = false;
   };
   auto o = std::make_shared<Options>();
   auto* sub = app.add_subcommand("events", "the change feed: every event as JSON Lines, in global order");
   sub->add_option("--since", o->since, "start at this position (default 1)");
   sub->add_flag("--personal", o->personal, "include personal fields (an accounted read)");
+  sub->add_flag("--follow", o->follow, "keep running and print new events as they are committed");
   sub->callback([&g, &exit_code, o] {
     if (o->personal && g.Role() == schema::Role::EVALUATOR)
       return void(exit_code = Fail(g, Status(Code::kPermissionDenied, "the evaluator role reads pseudonymised data only")));
     if (o->personal)
       if (auto s = CheckReadPurpose(g); !s.ok()) return void(exit_code = Fail(g, s));
-    auto ledger = OpenOrFail(g, exit_code);
-    if (!ledger) return;
-    auto txn = ledger->store().Read();
-    if (!txn.ok()) return void(exit_code = Fail(g, txn.status()));
     RenderOptions render;
     render.personal = o->personal ? PersonalFields::kReveal : PersonalFields::kOmit;
-    Status failure;
-    auto s = (*txn)->ScanEvents(std::max<uint64_t>(o->since, 1), [&](uint64_t, EventView& view) {
-      auto e = view.event();
-      std::optional<Unsealed> personal;
-      if (o->personal) {
-        auto u = ledger->Unseal(e);
-        if (!u.ok()) {
-          failure = u.status();
-          return false;
+    uint64_t next = std::max<uint64_t>(o->since, 1);
+    for (;;) {
+      // Opened per round when following: an erasure by another process replaces the
+      // keystore file, and only a fresh open sees that the key is gone.
+      auto ledger = OpenOrFail(g, exit_code);
+      if (!ledger) return;
+      auto txn = ledger->store().Read();
+      if (!txn.ok()) return void(exit_code = Fail(g, txn.status()));
+      Status failure;
+      auto s = (*txn)->ScanEvents(next, [&](uint64_t position, EventView& view) {
+        auto e = view.event();
+        std::optional<Unsealed> personal;
+        if (o->personal) {
+          auto u = ledger->Unseal(e);
+          if (!u.ok()) {
+            failure = u.status();
+            return false;
+          }
+          personal = std::move(*u);
         }
-        personal = std::move(*u);
-      }
-      PrintJson(EventToJson(e, personal ? &*personal : nullptr, render, IsErasedSubject(*ledger, e)));
-      return true;
-    });
-    if (!s.ok() || !failure.ok()) exit_code = Fail(g, s.ok() ? failure : s);
+        PrintJson(EventToJson(e, personal ? &*personal : nullptr, render, IsErasedSubject(*ledger, e)));
+        next = position + 1;
+        return true;
+      });
+      if (!s.ok() || !failure.ok()) return void(exit_code = Fail(g, s.ok() ? failure : s));
+      if (!o->follow) return;
+      if (std::fflush(stdout) != 0 || std::ferror(stdout)) return;  // the reader went away
+      std::this_thread::sleep_for(std::chrono::milliseconds(100));
+    }
   });
 }
 

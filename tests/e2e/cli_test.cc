@@ -5,6 +5,7 @@
 
 #include <cstdio>
 #include <filesystem>
+#include <fstream>
 #include <nlohmann/json.hpp>
 #include <sstream>
 #include <string>
@@ -95,6 +96,20 @@ TEST_F(Cli, AnEvaluatorsHistoryHasNoFreeText) {
   EXPECT_EQ(r.text.find("Yfke"), std::string::npos) << r.text;
   r = Rmc("--json history RMC-000001");
   EXPECT_NE(r.text.find("dossier was compleet"), std::string::npos) << r.text;
+}
+
+TEST_F(Cli, TheFeedFollowsNewCommits) {
+  const std::string feed = dir_ + "-feed";
+  const std::string env = "RMC_LEDGER=" + dir_ + " RMC_NOW=2026-11-20T09:00:00Z RMC_ACTOR=test ";
+  // The follower runs for 3 s; the note is committed while it runs.
+  std::string script = env + "timeout 3 " + RMC_BINARY + " events --follow --since 14 > " + feed +
+                       " & sleep 1; " + env + RMC_BINARY + " note RMC-000001 --text gevolgd; wait";
+  ASSERT_EQ(WEXITSTATUS(system(("bash -c '" + script + "'").c_str())), 0);
+  std::ifstream in(feed);
+  std::vector<std::string> types;
+  for (std::string line; std::getline(in, line);) types.push_back(json::parse(line)["type"]);
+  fs::remove(feed);
+  EXPECT_EQ(types, (std::vector<std::string>{"SignalReceived", "StepDeviated", "Triaged", "NoteAdded"}));
 }
 
 TEST_F(Cli, ExitCodesOfSingleCommands) {
