@@ -38,6 +38,11 @@ std::unique_ptr<Ledger> OpenOrFail(const Globals& g, int& exit_code) {
   return std::move(*ledger);
 }
 
+Days Today() {
+  auto now = Now();
+  return now.ok() ? LocalDate(now->ns) : 0;
+}
+
 Status CheckReadPurpose(const Globals& g) {
   if (g.Role() != schema::Role::CONSULENT && g.purpose.empty())
     return Status(Code::kUsage, std::string("role ") + RoleName(g.Role()) +

@@ -26,6 +26,9 @@ struct Globals {
   CommandDefaults Defaults() const;
 };
 
+// The local date of the clock (RMC_NOW or the system clock).
+Days Today();
+
 // Registers a subcommand's options on `app`; its callback sets the process exit code.
 using Register = void (*)(CLI::App& app, Globals& globals, int& exit_code);
 
@@ -38,6 +41,7 @@ void RegisterList(CLI::App&, Globals&, int&);
 void RegisterHistory(CLI::App&, Globals&, int&);
 void RegisterEvents(CLI::App&, Globals&, int&);
 void RegisterVerify(CLI::App&, Globals&, int&);
+void RegisterDue(CLI::App&, Globals&, int&);
 
 // Prints `rmc: error: CODE: message` (or the JSON error object with --json); returns the
 // exit code of `status`.

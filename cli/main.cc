@@ -45,7 +45,7 @@ int main(int argc, char** argv) {
 
   int exit_code = 0;
   for (Register r : {RegisterInit, RegisterConfig, RegisterApply, RegisterActions, RegisterShow,
-                     RegisterList, RegisterHistory, RegisterEvents, RegisterVerify})
+                     RegisterList, RegisterDue, RegisterHistory, RegisterEvents, RegisterVerify})
     r(app, g, exit_code);
   try {
     app.parse(argc, argv);

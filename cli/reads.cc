@@ -16,11 +16,6 @@
 namespace rmc::cli {
 namespace {
 
-Days Today() {
-  auto now = Now();
-  return now.ok() ? LocalDate(now->ns) : 0;
-}
-
 // Whether the event's sealed fields can no longer be opened: its subject was erased.
 bool IsErasedSubject(Ledger& ledger, schema::Event::Reader e) {
   if (!e.hasSealed() || !e.hasSubject()) return false;

@@ -112,6 +112,20 @@ TEST_F(Cli, TheFeedFollowsNewCommits) {
   EXPECT_EQ(types, (std::vector<std::string>{"SignalReceived", "StepDeviated", "Triaged", "NoteAdded"}));
 }
 
+TEST_F(Cli, DueListsWhatFallsDueWithinTheWindow) {
+  // RMC-000001 was received Sunday 2026-11-01: pick-up due by Friday 2026-11-06, overdue now.
+  // RMC-000002 is received today, Friday 2026-11-20: due after 5 working days, 2026-11-27.
+  ASSERT_EQ(Rmc("signal --subject-ref J-2 --channel jongere --received 2026-11-20").code, 0);
+  auto r = Rmc("--json due --within 7");
+  ASSERT_EQ(r.code, 0) << r.text;
+  EXPECT_EQ(json::parse(r.text), json::parse(R"([
+      {"case":"RMC-000001","code":"pickup","due":"2026-11-06","overdue":true,"days_left":-14},
+      {"case":"RMC-000002","code":"pickup","due":"2026-11-27","overdue":false,"days_left":7}])"));
+  EXPECT_EQ(json::parse(Rmc("--json due --within 6").text).size(), 1u) << "overdue is always shown";
+  ASSERT_EQ(Rmc("contact RMC-000001 --channel telefoon --outcome bereikt").code, 0);
+  EXPECT_EQ(json::parse(Rmc("--json due --within 6").text), json::array()) << "met deadlines drop out";
+}
+
 TEST_F(Cli, ExitCodesOfSingleCommands) {
   EXPECT_EQ(Rmc("note RMC-000009 --text x").code, 5) << "unknown_case";
   EXPECT_EQ(Rmc("plan_started RMC-000001 --date 2026-11-02").code, 3) << "route_violation";

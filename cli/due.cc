@@ -1,0 +1,62 @@
+// rmc due: the deadlines of every case (ROUTEKAART.md, "Deadlines") that are overdue or fall
+// due within the coming days, earliest first — the consultant's morning list.
+#include <algorithm>
+#include <cstdio>
+
+#include "context.h"
+#include "deadlines.h"
+#include "state_codec.h"
+
+namespace rmc::cli {
+
+void RegisterDue(CLI::App& app, Globals& g, int& exit_code) {
+  auto within = std::make_shared<int>(14);
+  auto* sub = app.add_subcommand("due", "deadlines overdue and falling due soon, earliest first");
+  sub->add_option("--within", *within, "days ahead to look (default 14)")->check(CLI::Range(0, 3650));
+  sub->callback([&g, &exit_code, within] {
+    if (auto s = CheckReadPurpose(g); !s.ok()) return void(exit_code = Fail(g, s));
+    auto ledger = OpenOrFail(g, exit_code);
+    if (!ledger) return;
+    auto txn = ledger->store().Read();
+    if (!txn.ok()) return void(exit_code = Fail(g, txn.status()));
+    const Days today = Today();
+    struct Row {
+      std::string case_id;
+      Deadline deadline;
+    };
+    std::vector<Row> rows;
+    Status failure;
+    auto s = (*txn)->ScanCases([&](std::string_view, std::string_view bytes) {
+      auto state = DecodeCaseState(bytes);
+      if (!state.ok()) {
+        failure = state.status();
+        return false;
+      }
+      for (auto& d : DeadlinesOf(*state, ledger->settings(), today, std::nullopt))
+        if (d.met == kNoDay && d.due <= today + *within) rows.push_back({state->case_id, d});
+      return true;
+    });
+    if (!s.ok() || !failure.ok()) return void(exit_code = Fail(g, s.ok() ? failure : s));
+    std::stable_sort(rows.begin(), rows.end(),
+                     [](const Row& a, const Row& b) { return a.deadline.due < b.deadline.due; });
+    if (g.json) {
+      Json out = Json::array();
+      for (const auto& r : rows)
+        out.push_back({{"case", r.case_id}, {"code", r.deadline.code},
+                       {"due", FormatDate(r.deadline.due)}, {"overdue", r.deadline.overdue},
+                       {"days_left", r.deadline.due - today}});
+      return PrintJson(out);
+    }
+    std::printf("%-12s %-16s %-10s %s\n", "case", "deadline", "due", "");
+    for (const auto& r : rows) {
+      const Days left = r.deadline.due - today;
+      std::string when = r.deadline.overdue ? "overdue"
+                         : left == 0        ? "due today"
+                                            : "in " + std::to_string(left) + " day(s)";
+      std::printf("%-12s %-16s %-10s %s\n", r.case_id.c_str(), r.deadline.code.c_str(),
+                  FormatDate(r.deadline.due).c_str(), when.c_str());
+    }
+  });
+}
+
+}  // namespace rmc::cli
