@@ -1,5 +1,7 @@
 #include "context.h"
 
+#include "state_codec.h"
+
 #include <pwd.h>
 #include <unistd.h>
 
@@ -36,6 +38,22 @@ std::unique_ptr<Ledger> OpenOrFail(const Globals& g, int& exit_code) {
     return nullptr;
   }
   return std::move(*ledger);
+}
+
+Status ForEachCase(Ledger& ledger, const std::function<void(const CaseState&)>& visit) {
+  auto txn = ledger.store().Read();
+  if (!txn.ok()) return txn.status();
+  Status failure;
+  auto s = (*txn)->ScanCases([&](std::string_view, std::string_view bytes) {
+    auto state = DecodeCaseState(bytes);
+    if (!state.ok()) {
+      failure = state.status();
+      return false;
+    }
+    visit(*state);
+    return true;
+  });
+  return s.ok() ? failure : s;
 }
 
 Days Today() {

@@ -4,6 +4,7 @@
 
 #include <CLI/CLI.hpp>
 
+#include <functional>
 #include <memory>
 #include <string>
 
@@ -25,6 +26,9 @@ struct Globals {
   schema::Role Role() const;
   CommandDefaults Defaults() const;
 };
+
+// Visits the state of every case of `ledger`, in case id order; the first failure.
+Status ForEachCase(Ledger& ledger, const std::function<void(const CaseState&)>& visit);
 
 // The local date of the clock (RMC_NOW or the system clock).
 Days Today();

@@ -5,7 +5,6 @@
 
 #include "context.h"
 #include "deadlines.h"
-#include "state_codec.h"
 
 namespace rmc::cli {
 
@@ -17,26 +16,17 @@ void RegisterDue(CLI::App& app, Globals& g, int& exit_code) {
     if (auto s = CheckReadPurpose(g); !s.ok()) return void(exit_code = Fail(g, s));
     auto ledger = OpenOrFail(g, exit_code);
     if (!ledger) return;
-    auto txn = ledger->store().Read();
-    if (!txn.ok()) return void(exit_code = Fail(g, txn.status()));
     const Days today = Today();
     struct Row {
       std::string case_id;
       Deadline deadline;
     };
     std::vector<Row> rows;
-    Status failure;
-    auto s = (*txn)->ScanCases([&](std::string_view, std::string_view bytes) {
-      auto state = DecodeCaseState(bytes);
-      if (!state.ok()) {
-        failure = state.status();
-        return false;
-      }
-      for (auto& d : DeadlinesOf(*state, ledger->settings(), today, std::nullopt))
-        if (d.met == kNoDay && d.due <= today + *within) rows.push_back({state->case_id, d});
-      return true;
+    auto s = ForEachCase(*ledger, [&](const CaseState& state) {
+      for (auto& d : DeadlinesOf(state, ledger->settings(), today, std::nullopt))
+        if (d.met == kNoDay && d.due <= today + *within) rows.push_back({state.case_id, d});
     });
-    if (!s.ok() || !failure.ok()) return void(exit_code = Fail(g, s.ok() ? failure : s));
+    if (!s.ok()) return void(exit_code = Fail(g, s));
     std::stable_sort(rows.begin(), rows.end(),
                      [](const Row& a, const Row& b) { return a.deadline.due < b.deadline.due; });
     if (g.json) {

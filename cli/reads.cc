@@ -117,29 +117,20 @@ void RegisterList(CLI::App& app, Globals& g, int& exit_code) {
     if (auto s = CheckReadPurpose(g); !s.ok()) return void(exit_code = Fail(g, s));
     auto ledger = OpenOrFail(g, exit_code);
     if (!ledger) return;
-    auto txn = ledger->store().Read();
-    if (!txn.ok()) return void(exit_code = Fail(g, txn.status()));
     const Days today = Today();
     Json rows = Json::array();
-    Status failure;
-    auto s = (*txn)->ScanCases([&](std::string_view, std::string_view bytes) {
-      auto state = DecodeCaseState(bytes);
-      if (!state.ok()) {
-        failure = state.status();
-        return false;
-      }
-      const CaseState& c = *state;
+    auto s = ForEachCase(*ledger, [&](const CaseState& c) {
       const char* status = StatusName(EffectiveStatus(c, today));
       std::string tg;
       if (c.target_group >= 0)
         tg = schema_info::EnumCode(capnp::Schema::from<schema::TargetGroup>().getEnumerants()[c.target_group]);
       bool overdue = false;
       for (const auto& d : DeadlinesOf(c, ledger->settings(), today, std::nullopt)) overdue |= d.overdue;
-      if (!o->status.empty() && o->status != status) return true;
-      if (o->phase && PhaseOf(c.step) != o->phase) return true;
-      if (!o->target_group.empty() && o->target_group != tg) return true;
-      if (!o->consulent.empty() && o->consulent != c.consulent) return true;
-      if (o->overdue && !overdue) return true;
+      if (!o->status.empty() && o->status != status) return;
+      if (o->phase && PhaseOf(c.step) != o->phase) return;
+      if (!o->target_group.empty() && o->target_group != tg) return;
+      if (!o->consulent.empty() && o->consulent != c.consulent) return;
+      if (o->overdue && !overdue) return;
       int next = NextStep(c);
       rows.push_back({{"case", c.case_id}, {"version", c.version}, {"status", status},
                       {"phase", PhaseOf(c.step)}, {"step", c.step},
@@ -147,9 +138,8 @@ void RegisterList(CLI::App& app, Globals& g, int& exit_code) {
                       {"target_group", tg.empty() ? Json(nullptr) : Json(tg)},
                       {"consulent", c.consulent.empty() ? Json(nullptr) : Json(c.consulent)},
                       {"overdue", overdue}});
-      return true;
     });
-    if (!s.ok() || !failure.ok()) return void(exit_code = Fail(g, s.ok() ? failure : s));
+    if (!s.ok()) return void(exit_code = Fail(g, s));
     if (g.json) return PrintJson(rows);
     std::printf("%-12s %-10s %5s %4s %-16s %-12s %s\n", "case", "status", "phase", "step", "target group", "consulent", "");
     for (const auto& r : rows)
