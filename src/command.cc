@@ -20,7 +20,7 @@ void Canonical(element e, std::string& out) {
     case element_type::OBJECT: {
       std::vector<std::pair<std::string_view, element>> fields;
       simdjson::dom::object object;
-      (void)e.get_object().get(object);
+      object = e.get_object().value_unsafe();
       for (auto [k, v] : object) fields.emplace_back(k, v);
       std::sort(fields.begin(), fields.end(),
                 [](const auto& a, const auto& b) { return a.first < b.first; });
@@ -39,7 +39,7 @@ void Canonical(element e, std::string& out) {
       out += '[';
       bool first = true;
       simdjson::dom::array array;
-      (void)e.get_array().get(array);
+      array = e.get_array().value_unsafe();
       for (element v : array) {
         if (!first) out += ',';
         first = false;
@@ -107,7 +107,7 @@ Result<Command> ParseCommand(std::string_view line, const CommandDefaults& defau
   c.role = defaults.role;
   std::optional<element> data;
   simdjson::dom::object root_object;
-  (void)root.get_object().get(root_object);
+  root_object = root.get_object().value_unsafe();
   for (auto [key, value] : root_object) {
     Status s;
     if (key == "id") {

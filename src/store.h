@@ -2,10 +2,10 @@
 // databases derived from it. Knows the event envelope, not the routekaart.
 //
 //   events       position (u64 BE) -> Event (unpacked Cap'n Proto, read in place)
-//   case_events  caseId + version (u32 BE) -> position (u64 BE)
+//   case_events  caseId, 0x00, version (u32 BE) -> position (u64 BE)
 //   commands     commandId -> first position, last position (u64 BE each), command hash (32)
 //   cases        caseId -> CaseProjection
-//   subjects     subject id (16) -> "E" if erased, then the case ids, comma-separated
+//   subjects     subject id (16) -> "E" (erased) or "-", then the case ids, comma-separated
 //   meta         "ledger_id", "head" (hash of the last event), "position", "next_case",
 //                "settings"
 #pragma once
