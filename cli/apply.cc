@@ -112,7 +112,7 @@ void RegisterApply(CLI::App& app, Globals& g, int& exit_code) {
         pending.commands.push_back(std::move(*command));
       } else {
         pending.slots.push_back(-1 - int(pending.parse_failures.size()));
-        pending.parse_failures.push_back(Outcome{id, command.status()});
+        pending.parse_failures.push_back(Outcome::Failed(id, command.status()));
       }
     };
     std::string line;
@@ -132,8 +132,9 @@ void RegisterApply(CLI::App& app, Globals& g, int& exit_code) {
       for (int slot : pending.slots) {
         Outcome out;
         if (slot < 0) out = pending.parse_failures[size_t(-1 - slot)];
-        else out = Outcome{pending.commands[size_t(slot)].id,
-                           Status(Code::kLedgerError, "not written: the input has a command that failed and --atomic rolls back the whole input")};
+        else out = Outcome::Failed(pending.commands[size_t(slot)].id,
+                                   LedgerError("not written: the input has a command that failed "
+                                               "and --atomic rolls back the whole input"));
         PrintJson(OutcomeJson(out));
       }
       exit_code = 3;

@@ -225,7 +225,7 @@ std::vector<Outcome> Ledger::Execute(std::vector<Command>& commands, bool atomic
       o.events.clear();
     }
     if (outcomes.empty())
-      for (auto& c : commands) outcomes.push_back(Outcome{c.id, LedgerError(batch.message())});
+      for (auto& c : commands) outcomes.push_back(Outcome::Failed(c.id, LedgerError(batch.message())));
   }
   if (batch.ok()) {
     for (const auto& subject : forget_after_commit_) {

@@ -35,6 +35,12 @@ struct Outcome {
   std::vector<std::string> events;
   bool duplicate = false;
   bool ok() const { return error.ok(); }
+  static Outcome Failed(std::string id, Status error) {
+    Outcome o;
+    o.id = std::move(id);
+    o.error = std::move(error);
+    return o;
+  }
 };
 
 // The personal fields of an event, decrypted: a Payload holding only those.
