@@ -18,7 +18,7 @@ namespace {
 
 // Whether the event's sealed fields can no longer be opened: its subject was erased.
 bool IsErasedSubject(Ledger& ledger, schema::Event::Reader e) {
-  if (!e.hasSealed() || !e.hasSubject()) return false;
+  if ((!e.hasSealed() && !e.hasSealedReason()) || !e.hasSubject()) return false;
   auto id = e.getSubject();
   return ledger.IsErased({reinterpret_cast<const char*>(id.begin()), id.size()});
 }

@@ -20,13 +20,17 @@ struct Event {
   spanId @10 :Data;               # 8 bytes, this event's own
   parentSpanId @11 :Data;         # 8 bytes, the caller's span when a script passed one
   processingActivity @12 :ActivityRef;  # the register entry this processing was done under
-  reason @13 :Text;               # why: a deviation, a rule override, a correction, an erasure
+  reason @13 :Text;               # why: a deviation, a rule override, a correction, an erasure;
+                                  # plain only for erasures and ledger-wide events, else sealed
+                                  # in sealedReason (free text about the youth)
   overrides @14 :List(Text);      # rule names (ROUTEKAART.md) this event overrode with `reason`
   subject @15 :Data;              # pseudonymous subject id (16 bytes, keyed hash of the ref)
   sealed @16 :Data;               # nonce (24) || XChaCha20-Poly1305 of a Payload that holds
                                   # only the $personal fields; key: the subject's, keystore
   prevHash @17 :Data;             # BLAKE2b-256 of the stored bytes of the event before
   payload @18 :Payload;           # the personal fields are left unset here
+  sealedReason @19 :Data;         # nonce (24) || XChaCha20-Poly1305 of the reason, same key;
+                                  # associated data: event id || "reason"
 }
 
 struct Actor {

@@ -1,5 +1,9 @@
 #include "case_view.h"
 
+#include <sodium.h>
+
+#include <array>
+
 #include "deadlines.h"
 #include "event_json.h"
 #include "routing.h"
@@ -22,12 +26,21 @@ Json EnumJson(int value) {
 }  // namespace
 
 std::string Pseudonym(const std::string& value) {
-  std::string h = Blake2b(value);
+  // Keyed with a secret of this process only: stable within one view or export, unlinkable
+  // across them, and not reversible by hashing a list of likely names (DESIGN.md, Privacy).
+  static const auto key = [] {
+    std::array<unsigned char, crypto_generichash_KEYBYTES> k;
+    randombytes_buf(k.data(), k.size());
+    return k;
+  }();
+  unsigned char h[8];
+  crypto_generichash(h, sizeof h, reinterpret_cast<const unsigned char*>(value.data()),
+                     value.size(), key.data(), key.size());
   static const char* d = "0123456789abcdef";
   std::string out = "P-";
-  for (int i = 0; i < 4; ++i) {
-    out += d[uint8_t(h[i]) >> 4];
-    out += d[uint8_t(h[i]) & 15];
+  for (unsigned char b : h) {
+    out += d[b >> 4];
+    out += d[b & 15];
   }
   return out;
 }
@@ -59,8 +72,8 @@ Result<Json> CaseView(Ledger& ledger, StoreTxn& txn, const CaseState& s, const V
     data["position"] = p;
     if (data.contains("subject"))
       for (auto& [k, v] : data["subject"].items()) subject[k] = v;
-    if (personal) {
-      auto sig = (*personal)->getRoot<schema::Payload>().getSignalReceived();
+    if (personal && personal->payload) {
+      auto sig = personal->payload->getRoot<schema::Payload>().getSignalReceived();
       if (sig.getSubject().hasBirthDate()) birth = sig.getSubject().getBirthDate().getDays();
     }
     data.erase("subject");
@@ -110,11 +123,23 @@ Result<Json> CaseView(Ledger& ledger, StoreTxn& txn, const CaseState& s, const V
   v["consent"] = consents;
   Json deviations = Json::array();
   for (const auto& d : s.deviations) {
+    Json reason = nullptr;  // free text: not for pseudonymised views, gone with the key
+    if (!o.pseudonymize && !d.reason.empty()) {
+      reason = d.reason;
+    } else if (!o.pseudonymize && !erased) {
+      auto view = txn.Event(d.position);
+      if (!view.ok()) return view.status();
+      if (*view) {
+        auto u = ledger.Unseal((*view)->event());
+        if (!u.ok()) return u.status();
+        if (*u && (*u)->reason) reason = *(*u)->reason;
+      }
+    }
     Json j = {{"position", d.position},
               {"rule", d.rule},
               {"from_step", d.from_step ? Json(d.from_step) : Json(nullptr)},
               {"to_step", d.to_step ? Json(d.to_step) : Json(nullptr)},
-              {"reason", o.pseudonymize ? Json(nullptr) : Json(d.reason)},
+              {"reason", reason},
               {"actor", o.pseudonymize ? Pseudonym(d.actor) : d.actor},
               {"at", FormatTime(d.at)}};
     deviations.push_back(std::move(j));

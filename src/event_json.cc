@@ -49,6 +49,8 @@ Json EventToJson(schema::Event::Reader e, const Unsealed* unsealed, const Render
   j["processing_activity"] = {{"code", e.getProcessingActivity().getCode().cStr()},
                               {"version", e.getProcessingActivity().getVersion()}};
   if (e.hasReason()) j["reason"] = e.getReason().cStr();
+  const bool reveal = options.personal == PersonalFields::kReveal;
+  if (e.hasSealedReason() && reveal && unsealed && unsealed->reason) j["reason"] = *unsealed->reason;
   if (e.getOverrides().size()) {
     Json o = Json::array();
     for (auto r : e.getOverrides()) o.push_back(r.cStr());
@@ -56,17 +58,19 @@ Json EventToJson(schema::Event::Reader e, const Unsealed* unsealed, const Render
   }
   std::vector<std::string> hidden;
   std::optional<capnp::DynamicStruct::Reader> personal;
-  if (unsealed && *unsealed) personal = capnp::toDynamic((*unsealed)->getRoot<schema::Payload>());
-  else if (options.personal == PersonalFields::kReveal) personal = std::nullopt;
+  if (unsealed && unsealed->payload)
+    personal = capnp::toDynamic(unsealed->payload->getRoot<schema::Payload>());
   RenderOptions o = options;
-  if (o.personal == PersonalFields::kReveal && !personal && e.hasSealed()) o.personal = PersonalFields::kOmit;
+  if (reveal && !personal && e.hasSealed()) o.personal = PersonalFields::kOmit;
   if (o.personal == PersonalFields::kReveal && !personal) {
     // Nothing sealed: render without personal fields and list nothing.
     j["data"] = RenderStruct(capnp::toDynamic(e.getPayload()), std::nullopt, o, nullptr);
   } else {
     j["data"] = RenderStruct(capnp::toDynamic(e.getPayload()), personal, o, &hidden);
-    if (!hidden.empty() && e.hasSealed()) j[erased ? "erased" : "sealed"] = hidden;
+    if (!e.hasSealed()) hidden.clear();
   }
+  if (e.hasSealedReason() && !j.contains("reason")) hidden.push_back("reason");
+  if (!hidden.empty()) j[erased ? "erased" : "sealed"] = hidden;
   if (e.getPayload().isEventCorrected()) OnlyCorrectedFields(j["data"]);
   return j;
 }

@@ -9,7 +9,8 @@ namespace rmc {
 // {position, event_id, case, version, type, occurred_at, recorded_at, actor, role, command_id,
 //  trace_id, span_id, processing_activity, reason?, overrides?, data, sealed?}. Personal fields
 // appear in `data` only with PersonalFields::kReveal and an `unsealed` copy; otherwise their
-// names are listed under "sealed" (or "erased" when the key is gone).
+// names are listed under "sealed" (or "erased" when the key is gone). A sealed reason is
+// "reason" when revealed, else listed as "reason" among them.
 Json EventToJson(schema::Event::Reader event, const Unsealed* unsealed,
                  const RenderOptions& options, bool erased = false);
 

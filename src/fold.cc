@@ -8,6 +8,9 @@ namespace {
 using P = schema::Payload;
 using S = CaseState;
 
+// The state holds no personal data: a sealed reason stays in its event (the view opens it).
+std::string PlainReason(schema::Event::Reader e) { return e.hasReason() ? e.getReason() : ""; }
+
 bool IsDirectReport(schema::SignalChannel c) {
   using C = schema::SignalChannel;
   return c == C::DUO_VERZUIMLOKET || c == C::NETWERKPARTNER || c == C::JONGERE;
@@ -83,7 +86,7 @@ void Apply(CaseState& s, schema::Event::Reader e) {
                             e.getSubject().size());
   const Days day = LocalDate(e.getOccurredAt());
   for (auto rule : e.getOverrides())
-    s.deviations.push_back({e.getPosition(), 0, 0, rule, e.getReason(), e.getActor().getId(),
+    s.deviations.push_back({e.getPosition(), 0, 0, rule, PlainReason(e), e.getActor().getId(),
                             e.getRecordedAt()});
   auto p = e.getPayload();
   switch (p.which()) {
@@ -241,7 +244,7 @@ void Apply(CaseState& s, schema::Event::Reader e) {
     case P::STEP_DEVIATED: {
       auto d = p.getStepDeviated();
       s.deviations.push_back({e.getPosition(), d.getFromStep(), d.getToStep(), "route-order",
-                              e.getReason(), e.getActor().getId(), e.getRecordedAt()});
+                              PlainReason(e), e.getActor().getId(), e.getRecordedAt()});
       break;
     }
     case P::SUBJECT_ERASED:

@@ -86,6 +86,11 @@ Status AppendLedgerEvent(StoreTxn& txn, Nanos now, const std::string& actor, sch
   return p.ok() ? Status::Ok() : p.status();
 }
 
+// The sealed reason is bound to its event and kept apart from the sealed payload.
+std::string ReasonAssociatedData(capnp::Data::Reader event_id) {
+  return std::string(reinterpret_cast<const char*>(event_id.begin()), event_id.size()) + "reason";
+}
+
 }  // namespace
 
 Status Ledger::ChangeSetting(const std::string& key, const std::string& value,
@@ -293,7 +298,7 @@ bool Ledger::IsErased(std::string_view subject_id) {
 }
 
 Result<std::optional<Unsealed>> Ledger::Unseal(schema::Event::Reader e) {
-  if (!e.hasSealed() || !e.hasSubject()) return std::optional<Unsealed>();
+  if ((!e.hasSealed() && !e.hasSealedReason()) || !e.hasSubject()) return std::optional<Unsealed>();
   std::string subject(reinterpret_cast<const char*>(e.getSubject().begin()), e.getSubject().size());
   if (IsErased(subject)) return std::optional<Unsealed>();
   auto opened = OpenSealed(*keys_[subject], e);
@@ -302,17 +307,29 @@ Result<std::optional<Unsealed>> Ledger::Unseal(schema::Event::Reader e) {
 }
 
 Result<Unsealed> OpenSealed(const SubjectKey& key, schema::Event::Reader e) {
-  auto sealed = e.getSealed();
+  Unsealed out;
   auto id = e.getEventId();
-  auto plain = rmc::Unseal(key, sealed.begin(), sealed.size(), id.begin(), id.size());
-  if (!plain.ok()) return plain.status();
-  auto words = kj::heapArray<capnp::word>(plain->size() / sizeof(capnp::word));
-  std::memcpy(words.begin(), plain->data(), words.size() * sizeof(capnp::word));
-  struct Owned : capnp::FlatArrayMessageReader {
-    Owned(kj::Array<capnp::word> w) : capnp::FlatArrayMessageReader(w), words(kj::mv(w)) {}
-    kj::Array<capnp::word> words;
-  };
-  return Unsealed(std::make_unique<Owned>(kj::mv(words)));
+  if (e.hasSealed()) {
+    auto sealed = e.getSealed();
+    auto plain = rmc::Unseal(key, sealed.begin(), sealed.size(), id.begin(), id.size());
+    if (!plain.ok()) return plain.status();
+    auto words = kj::heapArray<capnp::word>(plain->size() / sizeof(capnp::word));
+    std::memcpy(words.begin(), plain->data(), words.size() * sizeof(capnp::word));
+    struct Owned : capnp::FlatArrayMessageReader {
+      Owned(kj::Array<capnp::word> w) : capnp::FlatArrayMessageReader(w), words(kj::mv(w)) {}
+      kj::Array<capnp::word> words;
+    };
+    out.payload = std::make_unique<Owned>(kj::mv(words));
+  }
+  if (e.hasSealedReason()) {
+    auto sealed = e.getSealedReason();
+    const std::string ad = ReasonAssociatedData(id);
+    auto plain = rmc::Unseal(key, sealed.begin(), sealed.size(),
+                             reinterpret_cast<const uint8_t*>(ad.data()), ad.size());
+    if (!plain.ok()) return plain.status();
+    out.reason = std::string(plain->begin(), plain->end());
+  }
+  return out;
 }
 
 Result<std::optional<Days>> Ledger::BirthDate(StoreTxn& txn, const CaseState& state) {
@@ -323,8 +340,8 @@ Result<std::optional<Days>> Ledger::BirthDate(StoreTxn& txn, const CaseState& st
     if (!*view) continue;
     auto personal = Unseal((*view)->event());
     if (!personal.ok()) return personal.status();
-    if (!*personal) continue;
-    auto payload = (**personal)->getRoot<schema::Payload>();
+    if (!*personal || !(*personal)->payload) continue;
+    auto payload = (*personal)->payload->getRoot<schema::Payload>();
     if (payload.isSignalReceived() && payload.getSignalReceived().getSubject().hasBirthDate())
       birth = payload.getSignalReceived().getSubject().getBirthDate().getDays();
   }
@@ -536,7 +553,10 @@ Status Ledger::ExecuteOne(StoreTxn& txn, Command& c, Outcome& out) {
     auto pa = e.initProcessingActivity();
     pa.setCode(ActivityFor(type));
     pa.setVersion(kRegisterVersion);
-    if (!c.reason.empty()) e.setReason(c.reason);
+    // A reason is free text about the youth: sealed with their key, except an erasure's
+    // (it accounts for the erasure and must outlive the key).
+    const bool seal_reason = !c.reason.empty() && !subject_id.empty() && !is_forget;
+    if (!c.reason.empty() && !seal_reason) e.setReason(c.reason);
     if (!draft.overrides.empty()) {
       auto o = e.initOverrides(draft.overrides.size());
       for (size_t i = 0; i < draft.overrides.size(); ++i) o.set(i, draft.overrides[i]);
@@ -548,19 +568,29 @@ Status Ledger::ExecuteOne(StoreTxn& txn, Command& c, Outcome& out) {
     auto personal_root = capnp::toDynamic(personal.initRoot<schema::Payload>());
     bool has_personal = SplitPersonal(capnp::toDynamic(draft.root().asReader()),
                                       capnp::toDynamic(e.initPayload()), personal_root);
-    if (has_personal) {
+    if (has_personal || seal_reason) {
       if (!is_signal && IsErased(subject_id))
         return Status(Code::kSubjectErased,
-                      "the subject's personal data was erased; personal fields can no longer be "
-                      "written (leave them out)");
+                      has_personal ? "the subject's personal data was erased; personal fields "
+                                     "can no longer be written (leave them out)"
+                                   : "the subject's personal data was erased; a reason is free "
+                                     "text about them and can no longer be recorded");
       auto key = keystore_->KeyOrCreate(subject_id);
       if (!key.ok()) return key.status();
       keys_[subject_id] = *key;
-      auto words = capnp::messageToFlatArray(personal);
-      auto bytes = words.asBytes();
-      auto sealed = Seal(*key, bytes.begin(), bytes.size(),
-                         reinterpret_cast<const uint8_t*>(event_id.data()), event_id.size());
-      e.setSealed(capnp::Data::Reader(sealed.data(), sealed.size()));
+      if (has_personal) {
+        auto words = capnp::messageToFlatArray(personal);
+        auto bytes = words.asBytes();
+        auto sealed = Seal(*key, bytes.begin(), bytes.size(),
+                           reinterpret_cast<const uint8_t*>(event_id.data()), event_id.size());
+        e.setSealed(capnp::Data::Reader(sealed.data(), sealed.size()));
+      }
+      if (seal_reason) {
+        const std::string ad = ReasonAssociatedData(e.getEventId());
+        auto sealed = Seal(*key, reinterpret_cast<const uint8_t*>(c.reason.data()), c.reason.size(),
+                           reinterpret_cast<const uint8_t*>(ad.data()), ad.size());
+        e.setSealedReason(capnp::Data::Reader(sealed.data(), sealed.size()));
+      }
     }
     auto position = txn.Append(message, case_id, state.version + 1);
     if (!position.ok()) return position.status();

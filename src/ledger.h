@@ -43,8 +43,12 @@ struct Outcome {
   }
 };
 
-// The personal fields of an event, decrypted: a Payload holding only those.
-using Unsealed = std::unique_ptr<capnp::FlatArrayMessageReader>;
+// What an event sealed, decrypted: a Payload holding only its personal fields (null when it
+// sealed none), and its reason when that was sealed.
+struct Unsealed {
+  std::unique_ptr<capnp::FlatArrayMessageReader> payload;
+  std::optional<std::string> reason;
+};
 
 class Ledger {
  public:
@@ -71,7 +75,7 @@ class Ledger {
   // The subject's current case (open or in aftercare): unknown_case when there is none.
   Result<std::string> CurrentCaseOf(StoreTxn& txn, const std::string& ref, Days today);
   Result<CaseState> LoadCase(StoreTxn& txn, std::string_view case_id);
-  // The personal fields of `event`; nothing when it has none or its subject was erased.
+  // What `event` sealed; nothing when it sealed nothing or its subject was erased.
   Result<std::optional<Unsealed>> Unseal(schema::Event::Reader event);
   // Whether the subject's key is gone.
   bool IsErased(std::string_view subject_id);
@@ -92,7 +96,7 @@ class Ledger {
   std::vector<std::string> forget_after_commit_;
 };
 
-// The personal fields sealed in `event` with `key`; ledger_error when they do not authenticate.
+// What `event` sealed with `key`; ledger_error when it does not authenticate.
 Result<Unsealed> OpenSealed(const SubjectKey& key, schema::Event::Reader event);
 
 // A case id "RMC-000001" for sequence number n.

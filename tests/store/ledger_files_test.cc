@@ -51,6 +51,10 @@ TEST_F(LedgerFiles, NameIsInNoFileOfTheLedger) {
   auto out = Run(R"({"id":"a","type":"signal","data":{"subject":{"ref":"J-1","name":")" + name +
                  R"("},"channel":"jongere","received":"2026-11-01","suspected_reason":"Quirijntje zegt niets"}})");
   ASSERT_TRUE(out.ok()) << out.error.message();
+  // A reason is free text about the youth too: sealed in the event, not in the projection.
+  out = Run(R"({"id":"b","type":"triage","case":"RMC-000001","reason":"Quirijntje belde zelf","data":{"target_group":"vsv-nieuw","action_required":true,"rationale":"r"}})");
+  ASSERT_TRUE(out.ok()) << out.error.message();
+  ASSERT_EQ(out.events, (std::vector<std::string>{"StepDeviated", "Triaged"}));
   ledger_.reset();
   int files = 0;
   for (const auto& f : fs::recursive_directory_iterator(dir_)) {

@@ -102,7 +102,7 @@ void WriteGeneration(const fs::path& out) {
     EXPECT_TRUE(personal.ok());
     const Unsealed* unsealed = personal.ok() && *personal ? &**personal : nullptr;
     rendered << EventToJson(e, unsealed, {PersonalFields::kReveal, {}},
-                            e.hasSealed() && !unsealed).dump() << "\n";
+                            (e.hasSealed() || e.hasSealedReason()) && !unsealed).dump() << "\n";
     if (e.hasSubject()) {
       std::string id(reinterpret_cast<const char*>(e.getSubject().begin()), e.getSubject().size());
       auto key = (*ledger)->keystore().Key(id);
@@ -142,7 +142,7 @@ TEST_P(Generation, StillReadsFoldsAndRendersTheSame) {
     head = Blake2b(events[i]);
 
     std::optional<Unsealed> personal;
-    if (e.hasSealed() && keys.contains(Hex(e.getSubject()))) {
+    if ((e.hasSealed() || e.hasSealedReason()) && keys.contains(Hex(e.getSubject()))) {
       std::string key_bytes = FromHex(keys[Hex(e.getSubject())]);
       SubjectKey key;
       std::memcpy(key.data(), key_bytes.data(), key.size());
@@ -150,7 +150,7 @@ TEST_P(Generation, StillReadsFoldsAndRendersTheSame) {
       ASSERT_TRUE(opened.ok()) << opened.status().message();
       personal = std::move(*opened);
     }
-    bool erased = e.hasSealed() && !personal;
+    bool erased = (e.hasSealed() || e.hasSealedReason()) && !personal;
     json now = EventToJson(e, personal ? &*personal : nullptr, {PersonalFields::kReveal, {}}, erased);
     std::string line;
     ASSERT_TRUE(std::getline(rendered, line));
