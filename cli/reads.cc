@@ -1,4 +1,5 @@
 // rmc show, rmc list, rmc history, rmc events: the read side.
+#include <poll.h>
 #include <unistd.h>
 
 #include <chrono>
@@ -15,6 +16,13 @@
 
 namespace rmc::cli {
 namespace {
+
+// Whether standard output is a pipe whose reading end was closed (`rmc events --follow | head`),
+// so that a quiet follower ends without waiting for its next write to fail.
+bool ReaderGone() {
+  pollfd out{STDOUT_FILENO, 0, 0};
+  return ::poll(&out, 1, 0) > 0 && (out.revents & (POLLERR | POLLHUP));
+}
 
 // Whether the event's sealed fields can no longer be opened: its subject was erased.
 bool IsErasedSubject(Ledger& ledger, schema::Event::Reader e) {
@@ -118,6 +126,7 @@ void RegisterList(CLI::App& app, Globals& g, int& exit_code) {
     auto ledger = OpenOrFail(g, exit_code);
     if (!ledger) return;
     const Days today = Today();
+    const bool evaluator = g.Role() == schema::Role::EVALUATOR;
     Json rows = Json::array();
     auto s = ForEachCase(*ledger, [&](const CaseState& c) {
       const char* status = StatusName(EffectiveStatus(c, today));
@@ -136,7 +145,9 @@ void RegisterList(CLI::App& app, Globals& g, int& exit_code) {
                       {"phase", PhaseOf(c.step)}, {"step", c.step},
                       {"next_step", next ? Json(next) : Json(nullptr)},
                       {"target_group", tg.empty() ? Json(nullptr) : Json(tg)},
-                      {"consulent", c.consulent.empty() ? Json(nullptr) : Json(c.consulent)},
+                      {"consulent", c.consulent.empty() ? Json(nullptr)
+                                    : evaluator        ? Json(Pseudonym(c.consulent))
+                                                       : Json(c.consulent)},
                       {"overdue", overdue}});
     });
     if (!s.ok()) return void(exit_code = Fail(g, s));
@@ -178,7 +189,6 @@ void RegisterHistory(CLI::App& app, Globals& g, int& exit_code) {
         personal = std::move(*u);
       }
       Json j = EventToJson(e, personal ? &*personal : nullptr, render, IsErasedSubject(*ledger, e));
-      if (evaluator) j.erase("reason");  // free text: pseudonymised views remove it
       if (g.json) {
         all.push_back(std::move(j));
         continue;
@@ -210,7 +220,10 @@ void RegisterEvents(CLI::App& app, Globals& g, int& exit_code) {
     if (o->personal)
       if (auto s = CheckReadPurpose(g); !s.ok()) return void(exit_code = Fail(g, s));
     RenderOptions render;
-    render.personal = o->personal ? PersonalFields::kReveal : PersonalFields::kOmit;
+    render.personal = o->personal                           ? PersonalFields::kReveal
+                      : g.Role() == schema::Role::EVALUATOR ? PersonalFields::kPseudonymize
+                                                            : PersonalFields::kOmit;
+    render.pseudonym = Pseudonym;
     uint64_t next = std::max<uint64_t>(o->since, 1);
     for (;;) {
       // Opened per round when following: an erasure by another process replaces the
@@ -237,7 +250,7 @@ void RegisterEvents(CLI::App& app, Globals& g, int& exit_code) {
       });
       if (!s.ok() || !failure.ok()) return void(exit_code = Fail(g, s.ok() ? failure : s));
       if (!o->follow) return;
-      if (std::fflush(stdout) != 0 || std::ferror(stdout)) return;  // the reader went away
+      if (std::fflush(stdout) != 0 || std::ferror(stdout) || ReaderGone()) return;
       std::this_thread::sleep_for(std::chrono::milliseconds(100));
     }
   });

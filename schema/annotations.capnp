@@ -46,6 +46,11 @@ annotation pseudonym @0xf74c68c34579bfc6 (field) :Void;
 # Not personal data of the youth, but a name of a person or organisation around the case
 # (reporter, school, partner): replaced by a stable pseudonym in pseudonymised views.
 
+annotation freeText @0xacb878ab1fa443f3 (field) :Void;
+# Free text that accounts for the work rather than describing the youth (a purpose, the
+# reasoning of a disclosure, a task): readable to those who may read the case, kept after an
+# erasure, but removed by pseudonymisation, since free text may name anyone (DESIGN.md).
+
 struct Date {
   # A calendar date in Europe/Amsterdam, written YYYY-MM-DD in JSON.
   days @0 :Int32;  # days since 1970-01-01

@@ -214,7 +214,7 @@ struct Consent {
   given @0 :Bool;
   partners @1 :List(Text) $A.pseudonym;
   categories @2 :List(Text);
-  purpose @3 :Text;
+  purpose @3 :Text $A.freeText;
   signed @4 :Bool $A.optional;
   validUntil @5 :A.Date $A.optional;
 }
@@ -229,9 +229,9 @@ struct DataShared {
   partner @0 :Text $A.pseudonym;
   categories @1 :List(Text);
   grondslag @2 :E.Grondslag;
-  doel @3 :Text $A.optional;
-  proportionaliteit @4 :Text $A.optional;
-  subsidiariteit @5 :Text $A.optional;
+  doel @3 :Text $A.optional $A.freeText;
+  proportionaliteit @4 :Text $A.optional $A.freeText;
+  subsidiariteit @5 :Text $A.optional $A.freeText;
 }
 
 struct Measure {
@@ -249,18 +249,18 @@ struct InquiryCompleted {
 }
 
 struct YouthContact {
-  frequency @0 :Text;
-  channel @1 :Text;
+  frequency @0 :Text $A.freeText;
+  channel @1 :Text $A.freeText;
 }
 
 struct PartnerFeedback {
   partners @0 :List(Text) $A.pseudonym;
-  how @1 :Text;
+  how @1 :Text $A.freeText;
 }
 
 struct Responsibility {
   partner @0 :Text $A.pseudonym;
-  task @1 :Text;
+  task @1 :Text $A.freeText;
 }
 
 struct Plan {
@@ -319,7 +319,7 @@ struct Bottleneck {
 }
 
 struct Improvement {
-  text @0 :Text;
+  text @0 :Text $A.freeText;
   tags @1 :List(Text) $A.optional;
 }
 
@@ -339,11 +339,11 @@ struct CaseEvaluated {
 
 struct NoteAdded {
   text @0 :Text $A.personal;
-  category @1 :Text $A.optional;
+  category @1 :Text $A.optional $A.freeText;
 }
 
 struct CaseAssigned {
-  consulent @0 :Text;
+  consulent @0 :Text $A.pseudonym;
 }
 
 struct EventCorrected {

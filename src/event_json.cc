@@ -48,7 +48,7 @@ Json EventToJson(schema::Event::Reader e, const Unsealed* unsealed, const Render
   if (e.hasParentSpanId()) j["parent_span_id"] = Hex(e.getParentSpanId());
   j["processing_activity"] = {{"code", e.getProcessingActivity().getCode().cStr()},
                               {"version", e.getProcessingActivity().getVersion()}};
-  if (e.hasReason()) j["reason"] = e.getReason().cStr();
+  if (e.hasReason() && !pseudonymize) j["reason"] = e.getReason().cStr();  // free text
   const bool reveal = options.personal == PersonalFields::kReveal;
   if (e.hasSealedReason() && reveal && unsealed && unsealed->reason) j["reason"] = *unsealed->reason;
   if (e.getOverrides().size()) {

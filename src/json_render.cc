@@ -136,6 +136,7 @@ Json RenderStruct(capnp::DynamicStruct::Reader pub,
       continue;
     }
     if (!Shown(pub, f)) continue;
+    if (options.personal == PersonalFields::kPseudonymize && si::IsFreeText(f)) continue;
     std::optional<capnp::DynamicValue::Reader> u;
     if (unsealed && f.getType().isStruct()) u = unsealed->get(f);
     bool pseudonymize = options.personal == PersonalFields::kPseudonymize && si::IsPseudonym(f);

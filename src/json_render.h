@@ -17,7 +17,7 @@ using Json = nlohmann::ordered_json;
 enum class PersonalFields {
   kOmit,          // left out and named in `hidden` (the change feed without --personal)
   kReveal,        // taken from the unsealed copy; named in `hidden` when there is none (erased)
-  kPseudonymize,  // left out; $pseudonym names replaced by `pseudonym`
+  kPseudonymize,  // left out, $freeText too; $pseudonym names replaced by `pseudonym`
 };
 
 struct RenderOptions {

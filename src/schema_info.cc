@@ -19,6 +19,7 @@ constexpr uint64_t kRange = 0x9c720d6e571d2f07ull;
 constexpr uint64_t kCommand = 0xd295bce43a626158ull;
 constexpr uint64_t kStep = 0xd8d53f1a8d34030dull;
 constexpr uint64_t kPseudonym = 0xf74c68c34579bfc6ull;
+constexpr uint64_t kFreeText = 0xacb878ab1fa443f3ull;
 constexpr uint64_t kDerived = 0xa2c4747c93ac5084ull;
 
 template <typename Annotated>
@@ -51,6 +52,7 @@ bool IsPersonal(const Field& f) {
 bool IsOptional(const Field& f) { return Has(f, kOptional); }
 bool IsDerived(const Field& f) { return Has(f, kDerived); }
 bool IsPseudonym(const Field& f) { return Has(f, kPseudonym); }
+bool IsFreeText(const Field& f) { return Has(f, kFreeText); }
 
 bool IsPresenceFlag(const Field& f) {
   auto name = f.getProto().getName();

@@ -89,13 +89,21 @@ TEST_F(Cli, TheFeedSaysSealedOrErased) {
   EXPECT_EQ(personal.text.find("Yfke"), std::string::npos);
 }
 
-TEST_F(Cli, AnEvaluatorsHistoryHasNoFreeText) {
-  auto r = Rmc("--purpose leersessie --json history RMC-000001", "evaluator");
-  ASSERT_EQ(r.code, 0) << r.text;
-  EXPECT_EQ(r.text.find("dossier was compleet"), std::string::npos) << r.text;
-  EXPECT_EQ(r.text.find("Yfke"), std::string::npos) << r.text;
-  r = Rmc("--json history RMC-000001");
+TEST_F(Cli, AnEvaluatorSeesNoNamesAndNoFreeText) {
+  ASSERT_EQ(Rmc("assign RMC-000001 --consulent c.jansen").code, 0);
+  ASSERT_EQ(Rmc("share RMC-000001 --partner 'ROC Midden' --categories verzuim --grondslag wettelijke-taak "
+                "--doel 'Yfke terug naar school' --proportionaliteit alleen-verzuim --subsidiariteit geen-andere-weg").code, 0);
+  for (const std::string& read : {"--purpose leersessie --json history RMC-000001",
+                                  "--purpose leersessie --json show RMC-000001",
+                                  "--purpose leersessie --json list", "events"}) {
+    auto r = Rmc(read, "evaluator");
+    ASSERT_EQ(r.code, 0) << read << ": " << r.text;
+    for (const char* secret : {"dossier was compleet", "Yfke", "c.jansen", "ROC Midden", "test\""})
+      EXPECT_EQ(r.text.find(secret), std::string::npos) << read << " shows " << secret << ":\n" << r.text;
+  }
+  auto r = Rmc("--json history RMC-000001");
   EXPECT_NE(r.text.find("dossier was compleet"), std::string::npos) << r.text;
+  EXPECT_NE(r.text.find("Yfke terug naar school"), std::string::npos) << r.text;
 }
 
 TEST_F(Cli, TheFeedFollowsNewCommits) {
