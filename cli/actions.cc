@@ -206,7 +206,9 @@ void RegisterActions(CLI::App& app, Globals& g, int& exit_code) {
         if (sub->get_option_no_throw("--" + name)) name = Kebab(type) + "-" + name;
         std::string desc = f->personal ? "(personal, sealed)" : "";
         if (f->json_value) desc += std::string(desc.empty() ? "" : " ") + "JSON";
-        else if (f->type.isList()) desc += std::string(desc.empty() ? "" : " ") + "list: repeat or separate with commas";
+        else if (f->type.isList())  // free text may hold commas: only repetition separates it
+          desc += std::string(desc.empty() ? "" : " ") +
+                  (f->personal ? "list: repeat for each item" : "list: repeat or separate with commas");
         else if (f->type.isEnum()) desc += std::string(desc.empty() ? "" : " ") + si::EnumCodes(f->type.asEnum());
         else if (f->type.isStruct()) desc += std::string(desc.empty() ? "" : " ") + "YYYY-MM-DD";
         else if (f->type.isBool()) desc += std::string(desc.empty() ? "" : " ") + "true or false";

@@ -49,15 +49,6 @@ void RegisterConfig(CLI::App& app, Globals& g, int& exit_code) {
       else for (const auto& [k, v] : j.items()) std::printf("%s = %s\n", k.c_str(), v.get<std::string>().c_str());
       return;
     }
-    Settings changed = ledger->settings();
-    if (auto s = changed.Set((*args)[0], (*args)[1]); !s.ok()) {
-      exit_code = Fail(g, s);
-      return;
-    }
-    if (g.Role() != schema::Role::COORDINATOR && g.Role() != schema::Role::SYSTEM) {
-      exit_code = Fail(g, Status(Code::kPermissionDenied, "only the coordinator or system role changes region settings"));
-      return;
-    }
     auto s = ledger->ChangeSetting((*args)[0], (*args)[1], g.actor, g.Role());
     if (!s.ok()) exit_code = Fail(g, s);
     else if (g.json) PrintJson({{"ok", true}, {(*args)[0], (*args)[1]}});
@@ -89,6 +80,9 @@ void RegisterVerify(CLI::App& app, Globals& g, int& exit_code) {
   auto* rebuild = app.add_subcommand("rebuild", "rebuild every projection from the events");
   rebuild->add_flag("--check", *check, "compare the stored projections with the events; write nothing (exit 6 on a mismatch)");
   rebuild->callback([&g, &exit_code, check] {
+    if (!*check && !MayWrite(g.Role()))
+      return void(exit_code = Fail(g, Status(Code::kPermissionDenied, std::string("role ") + RoleName(g.Role()) +
+                                                                          " may not rewrite projections (rebuild --check only reads)")));
     auto ledger = OpenOrFail(g, exit_code);
     if (!ledger) return;
     auto report = Rebuild(ledger->store(), *check);

@@ -56,9 +56,10 @@ Status ForEachCase(Ledger& ledger, const std::function<void(const CaseState&)>& 
   return s.ok() ? failure : s;
 }
 
-Days Today() {
+Result<Days> Today() {
   auto now = Now();
-  return now.ok() ? LocalDate(now->ns) : 0;
+  if (!now.ok()) return now.status();
+  return LocalDate(now->ns);
 }
 
 Status CheckReadPurpose(const Globals& g) {

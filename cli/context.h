@@ -30,8 +30,8 @@ struct Globals {
 // Visits the state of every case of `ledger`, in case id order; the first failure.
 Status ForEachCase(Ledger& ledger, const std::function<void(const CaseState&)>& visit);
 
-// The local date of the clock (RMC_NOW or the system clock).
-Days Today();
+// The local date of the clock (RMC_NOW or the system clock); usage for a bad RMC_NOW.
+Result<Days> Today();
 
 // Registers a subcommand's options on `app`; its callback sets the process exit code.
 using Register = void (*)(CLI::App& app, Globals& globals, int& exit_code);

@@ -16,7 +16,9 @@ void RegisterDue(CLI::App& app, Globals& g, int& exit_code) {
     if (auto s = CheckReadPurpose(g); !s.ok()) return void(exit_code = Fail(g, s));
     auto ledger = OpenOrFail(g, exit_code);
     if (!ledger) return;
-    const Days today = Today();
+    auto clock = Today();
+    if (!clock.ok()) return void(exit_code = Fail(g, clock.status()));
+    const Days today = *clock;
     struct Row {
       std::string case_id;
       Deadline deadline;

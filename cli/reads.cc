@@ -4,6 +4,7 @@
 
 #include <chrono>
 #include <cstdio>
+#include <set>
 #include <thread>
 
 #include "as_of.h"
@@ -46,12 +47,12 @@ void PrintSummary(const Json& v) {
               v["erased"].get<bool>() ? "  [persoonsgegevens gewist]" : "");
   std::printf("doelgroep    %s\n", Str(v["target_group"]).c_str());
   std::printf("consulent    %s\n", Str(v["consulent"]).c_str());
-  int step = v["step"].get<int>();
+  std::set<int> done = v["steps_done"].get<std::set<int>>();
   int next = v["next_step"].is_null() ? 0 : v["next_step"].get<int>();
   std::printf("\nroutekaart\n");
   for (int i = 1; i <= 13; ++i) {
     if (i == 1 || PhaseOf(i) != PhaseOf(i - 1)) std::printf("  %d %s\n", PhaseOf(i), PhaseName(PhaseOf(i)));
-    const char* mark = i == next ? ">>" : i <= step ? "x " : "  ";
+    const char* mark = i == next ? ">>" : done.count(i) ? "x " : "  ";
     std::printf("     [%s] %2d %s\n", mark, i, StepName(i));
   }
   if (!v["deviations"].empty()) {
@@ -96,7 +97,9 @@ void RegisterShow(CLI::App& app, Globals& g, int& exit_code) {
       state = CaseAsOf(**txn, o->case_id, *as_of);
     }
     if (!state.ok()) return void(exit_code = Fail(g, state.status()));
-    ViewOptions view{g.Role() == schema::Role::EVALUATOR, Today()};
+    auto today = Today();
+    if (!today.ok()) return void(exit_code = Fail(g, today.status()));
+    ViewOptions view{g.Role() == schema::Role::EVALUATOR, *today};
     auto v = CaseView(*ledger, **txn, *state, view);
     if (!v.ok()) return void(exit_code = Fail(g, v.status()));
     if (g.json || !isatty(1)) {
@@ -125,7 +128,9 @@ void RegisterList(CLI::App& app, Globals& g, int& exit_code) {
     if (auto s = CheckReadPurpose(g); !s.ok()) return void(exit_code = Fail(g, s));
     auto ledger = OpenOrFail(g, exit_code);
     if (!ledger) return;
-    const Days today = Today();
+    auto clock = Today();
+    if (!clock.ok()) return void(exit_code = Fail(g, clock.status()));
+    const Days today = *clock;
     const bool evaluator = g.Role() == schema::Role::EVALUATOR;
     Json rows = Json::array();
     auto s = ForEachCase(*ledger, [&](const CaseState& c) {

@@ -36,6 +36,7 @@ struct CaseProjection {
   corrections @25 :List(UInt64);   # positions of EventCorrected events
   lastLetter @26 :Int32;           # latest letter without a reply since; -1: none
   lastPosition @27 :UInt64;
+  stepsDone @28 :UInt16;           # bit i: step i done on the current round of the route
 }
 
 enum CaseStatus { open @0; nazorg @1; afgesloten @2; }

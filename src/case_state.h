@@ -69,6 +69,7 @@ struct CaseState {
   CaseStatus status = CaseStatus::kOpen;
   int step = 0;  // highest step done
   int at = 0;    // the route step last performed
+  uint16_t steps_done = 0;  // bit i: step i done (since the case was last reopened)
   uint32_t flags = 0;
   int target_group = -1;  // schema::TargetGroup
   int jikp_perspective = -1;

@@ -90,10 +90,16 @@ Result<Json> CaseView(Ledger& ledger, StoreTxn& txn, const CaseState& s, const V
   v["phase"] = PhaseOf(s.step);
   v["phase_name"] = PhaseName(PhaseOf(s.step));
   v["step"] = s.step;
+  Json done = Json::array();
+  for (int i = 1; i <= 13; ++i)
+    if (s.steps_done & (1u << i)) done.push_back(i);
+  v["steps_done"] = done;
   v["step_name"] = StepName(s.step);
   int next = NextStep(s);
   v["next_step"] = next ? Json(next) : Json(nullptr);
-  v["expected_steps"] = ExpectedSteps(s);
+  auto expected = ExpectedSteps(s);
+  if (status == CaseStatus::kNazorg) expected.insert(11);  // aftercare_check, aftercare_end
+  v["expected_steps"] = expected;
   v["target_group"] = EnumJson<schema::TargetGroup>(s.target_group);
   v["jikp_perspective"] = EnumJson<schema::JikpPerspective>(s.jikp_perspective);
   v["action_required"] = s.Has(S::kTriaged) ? Json(s.Has(S::kActionRequired)) : Json(nullptr);

@@ -1,5 +1,7 @@
 #include "deadlines.h"
 
+#include <algorithm>
+
 #include "event.capnp.h"
 #include "working_days.h"
 
@@ -27,14 +29,18 @@ std::vector<Deadline> DeadlinesOf(const CaseState& s, const Settings& cfg, Days 
     if (reached == kNoDay && s.Has(S::kClosed)) reached = s.closed_on;
     add("no_contact", s.first_attempt + cfg.no_contact_min_days, reached);
   }
-  if (open && s.target_group == int(schema::TargetGroup::VSV_OUD)) {
-    Days last = s.last_signal;
-    for (const auto& c : s.contacts)
-      if (c.channel == int(schema::ContactChannel::BRIEF) ||
-          c.channel == int(schema::ContactChannel::HUISBEZOEK_AANGEKONDIGD) ||
-          c.channel == int(schema::ContactChannel::HUISBEZOEK_ONAANGEKONDIGD))
-        last = std::max(last, c.day);
-    if (last != kNoDay) add("oud_vsv_yearly", AddMonths(last, cfg.oud_vsv_months), kNoDay);
+  if (open && s.target_group == int(schema::TargetGroup::VSV_OUD) && s.last_signal != kNoDay) {
+    // A letter and a home visit, each at least every N months: the older of the two decides.
+    Days letter = s.last_signal, visit = s.last_signal;
+    for (const auto& c : s.contacts) {
+      auto ch = schema::ContactChannel(c.channel);
+      if (ch == schema::ContactChannel::BRIEF || ch == schema::ContactChannel::BRIEF_OUDERS)
+        letter = std::max(letter, c.day);
+      if (ch == schema::ContactChannel::HUISBEZOEK_AANGEKONDIGD ||
+          ch == schema::ContactChannel::HUISBEZOEK_ONAANGEKONDIGD)
+        visit = std::max(visit, c.day);
+    }
+    add("oud_vsv_yearly", AddMonths(std::min(letter, visit), cfg.oud_vsv_months), kNoDay);
   }
   if (s.aftercare_until != kNoDay && s.Has(S::kClosed))
     add("aftercare_check", s.aftercare_until,

@@ -1,5 +1,7 @@
 #include "event_json.h"
 
+#include <algorithm>
+
 #include "clock.h"
 #include "command.h"
 #include "schema_info.h"
@@ -17,12 +19,14 @@ namespace {
 
 // A correction holds a whole payload of the corrected type; only the fields it names were
 // corrected (null: removed), the rest are defaults that must not read as corrections.
-void OnlyCorrectedFields(Json& data) {
+void OnlyCorrectedFields(Json& data, const std::vector<std::string>& hidden) {
   if (!data.contains("corrected") || !data["corrected"].is_object()) return;
   Json kept = Json::object();
   for (const auto& name : data.value("fields", Json::array()))
-    kept[name.get<std::string>()] =
-        data["corrected"].contains(name) ? data["corrected"][name] : Json(nullptr);
+    if (data["corrected"].contains(name)) kept[name.get<std::string>()] = data["corrected"][name];
+    else if (std::find(hidden.begin(), hidden.end(), "corrected." + name.get<std::string>()) ==
+             hidden.end())
+      kept[name.get<std::string>()] = nullptr;  // sealed ones are named under sealed/erased
   data["corrected"] = std::move(kept);
 }
 
@@ -71,7 +75,7 @@ Json EventToJson(schema::Event::Reader e, const Unsealed* unsealed, const Render
   }
   if (e.hasSealedReason() && !j.contains("reason")) hidden.push_back("reason");
   if (!hidden.empty()) j[erased ? "erased" : "sealed"] = hidden;
-  if (e.getPayload().isEventCorrected()) OnlyCorrectedFields(j["data"]);
+  if (e.getPayload().isEventCorrected()) OnlyCorrectedFields(j["data"], hidden);
   return j;
 }
 

@@ -23,6 +23,7 @@ void ResetRoute(CaseState& s) {
   s.flags &= keep;
   s.at = 1;
   s.step = 1;
+  s.steps_done = 1u << 1;
   s.status = CaseStatus::kOpen;
   s.closed_on = s.aftercare_until = s.feedback_on = kNoDay;
   s.close_reason = -1;
@@ -31,6 +32,7 @@ void ResetRoute(CaseState& s) {
 
 void RouteStep(CaseState& s, int step) {
   if (step > s.step) s.step = step;
+  s.steps_done |= uint16_t(1u << step);
   s.Set(S::kStuckLast, false);
 }
 
@@ -110,6 +112,7 @@ void Apply(CaseState& s, schema::Event::Reader e) {
       s.picked_up = kNoDay;
       if (s.at == 0) s.at = 1;
       if (s.step == 0) s.step = 1;
+      s.steps_done |= 1u << 1;
       break;
     }
     case P::DOSSIER_REVIEWED: {

@@ -57,11 +57,6 @@ Settings DecodeSettings(const std::string& text) {
   return s;
 }
 
-bool IsWriteRole(schema::Role role) {
-  return role == schema::Role::CONSULENT || role == schema::Role::COORDINATOR ||
-         role == schema::Role::SYSTEM;
-}
-
 // Appends a ledger-wide event (no case): LedgerCreated, SettingChanged.
 Status AppendLedgerEvent(StoreTxn& txn, Nanos now, const std::string& actor, schema::Role role,
                          const std::string& command_id, const std::string& trace,
@@ -95,6 +90,8 @@ std::string ReasonAssociatedData(capnp::Data::Reader event_id) {
 
 Status Ledger::ChangeSetting(const std::string& key, const std::string& value,
                              const std::string& actor, schema::Role role) {
+  if (role != schema::Role::COORDINATOR && role != schema::Role::SYSTEM)
+    return Status(Code::kPermissionDenied, "only the coordinator or system role changes region settings");
   Settings changed = settings_;
   if (auto s = changed.Set(key, value); !s.ok()) return s;
   auto now = Now();
@@ -111,6 +108,11 @@ Status Ledger::ChangeSetting(const std::string& key, const std::string& value,
   });
   if (s.ok()) settings_ = changed;
   return s;
+}
+
+bool MayWrite(schema::Role role) {
+  return role == schema::Role::CONSULENT || role == schema::Role::COORDINATOR ||
+         role == schema::Role::SYSTEM;
 }
 
 std::string CaseIdFor(uint64_t n) {
@@ -403,7 +405,7 @@ Result<std::unique_ptr<capnp::MallocMessageBuilder>> Ledger::BuildCorrection(
 }
 
 Status Ledger::ExecuteOne(StoreTxn& txn, Command& c, Outcome& out) {
-  if (!IsWriteRole(c.role))
+  if (!MayWrite(c.role))
     return Status(Code::kPermissionDenied,
                   std::string("role ") + RoleName(c.role) + " may not write case events");
   if (c.type == "forget_subject" && c.role != schema::Role::COORDINATOR)

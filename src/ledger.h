@@ -99,6 +99,9 @@ class Ledger {
 // What `event` sealed with `key`; ledger_error when it does not authenticate.
 Result<Unsealed> OpenSealed(const SubjectKey& key, schema::Event::Reader event);
 
+// Whether `role` may write to the ledger (auditor and evaluator only read).
+bool MayWrite(schema::Role role);
+
 // A case id "RMC-000001" for sequence number n.
 std::string CaseIdFor(uint64_t n);
 

@@ -4,6 +4,7 @@
 
 #include <cerrno>
 #include <cstring>
+#include <filesystem>
 
 namespace rmc {
 namespace {
@@ -40,8 +41,12 @@ Result<std::unique_ptr<LmdbEnv>> LmdbEnv::Open(const std::string& dir,
                                                std::initializer_list<const char*> names,
                                                bool create, bool read_only) {
   std::unique_ptr<LmdbEnv> e(new LmdbEnv);
-  if (create && mkdir(dir.c_str(), 0700) != 0 && errno != EEXIST)
-    return LedgerError("cannot create " + dir + ": " + strerror(errno));
+  if (create) {
+    std::error_code ignored;  // the parents as `mkdir -p` would; the directory itself private
+    std::filesystem::create_directories(std::filesystem::path(dir).parent_path(), ignored);
+    if (mkdir(dir.c_str(), 0700) != 0 && errno != EEXIST)
+      return LedgerError("cannot create " + dir + ": " + strerror(errno));
+  }
   if (auto s = FromLmdb(mdb_env_create(&e->env_), "mdb_env_create"); !s.ok()) return s;
   mdb_env_set_maxdbs(e->env_, MDB_dbi(names.size()));
   mdb_env_set_maxreaders(e->env_, 126);

@@ -134,6 +134,20 @@ TEST_F(Cli, DueListsWhatFallsDueWithinTheWindow) {
   EXPECT_EQ(json::parse(Rmc("--json due --within 6").text), json::array()) << "met deadlines drop out";
 }
 
+TEST_F(Cli, ACorrectedPersonalFieldIsSealedNotRemoved) {
+  ASSERT_EQ(Rmc("correct RMC-000001 --event 16 --data '{\"rationale\":\"Yfke heeft geen werk\"}' "
+                "--reason 'typfout'").code, 0);
+  json corrected;
+  for (const auto& e : Lines(Rmc("events --since 17").text))
+    if (e["type"] == "EventCorrected") corrected = e;
+  ASSERT_FALSE(corrected.is_null());
+  EXPECT_EQ(corrected["data"]["corrected"], json::object()) << corrected.dump();
+  EXPECT_NE(corrected["sealed"].dump().find("corrected.rationale"), std::string::npos) << corrected.dump();
+  for (const auto& e : Lines(Rmc("events --since 17 --personal").text))
+    if (e["type"] == "EventCorrected")
+      EXPECT_EQ(e["data"]["corrected"]["rationale"], "Yfke heeft geen werk") << e.dump();
+}
+
 TEST_F(Cli, ExitCodesOfSingleCommands) {
   EXPECT_EQ(Rmc("note RMC-000009 --text x").code, 5) << "unknown_case";
   EXPECT_EQ(Rmc("plan_started RMC-000001 --date 2026-11-02").code, 3) << "route_violation";
@@ -143,6 +157,24 @@ TEST_F(Cli, ExitCodesOfSingleCommands) {
   EXPECT_EQ(Rmc("forget_subject --subject J-1 --grondslag avg-art17 --reason v", "coordinator").code, 0);
   EXPECT_EQ(Rmc("note RMC-000001 --text 'na wissen'").code, 8) << "subject_erased";
   EXPECT_EQ(Rmc("verify").code, 0);
+}
+
+TEST_F(Cli, PermissionComesBeforeValidationAndTheClockIsChecked) {
+  EXPECT_EQ(Rmc("config max_age 25").code, 7) << "a consultant changes no settings, valid or not";
+  EXPECT_EQ(Rmc("config max_age 25", "coordinator").code, 3) << "23 or 27";
+  EXPECT_EQ(Rmc("rebuild", "auditor").code, 7);
+  EXPECT_EQ(Rmc("rebuild --check", "auditor").code, 0);
+  auto bad_clock = "RMC_NOW=gisteren RMC_LEDGER=" + dir_ + " " + RMC_BINARY + " show RMC-000001 > /dev/null 2>&1";
+  EXPECT_EQ(WEXITSTATUS(system(bad_clock.c_str())), 2);
+}
+
+TEST_F(Cli, InitCreatesTheFoldersItNeeds) {
+  const std::string nested = dir_ + "-nested/regio/utrecht";
+  auto init = "RMC_LEDGER=" + nested + " RMC_NOW=2026-11-20T09:00:00Z " + RMC_BINARY + " init > /dev/null 2>&1";
+  EXPECT_EQ(WEXITSTATUS(system(init.c_str())), 0);
+  EXPECT_TRUE(fs::exists(nested + "/data.mdb"));
+  EXPECT_EQ(fs::status(nested).permissions() & fs::perms::all, fs::perms::owner_all);
+  fs::remove_all(dir_ + "-nested");
 }
 
 }  // namespace
