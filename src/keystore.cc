@@ -45,6 +45,8 @@ std::string Keystore::SubjectId(std::string_view ref) const {
 }
 
 Result<std::optional<SubjectKey>> Keystore::Key(std::string_view subject_id) const {
+  if (auto it = pending_.find(subject_id); it != pending_.end())
+    return std::optional<SubjectKey>(it->second);
   auto txn = LmdbTxn::Begin(*env_, false);
   if (!txn.ok()) return txn.status();
   auto v = (*txn)->Get(env_->dbi("keys"), subject_id);
@@ -56,19 +58,24 @@ Result<std::optional<SubjectKey>> Keystore::Key(std::string_view subject_id) con
 }
 
 Result<SubjectKey> Keystore::KeyOrCreate(std::string_view subject_id) {
-  for (;;) {
+  auto existing = Key(subject_id);
+  if (!existing.ok()) return existing.status();
+  if (*existing) return **existing;
+  SubjectKey key = NewSubjectKey();
+  pending_.emplace(std::string(subject_id), key);
+  return key;
+}
+
+Status Keystore::Flush() {
+  while (!pending_.empty()) {
     auto txn = LmdbTxn::Begin(*env_, true);
     if (!txn.ok()) return txn.status();
-    auto v = (*txn)->Get(env_->dbi("keys"), subject_id);
-    if (!v.ok()) return v.status();
-    SubjectKey key;
-    if (*v && (*v)->size() == 32) {
-      std::copy((*v)->begin(), (*v)->end(), key.begin());
-      return key;
+    Status s;
+    for (const auto& [id, key] : pending_) {
+      s = (*txn)->Put(env_->dbi("keys"), id,
+                      std::string_view(reinterpret_cast<const char*>(key.data()), key.size()));
+      if (!s.ok()) break;
     }
-    key = NewSubjectKey();
-    auto s = (*txn)->Put(env_->dbi("keys"), subject_id,
-                         std::string_view(reinterpret_cast<const char*>(key.data()), key.size()));
     if (s.ok()) s = (*txn)->Commit();
     if (IsMapFull(s)) {
       (*txn)->Abort();
@@ -76,11 +83,13 @@ Result<SubjectKey> Keystore::KeyOrCreate(std::string_view subject_id) {
       continue;
     }
     if (!s.ok()) return s;
-    return key;
+    pending_.clear();
   }
+  return Status::Ok();
 }
 
 Status Keystore::Forget(std::string_view subject_id) {
+  if (auto it = pending_.find(subject_id); it != pending_.end()) pending_.erase(it);
   {
     auto txn = LmdbTxn::Begin(*env_, true);
     if (!txn.ok()) return txn.status();

@@ -4,6 +4,7 @@
 // any of its files.
 #pragma once
 
+#include <map>
 #include <memory>
 #include <optional>
 #include <string>
@@ -22,8 +23,11 @@ class Keystore {
   std::string SubjectId(std::string_view ref) const;
   // The subject's key; nothing when it never existed or was forgotten.
   Result<std::optional<SubjectKey>> Key(std::string_view subject_id) const;
-  // The subject's key, created and committed first when there is none yet.
+  // The subject's key. A new one is held in memory until Flush, so that a batch makes all its
+  // new keys durable in one transaction.
   Result<SubjectKey> KeyOrCreate(std::string_view subject_id);
+  // Commits the keys created since the last Flush (one durable transaction).
+  Status Flush();
   // Deletes the key and compacts the keystore files.
   Status Forget(std::string_view subject_id);
 
@@ -31,6 +35,7 @@ class Keystore {
   std::string dir_;
   std::unique_ptr<LmdbEnv> env_;
   std::string pepper_;
+  std::map<std::string, SubjectKey, std::less<>> pending_;  // created, not yet flushed
 };
 
 }  // namespace rmc

@@ -224,7 +224,9 @@ std::vector<Outcome> Ledger::Execute(std::vector<Command>& commands, bool atomic
         if (auto s = (*child)->Commit(); !s.ok()) return s;
       }
     }
-    return Status::Ok();
+    // The batch's new keys become durable in one keystore transaction, before the events
+    // sealed with them: a crash in between leaves unused keys, never unreadable events.
+    return keystore_->Flush();
   });
   if (!batch.ok() && batch.message() != "atomic") {
     for (auto& o : outcomes) {

@@ -191,5 +191,29 @@ TEST_F(LedgerFiles, AnErasureWhoseKeyDeletionFailedCompletesWhenRunAgain) {
     if (f.is_regular_file()) EXPECT_EQ(Slurp(f.path()).find(key_bytes), std::string::npos) << f.path();
 }
 
+// New subjects' keys are committed once per batch, before the events sealed with them.
+TEST_F(LedgerFiles, KeysOfABatchAreDurableWithItsEvents) {
+  std::vector<Command> batch;
+  for (int i = 0; i < 3; ++i)
+    batch.push_back(Parsed(R"({"id":"s)" + std::to_string(i) + R"(","type":"signal","data":{"subject":{"ref":"K-)" +
+                           std::to_string(i) + R"(","name":"Naam"},"channel":"jongere","received":"2026-11-01"}})"));
+  for (const auto& o : ledger_->Execute(batch, false)) ASSERT_TRUE(o.ok()) << o.error.message();
+  ledger_.reset();
+  auto reopened = Ledger::Open({dir_, dir_ + "/keystore"});
+  ASSERT_TRUE(reopened.ok());
+  auto txn = (*reopened)->store().Read();
+  ASSERT_TRUE(txn.ok());
+  int opened = 0;
+  auto s = (*txn)->ScanEvents(1, [&](uint64_t, EventView& view) {
+    if (!view.event().hasSealed()) return true;
+    auto u = (*reopened)->Unseal(view.event());
+    EXPECT_TRUE(u.ok() && *u && (*u)->payload);
+    ++opened;
+    return true;
+  });
+  ASSERT_TRUE(s.ok());
+  EXPECT_EQ(opened, 3);
+}
+
 }  // namespace
 }  // namespace rmc
