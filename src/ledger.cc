@@ -1,6 +1,5 @@
 #include "ledger.h"
 
-#include <sodium.h>
 #include <sys/stat.h>
 
 #include <cstdio>
@@ -10,6 +9,7 @@
 #include "fold.h"
 #include "json_codec.h"
 #include "json_render.h"
+#include "random.h"
 #include "sealing.h"
 #include "state_codec.h"
 
@@ -18,11 +18,7 @@ namespace {
 
 using P = schema::Payload;
 
-std::string Random(size_t n) {
-  std::string out(n, '\0');
-  randombytes_buf(out.data(), n);
-  return out;
-}
+std::string Random(size_t n) { return RandomString(n); }
 
 // UUIDv7: 48 bits of milliseconds, then random bits (version 7, variant 10).
 std::string NewEventId(Nanos now) {

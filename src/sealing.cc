@@ -2,6 +2,7 @@
 
 #include <sodium.h>
 
+#include "random.h"
 #include "schema_info.h"
 
 namespace rmc {
@@ -36,7 +37,7 @@ bool SplitPersonal(capnp::DynamicStruct::Reader full, capnp::DynamicStruct::Buil
 
 SubjectKey NewSubjectKey() {
   SubjectKey key;
-  crypto_aead_xchacha20poly1305_ietf_keygen(key.data());
+  RandomBytes(key.data(), key.size());  // what ..._keygen does, without a system call
   return key;
 }
 
@@ -44,7 +45,7 @@ std::vector<uint8_t> Seal(const SubjectKey& key, const uint8_t* plain, size_t si
                           const uint8_t* associated, size_t associated_size) {
   constexpr size_t kNonce = crypto_aead_xchacha20poly1305_ietf_NPUBBYTES;
   std::vector<uint8_t> out(kNonce + size + crypto_aead_xchacha20poly1305_ietf_ABYTES);
-  randombytes_buf(out.data(), kNonce);
+  RandomBytes(out.data(), kNonce);
   unsigned long long written = 0;
   crypto_aead_xchacha20poly1305_ietf_encrypt(out.data() + kNonce, &written, plain, size,
                                              associated, associated_size, nullptr, out.data(),
