@@ -94,21 +94,51 @@ Status Store::Write(const std::function<Status(StoreTxn&)>& body) {
 }
 
 Result<std::unique_ptr<StoreTxn>> StoreTxn::Child() {
+  // Read through the parent first: LMDB forbids using it while a child is open.
+  const uint64_t position = LastPosition();
+  std::string head = ChainHead();
   auto txn = LmdbTxn::Begin(store_.env(), true, txn_.get());
   if (!txn.ok()) return txn.status();
-  return std::make_unique<StoreTxn>(store_, std::move(*txn));
+  auto child = std::make_unique<StoreTxn>(store_, std::move(*txn));
+  child->parent_ = this;
+  child->position_ = position;
+  child->head_ = std::move(head);
+  return child;
+}
+
+Status StoreTxn::Commit() {
+  if (parent_) {
+    if (appended_) {
+      parent_->position_ = position_;
+      parent_->head_ = head_;
+      parent_->appended_ = true;
+    }
+  } else if (appended_) {
+    if (auto s = txn_->Put(store_.meta_, "head", *head_); !s.ok()) return s;
+    if (auto s = txn_->Put(store_.meta_, "position", U64Key(*position_)); !s.ok()) return s;
+  }
+  return txn_->Commit();
 }
 
 uint64_t StoreTxn::LastPosition() const {
-  auto v = txn_->Get(store_.meta_, "position");
-  return v.ok() && *v ? ReadU64(**v) : 0;
+  if (!position_) {
+    auto v = txn_->Get(store_.meta_, "position");
+    position_ = v.ok() && *v ? ReadU64(**v) : 0;
+  }
+  return *position_;
 }
 
 std::string StoreTxn::ChainHead() const {
-  auto v = txn_->Get(store_.meta_, "head");
-  if (v.ok() && *v) return std::string(**v);
-  auto id = txn_->Get(store_.meta_, "ledger_id");
-  return Blake2b(id.ok() && *id ? **id : std::string_view());
+  if (!head_) {
+    auto v = txn_->Get(store_.meta_, "head");
+    if (v.ok() && *v) {
+      head_ = std::string(**v);
+    } else {
+      auto id = txn_->Get(store_.meta_, "ledger_id");
+      head_ = Blake2b(id.ok() && *id ? **id : std::string_view());
+    }
+  }
+  return *head_;
 }
 
 Result<uint64_t> StoreTxn::Append(capnp::MessageBuilder& event, std::string_view case_id,
@@ -120,8 +150,9 @@ Result<uint64_t> StoreTxn::Append(capnp::MessageBuilder& event, std::string_view
   if (!dest.ok()) return dest.status();
   std::memcpy(*dest, bytes.begin(), bytes.size());
   std::string_view stored(bytes.begin(), bytes.size());
-  if (auto s = txn_->Put(store_.meta_, "head", Blake2b(stored)); !s.ok()) return s;
-  if (auto s = txn_->Put(store_.meta_, "position", U64Key(position)); !s.ok()) return s;
+  head_ = Blake2b(stored);
+  position_ = position;
+  appended_ = true;
   if (!case_id.empty())
     if (auto s = txn_->Put(store_.case_events_, CaseKey(case_id, version), U64Key(position),
                            MDB_NOOVERWRITE);
