@@ -4,6 +4,7 @@
 #include <unistd.h>
 
 #include <cstdlib>
+#include <string_view>
 
 #include "context.h"
 
@@ -33,7 +34,11 @@ int main(int argc, char** argv) {
   Globals g;
   g.ledger = Env("RMC_LEDGER", "./rmc-ledger");
   g.keystore = Env("RMC_KEYSTORE", "");
-  g.actor = Env("RMC_ACTOR", LoginName());
+  // The login name costs a passwd lookup (NSS): only when neither --actor nor RMC_ACTOR names one.
+  bool actor_flag = false;
+  for (int i = 1; i < argc; ++i) actor_flag |= std::string_view(argv[i]).starts_with("--actor");
+  g.actor = Env("RMC_ACTOR", "");
+  if (g.actor.empty() && !actor_flag) g.actor = LoginName();
   g.role_name = Env("RMC_ROLE", "consulent");
   app.add_option("--ledger", g.ledger, "ledger directory (default $RMC_LEDGER, else ./rmc-ledger)");
   app.add_option("--keystore", g.keystore, "keystore directory (default $RMC_KEYSTORE, else LEDGER/keystore)");

@@ -1,6 +1,7 @@
 #include "clock.h"
 
 #include <chrono>
+#include <cstdio>
 #include <cstdlib>
 #include <optional>
 
@@ -119,15 +120,34 @@ Result<TimePoint> Now() {
                    false};
 }
 
+// Calendar arithmetic by date's year_month_day; the text by hand: date::format goes through an
+// ostringstream, which was the largest cost of the change feed.
 std::string FormatDate(Days days) {
-  return date::format("%F", date::sys_days(date::days(days)));
+  date::year_month_day ymd{date::sys_days(date::days(days))};
+  char buf[16];
+  std::snprintf(buf, sizeof buf, "%04d-%02u-%02u", int(ymd.year()), unsigned(ymd.month()),
+                unsigned(ymd.day()));
+  return buf;
 }
 
 std::string FormatTime(Nanos ns) {
   auto tp = sys_time<nanoseconds>(nanoseconds(ns));
-  if (ns % 1000000000 == 0) return date::format("%FT%TZ", floor<seconds>(tp));
-  if (ns % 1000000 == 0) return date::format("%FT%TZ", floor<milliseconds>(tp));
-  return date::format("%FT%TZ", tp);
+  auto day = floor<date::days>(tp);
+  date::hh_mm_ss<nanoseconds> t{tp - day};
+  std::string out = FormatDate(day.time_since_epoch().count());
+  char buf[32];
+  int n = std::snprintf(buf, sizeof buf, "T%02d:%02d:%02d", int(t.hours().count()),
+                        int(t.minutes().count()), int(t.seconds().count()));
+  const int64_t sub = t.subseconds().count();  // as precise as needed: s, ms or ns
+  if (sub % 1000000000 == 0) {
+  } else if (sub % 1000000 == 0) {
+    n += std::snprintf(buf + n, sizeof buf - n, ".%03lld", (long long)(sub / 1000000));
+  } else {
+    n += std::snprintf(buf + n, sizeof buf - n, ".%09lld", (long long)sub);
+  }
+  out.append(buf, n);
+  out += 'Z';
+  return out;
 }
 
 std::string FormatTimePoint(const TimePoint& t) {
