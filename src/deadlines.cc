@@ -17,8 +17,9 @@ std::vector<Deadline> DeadlinesOf(const CaseState& s, const Settings& cfg, Days 
   };
   const CaseStatus status = EffectiveStatus(s, today);
   const bool open = status == CaseStatus::kOpen;
-  if (s.last_signal != kNoDay)
-    add("pickup", AddWorkingDays(s.last_signal, cfg.pickup_days), s.picked_up);
+  if (s.last_signal != kNoDay)  // a case closed before any pick-up needs none any more
+    add("pickup", AddWorkingDays(s.last_signal, cfg.pickup_days),
+        s.picked_up != kNoDay || !s.Has(S::kClosed) ? s.picked_up : s.closed_on);
   if (open && s.last_letter != kNoDay) add("letter_reply", s.last_letter + cfg.letter_reply_days, kNoDay);
   if (s.first_attempt != kNoDay) {
     Days reached = kNoDay;

@@ -426,6 +426,9 @@ Status Ledger::ExecuteOne(StoreTxn& txn, Command& c, Outcome& out) {
   if (occurred.is_date ? LocalDate(occurred.ns) > today : occurred.ns > now->ns)
     return InvalidInput("occurred_at: " + FormatTimePoint(occurred) +
                         " lies in the future; business time may lie in the past, not ahead");
+  // Which case a subject has, and whether aftercare still runs, as of the command's business
+  // date: a back-filled signal inside an aftercare that has since ended reopens that case.
+  const Days business_day = LocalDate(occurred.ns);
 
   // Which case, and which subject.
   const bool is_signal = c.type == "signal";
@@ -454,10 +457,10 @@ Status Ledger::ExecuteOne(StoreTxn& txn, Command& c, Outcome& out) {
       auto current = LoadCase(txn, subject_record->cases.back());
       if (!current.ok()) return current.status();
       if (!case_id.empty() && case_id != subject_record->cases.back() &&
-          !SignalOpensNewCase(*current, today))
+          !SignalOpensNewCase(*current, business_day))
         return InvalidInput("case: subject " + ref + " belongs to case " +
                             subject_record->cases.back() + ", not " + case_id);
-      if (SignalOpensNewCase(*current, today)) new_case = true;
+      if (SignalOpensNewCase(*current, business_day)) new_case = true;
       else case_id = subject_record->cases.back(), state = std::move(*current);
     } else {
       new_case = true;
@@ -469,7 +472,7 @@ Status Ledger::ExecuteOne(StoreTxn& txn, Command& c, Outcome& out) {
     }
   } else {
     if (case_id.empty() && !c.subject_ref.empty()) {
-      auto id = CurrentCaseOf(txn, c.subject_ref, today);
+      auto id = CurrentCaseOf(txn, c.subject_ref, business_day);
       if (!id.ok()) return id.status();
       case_id = *id;
     }
@@ -503,7 +506,7 @@ Status Ledger::ExecuteOne(StoreTxn& txn, Command& c, Outcome& out) {
 
   // Decide.
   Facts facts;
-  facts.today = LocalDate(occurred.ns);
+  facts.today = business_day;
   facts.settings = &settings_;
   facts.new_case = new_case;
   std::unique_ptr<capnp::MallocMessageBuilder> payload;

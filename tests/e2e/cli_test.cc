@@ -148,6 +148,23 @@ TEST_F(Cli, ACorrectedPersonalFieldIsSealedNotRemoved) {
       EXPECT_EQ(e["data"]["corrected"]["rationale"], "Yfke heeft geen werk") << e.dump();
 }
 
+TEST_F(Cli, BackFilledCommandsSeeTheCaseAsItWasOnTheirDate) {
+  // Closed with aftercare until 2025-07-10, long before RMC_NOW (2026-11-20).
+  const std::string lines =
+      R"({"id":"b1","type":"signal","occurred_at":"2025-01-02","data":{"subject":{"ref":"J-9"},"channel":"jongere","received":"2025-01-02"}})" "\n"
+      R"({"id":"b2","type":"close","case":"RMC-000002","occurred_at":"2025-01-10","reason":"zelf werk gevonden","data":{"reason":"doel-bereikt"}})" "\n"
+      R"({"id":"b3","type":"note","subject":"J-9","occurred_at":"2025-02-01","data":{"text":"belde even"}})" "\n"
+      R"({"id":"b4","type":"signal","occurred_at":"2025-03-01","data":{"subject":{"ref":"J-9"},"channel":"netwerkpartner","received":"2025-03-01"}})" "\n";
+  std::ofstream(dir_ + "-in") << lines;
+  auto r = Rmc("apply < " + dir_ + "-in");
+  fs::remove(dir_ + "-in");
+  ASSERT_EQ(r.code, 0) << r.text;
+  auto results = Lines(r.text);
+  EXPECT_EQ(results[2]["case"], "RMC-000002") << "in aftercare on 2025-02-01";
+  EXPECT_EQ(results[3]["case"], "RMC-000002");
+  EXPECT_EQ(results[3]["events"], json::parse(R"(["CaseReopened","SignalReceived"])"));
+}
+
 TEST_F(Cli, ExitCodesOfSingleCommands) {
   EXPECT_EQ(Rmc("note RMC-000009 --text x").code, 5) << "unknown_case";
   EXPECT_EQ(Rmc("plan_started RMC-000001 --date 2026-11-02").code, 3) << "route_violation";

@@ -32,6 +32,18 @@ TEST(Deadlines, PickupCountsWorkingDaysAroundHolidays) {
   EXPECT_FALSE(Find(h, "pickup", "2027-01-04")->overdue);
 }
 
+TEST(Deadlines, ClosingEndsAPickupThatNeverCame) {
+  CaseHarness h("2026-10-01");
+  h.Ok(R"({"type":"signal","data":{"subject":{"ref":"J-1"},"channel":"jongere","received":"2026-09-01"}})");
+  h.Ok(R"({"type":"triage","case":"RMC-000001","reason":"bekend dossier","data":{"target_group":"geen","action_required":false,"rationale":"r"}})");
+  EXPECT_TRUE(Find(h, "pickup", "2026-10-01")->overdue);
+  h.Ok(R"({"type":"feedback","case":"RMC-000001","data":{"partners":["leerplicht"],"summary":"s","limited_to_case":true}})");
+  h.Ok(R"({"type":"close","case":"RMC-000001","data":{"reason":"geen-rmc-doelgroep"}})");
+  auto d = Find(h, "pickup", "2026-10-02");
+  EXPECT_FALSE(d->overdue);
+  EXPECT_EQ(FormatDate(d->met), "2026-10-01");
+}
+
 TEST(Deadlines, AnUnansweredLetterIsFollowedByAHomeVisit) {
   CaseHarness h("2026-10-01");
   h.WalkTo(3);
