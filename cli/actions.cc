@@ -130,7 +130,8 @@ int RunAction(const Globals& g, const std::string& type, const CommonOptions& o,
   Json data = Json::object();
   if (type == "correct") {
     if (!o.correct_event.empty()) {
-      bool number = o.correct_event.find_first_not_of("0123456789") == std::string::npos;
+      bool number = o.correct_event.size() < 20 &&
+                    o.correct_event.find_first_not_of("0123456789") == std::string::npos;
       data["event"] = number ? Json(std::stoull(o.correct_event)) : Json(o.correct_event);
     }
     if (!o.correct_data.empty()) {

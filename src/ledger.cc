@@ -2,6 +2,7 @@
 
 #include <sys/stat.h>
 
+#include <charconv>
 #include <cstdio>
 
 #include "activities.h"
@@ -352,7 +353,9 @@ Result<std::unique_ptr<capnp::MallocMessageBuilder>> Ledger::BuildCorrection(
     StoreTxn& txn, const Command& c, const CaseState& state) {
   uint64_t target = 0;
   if (c.correct_target.find_first_not_of("0123456789") == std::string::npos) {
-    target = std::stoull(c.correct_target);
+    auto [end, ec] = std::from_chars(c.correct_target.data(),
+                                     c.correct_target.data() + c.correct_target.size(), target);
+    if (ec != std::errc()) target = 0;  // too large: no such event (below)
   } else {
     auto ps = txn.CasePositions(state.case_id);
     if (!ps.ok()) return ps.status();

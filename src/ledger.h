@@ -53,7 +53,7 @@ struct Unsealed {
 class Ledger {
  public:
   // Creates a ledger (refuses an existing one) with its first events: LedgerCreated and one
-  // SettingChanged per given setting.
+  // SettingChanged per setting, every one with its value (the defaults where none is given).
   static Result<std::unique_ptr<Ledger>> Create(const LedgerPaths& paths,
                                                 const std::map<std::string, std::string>& settings,
                                                 const std::string& actor);

@@ -171,6 +171,8 @@ TEST_F(Cli, ExitCodesOfSingleCommands) {
   EXPECT_EQ(Rmc("note RMC-000001 --text x --expected-version 1").code, 4) << "version_conflict";
   EXPECT_EQ(Rmc("note RMC-000001 --text x", "auditor").code, 7) << "permission_denied";
   EXPECT_EQ(Rmc("note RMC-000001 --no-such-flag x").code, 2) << "usage";
+  EXPECT_EQ(Rmc("correct RMC-000001 --event 99999999999999999999999 --data '{\"rationale\":\"x\"}' --reason r").code, 3)
+      << "a position beyond any number is no event, not a crash";
   EXPECT_EQ(Rmc("forget_subject --subject J-1 --grondslag avg-art17 --reason v", "coordinator").code, 0);
   EXPECT_EQ(Rmc("note RMC-000001 --text 'na wissen'").code, 8) << "subject_erased";
   EXPECT_EQ(Rmc("verify").code, 0);

@@ -1,0 +1,306 @@
+// rmc-bench: every figure of docs/PERFORMANCE.md in one run on one machine, next to its floor
+// (the storage pipeline alone) and its peer (an SQLite event store), as a Markdown table.
+// It fails when a step fails (a refused command, a crash, a wrong count), never on a timing:
+// timings on shared machines are noisy, and budgets are judged by a person reading the table.
+//
+//   rmc-bench [--cases N] [--seed S] [--work DIR] [--runs K] [--keep]
+//   rmc-bench --one-put DIR          (the process floor; run by the benchmark itself)
+#include <sys/utsname.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <chrono>
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <functional>
+#include <iostream>
+#include <sstream>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include "as_of.h"
+#include "floor.h"
+#include "ledger.h"
+#include "process.h"
+#include "sqlite_peer.h"
+
+namespace rmc::bench {
+namespace {
+
+namespace fs = std::filesystem;
+using Clock = std::chrono::steady_clock;
+
+const char* kNow = "2026-11-21T12:00:00Z";
+
+struct Options {
+  int cases = 2000;
+  int seed = 1;
+  int runs = 21;
+  std::string work;
+  bool keep = false;
+};
+
+[[noreturn]] void Die(const std::string& what) {
+  std::fprintf(stderr, "rmc-bench: %s\n", what.c_str());
+  std::exit(1);
+}
+
+std::string Self() { return fs::read_symlink("/proc/self/exe"); }
+
+std::map<std::string, std::string> LedgerEnv(const std::string& dir) {
+  return {{"RMC_LEDGER", dir}, {"RMC_NOW", kNow}, {"RMC_ACTOR", "bench"}, {"RMC_ROLE", "consulent"}};
+}
+
+void MustRun(const std::vector<std::string>& argv, const std::map<std::string, std::string>& env,
+             const std::string& in = "", const std::string& out = "") {
+  auto r = Run(argv, env, in, out, "/tmp/rmc-bench-stderr");
+  if (r.exit_code != 0) {
+    std::ifstream err("/tmp/rmc-bench-stderr");
+    std::stringstream s;
+    s << err.rdbuf();
+    Die(argv[0] + " " + (argv.size() > 1 ? argv[1] : "") + " exited " + std::to_string(r.exit_code) +
+        ": " + s.str().substr(0, 500));
+  }
+}
+
+// The number of events in the ledger at `dir`.
+uint64_t EventCount(const std::string& dir) {
+  auto ledger = Ledger::Open({dir, dir + "/keystore"});
+  if (!ledger.ok()) Die("open " + dir + ": " + ledger.status().message());
+  auto txn = (*ledger)->store().Read();
+  if (!txn.ok()) Die("read " + dir);
+  return (*txn)->LastPosition();
+}
+
+// Every result line of `rmc apply` must say ok.
+void CheckApplied(const std::string& out_file, uint64_t expected) {
+  std::ifstream in(out_file);
+  uint64_t ok = 0, lines = 0;
+  for (std::string line; std::getline(in, line); ++lines)
+    if (line.find("\"ok\":true") != std::string::npos) ++ok;
+    else Die("rmc apply refused a generated command: " + line.substr(0, 400));
+  if (lines != expected) Die("rmc apply printed " + std::to_string(lines) + " results for " +
+                             std::to_string(expected) + " commands");
+}
+
+uint64_t LineCount(const std::string& file) {
+  std::ifstream in(file);
+  return std::count(std::istreambuf_iterator<char>(in), {}, '\n');
+}
+
+struct Row {
+  std::string figure, rmc, floor, peer, ratio, budget;
+  bool met = true;
+};
+
+std::string Num(double v, const char* unit = "") {
+  char buf[64];
+  if (v >= 1e6) std::snprintf(buf, sizeof buf, "%.2f M%s", v / 1e6, unit);
+  else if (v >= 1e4) std::snprintf(buf, sizeof buf, "%.0f k%s", v / 1e3, unit);
+  else if (v >= 100) std::snprintf(buf, sizeof buf, "%.0f%s", v, unit);
+  else std::snprintf(buf, sizeof buf, "%.3g%s", v, unit);
+  return buf;
+}
+
+std::string Ms(double seconds) {
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%.2f ms", seconds * 1e3);
+  return buf;
+}
+
+std::string Ratio(double v) {
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%.2f×", v);
+  return buf;
+}
+
+// The median wall time of `runs` calls of `f` in this process.
+double MedianInProcess(int runs, const std::function<void()>& f) {
+  std::vector<double> t;
+  for (int i = 0; i < runs; ++i) {
+    auto start = Clock::now();
+    f();
+    t.push_back(std::chrono::duration<double>(Clock::now() - start).count());
+  }
+  std::sort(t.begin(), t.end());
+  return t[t.size() / 2];
+}
+
+int Main(const Options& o) {
+  const std::string rmc = RMC_BINARY, gen = RMC_GEN;
+  const fs::path work = o.work.empty() ? fs::temp_directory_path() / ("rmc-bench-" + std::to_string(getpid()))
+                                       : fs::path(o.work);
+  fs::remove_all(work);
+  fs::create_directories(work);
+  const std::string commands = work / "commands.jsonl", ledger = work / "rmc", small = work / "small";
+  std::vector<Row> rows;
+
+  // The workload.
+  auto generated = Run({gen, "--cases", std::to_string(o.cases), "--seed", std::to_string(o.seed),
+                        "--out", commands}, {});
+  if (generated.exit_code != 0) Die("rmc-gen failed");
+  const uint64_t command_count = LineCount(commands);
+  std::fprintf(stderr, "workload: %d cases, %llu commands (%.1f s to generate)\n", o.cases,
+               (unsigned long long)command_count, generated.wall_s);
+
+  // rmc apply, bulk.
+  MustRun({rmc, "init", "--region", "Bench"}, LedgerEnv(ledger));
+  const uint64_t before = EventCount(ledger);
+  auto apply = Run({rmc, "apply"}, LedgerEnv(ledger), commands, work / "apply.out");
+  if (apply.exit_code != 0) Die("rmc apply exited " + std::to_string(apply.exit_code));
+  CheckApplied(work / "apply.out", command_count);
+  const uint64_t events = EventCount(ledger) - before;
+  const double apply_rate = events / apply.wall_s;
+  std::fprintf(stderr, "rmc apply: %llu events in %.2f s\n", (unsigned long long)events, apply.wall_s);
+
+  auto floor_write = FloorWrite(ledger, work / "floor");
+  if (floor_write.events < events) Die("floor write failed");
+  auto peer = SqlitePeer::Create(work / "peer.db");
+  if (!peer.ok()) Die("peer: " + peer.status().message());
+  (*peer)->set_defaults({"bench", schema::Role::CONSULENT});
+  double peer_apply_s = 0;
+  {
+    std::ifstream in(commands);
+    auto start = Clock::now();
+    auto stats = (*peer)->Apply(in, 1000);
+    peer_apply_s = std::chrono::duration<double>(Clock::now() - start).count();
+    if (!stats.ok()) Die("peer apply: " + stats.status().message());
+    if (stats->failed) Die("peer refused " + std::to_string(stats->failed) + " commands");
+  }
+  const double peer_rate = events / peer_apply_s;
+  rows.push_back({"`rmc apply` bulk (events/s)", Num(apply_rate), Num(floor_write.PerSecond()),
+                  Num(peer_rate),
+                  Ratio(apply_rate / floor_write.PerSecond()) + " floor, " + Ratio(apply_rate / peer_rate) + " peer",
+                  "≥ 0.35× floor, ≥ 3× peer",
+                  apply_rate >= 0.35 * floor_write.PerSecond() && apply_rate >= 3 * peer_rate});
+
+  // One command per process, durable.
+  MustRun({Self(), "--one-put", work / "oneput"}, {});
+  double one_floor = MedianWall(o.runs, {Self(), "--one-put", work / "oneput"}, {});
+  double one_rmc = MedianWall(o.runs, {rmc, "note", "RMC-000001", "--text", "telefonisch gesproken"},
+                              LedgerEnv(ledger));
+  if (one_rmc < 0 || one_floor < 0) Die("one command per process failed");
+  rows.push_back({"one command per process, durable (median)", Ms(one_rmc), Ms(one_floor), "—",
+                  Ratio(one_rmc / one_floor) + " floor", "≤ 1.5× floor", one_rmc <= 1.5 * one_floor});
+
+  // Rebuild of every projection.
+  auto rebuild = Run({rmc, "rebuild"}, LedgerEnv(ledger));
+  if (rebuild.exit_code != 0) Die("rmc rebuild failed");
+  const uint64_t all_events = EventCount(ledger);
+  const double rebuild_rate = all_events / rebuild.wall_s;
+  auto scan = FloorScan(ledger);
+  double peer_rebuild_s = MedianInProcess(1, [&] {
+    auto r = (*peer)->Rebuild();
+    if (!r.ok()) Die("peer rebuild: " + r.status().message());
+  });
+  const double peer_rebuild_rate = events / peer_rebuild_s;
+  rows.push_back({"`rmc rebuild` (events/s)", Num(rebuild_rate), Num(scan.PerSecond()), Num(peer_rebuild_rate),
+                  Ratio(rebuild_rate / scan.PerSecond()) + " floor, " + Ratio(rebuild_rate / peer_rebuild_rate) + " peer",
+                  "≥ 0.4× floor, ≥ 3× peer",
+                  rebuild_rate >= 0.4 * scan.PerSecond() && rebuild_rate >= 3 * peer_rebuild_rate});
+
+  // rmc show: constant in the size of the ledger.
+  MustRun({rmc, "init", "--region", "Klein"}, LedgerEnv(small));
+  const std::string small_commands = work / "small.jsonl";
+  if (Run({gen, "--cases", "10", "--seed", std::to_string(o.seed), "--out", small_commands}, {}).exit_code)
+    Die("rmc-gen failed");
+  MustRun({rmc, "apply"}, LedgerEnv(small), small_commands, work / "small.out");
+  double show_big = MedianWall(o.runs, {rmc, "show", "RMC-000005", "--json"}, LedgerEnv(ledger));
+  double show_small = MedianWall(o.runs, {rmc, "show", "RMC-000005", "--json"}, LedgerEnv(small));
+  if (show_big < 0 || show_small < 0) Die("rmc show failed");
+  rows.push_back({"`rmc show` at " + std::to_string(o.cases) + " cases (median process)", Ms(show_big),
+                  Ms(show_small) + " (10 cases)", "—", Ratio(show_big / show_small) + " 10-case",
+                  "≤ 1.3× the 10-case ledger", show_big <= 1.3 * show_small});
+
+  // Time travel in a 1,000-event case.
+  {
+    std::ofstream notes(work / "notes.jsonl");
+    for (int i = 0; i < 1000 - 20; ++i)
+      notes << R"({"id":"tt-)" << i << R"(","type":"note","case":"RMC-000001","data":{"text":"gesprek )" << i << R"("}})" << "\n";
+  }
+  MustRun({rmc, "apply"}, LedgerEnv(small), work / "notes.jsonl", work / "notes.out");
+  double travel = 0;
+  uint64_t case_events = 0;
+  {
+    auto l = Ledger::Open({small, small + "/keystore"});
+    if (!l.ok()) Die("open small ledger");
+    auto txn = (*l)->store().Read();
+    auto positions = (*txn)->CasePositions("RMC-000001");
+    case_events = positions->size();
+    AsOf as_of;
+    as_of.position = (*positions)[positions->size() * 3 / 4];
+    travel = MedianInProcess(o.runs, [&] {
+      auto state = CaseAsOf(**txn, "RMC-000001", as_of);
+      if (!state.ok()) Die("as of: " + state.status().message());
+    });
+  }
+  rows.push_back({"time travel in a " + std::to_string(case_events) + "-event case (in process)", Ms(travel), "—", "—",
+                  "", "≤ 10 ms", travel <= 0.010});
+
+  // The change feed.
+  auto feed = Run({rmc, "events", "--since", "1"}, LedgerEnv(ledger));
+  if (feed.exit_code != 0) Die("rmc events failed");
+  rows.push_back({"`rmc events` change feed (events/s)", Num(all_events / feed.wall_s), Num(scan.PerSecond()), "—",
+                  Ratio(all_events / feed.wall_s / scan.PerSecond()) + " floor", "≥ 1 M/s",
+                  all_events / feed.wall_s >= 1e6});
+
+  rows.push_back({"`rmc stats`", "not built yet", "—", "—", "", "≤ 2 s at 1 M cases", false});
+
+  const double disk = double(DiskBytes(ledger)) / all_events;
+  double peer_disk = 0;  // the database and its write-ahead log
+  for (const auto& f : fs::directory_iterator(work))
+    if (f.path().filename().string().rfind("peer.db", 0) == 0) peer_disk += double(FileBytes(f.path()));
+  rows.push_back({"disk per event (ledger + keystore)", Num(disk, " B"),
+                  Num(double(DiskBytes(work / "floor")) / events, " B"), Num(peer_disk / events, " B"), "",
+                  "≤ 1 KiB", disk <= 1024});
+  rows.push_back({"peak memory: apply / rebuild", Num(apply.max_rss_kib / 1024.0, " MiB") + " / " +
+                  Num(rebuild.max_rss_kib / 1024.0, " MiB"), "—", "—", "", "< 256 MiB",
+                  apply.max_rss_kib < 256 * 1024 && rebuild.max_rss_kib < 256 * 1024});
+
+  utsname u;
+  uname(&u);
+  std::printf("Workload: `rmc-gen --cases %d --seed %d`: %llu commands, %llu events (%.1f per case).\n",
+              o.cases, o.seed, (unsigned long long)command_count, (unsigned long long)events,
+              double(events) / o.cases);
+  std::printf("Machine: %s %s, %u cores.\n\n", u.sysname, u.machine, std::thread::hardware_concurrency());
+  std::printf("| figure | rmc | floor | peer (SQLite) | ratio | budget | met |\n");
+  std::printf("| --- | --- | --- | --- | --- | --- | --- |\n");
+  for (const auto& r : rows)
+    std::printf("| %s | %s | %s | %s | %s | %s | %s |\n", r.figure.c_str(), r.rmc.c_str(), r.floor.c_str(),
+                r.peer.c_str(), r.ratio.c_str(), r.budget.c_str(), r.met ? "yes" : "**no**");
+  if (!o.keep) fs::remove_all(work);
+  return 0;
+}
+
+}  // namespace
+}  // namespace rmc::bench
+
+int main(int argc, char** argv) {
+  using namespace rmc::bench;
+  Options o;
+  for (int i = 1; i < argc; ++i) {
+    std::string a = argv[i];
+    auto next = [&]() -> std::string {
+      if (i + 1 >= argc) Die(a + ": expected a value");
+      return argv[++i];
+    };
+    if (a == "--one-put") return OnePut(next());
+    if (a == "--cases") o.cases = std::stoi(next());
+    else if (a == "--seed") o.seed = std::stoi(next());
+    else if (a == "--runs") o.runs = std::stoi(next());
+    else if (a == "--work") o.work = next();
+    else if (a == "--keep") o.keep = true;
+    else if (a == "--help" || a == "-h") {
+      std::printf("rmc-bench [--cases N] [--seed S] [--runs K] [--work DIR] [--keep]\n"
+                  "Prints every figure of docs/PERFORMANCE.md with its floor and its SQLite peer.\n");
+      return 0;
+    } else {
+      Die("unknown argument " + a + " (see --help)");
+    }
+  }
+  if (o.cases < 10) Die("--cases: at least 10");
+  setenv("RMC_NOW", kNow, 1);  // before anything reads the clock: rmc::Now() reads it once
+  return Main(o);
+}
