@@ -8,6 +8,7 @@
 
 #include <algorithm>
 #include <chrono>
+#include <cstdio>
 #include <filesystem>
 
 namespace rmc::bench {
@@ -34,7 +35,19 @@ ProcessRun Run(const std::vector<std::string>& argv, const std::map<std::string,
   }
   int status = 0;
   rusage usage{};
-  wait4(pid, &status, 0, &usage);
+  // Resident memory of an LMDB reader includes the pages of the map it touched, which belong
+  // to the page cache; the private part (RssAnon) is what the process itself holds.
+  const std::string status_file = "/proc/" + std::to_string(pid) + "/status";
+  while (wait4(pid, &status, WNOHANG, &usage) == 0) {
+    if (FILE* f = std::fopen(status_file.c_str(), "r")) {
+      char line[256];
+      long kib;
+      while (std::fgets(line, sizeof line, f))
+        if (std::sscanf(line, "RssAnon: %ld kB", &kib) == 1) r.max_anon_kib = std::max(r.max_anon_kib, kib);
+      std::fclose(f);
+    }
+    usleep(20000);
+  }
   r.wall_s = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   r.cpu_s = usage.ru_utime.tv_sec + usage.ru_stime.tv_sec +
             (usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6;

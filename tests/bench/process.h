@@ -11,7 +11,8 @@ namespace rmc::bench {
 struct ProcessRun {
   int exit_code = -1;
   double wall_s = 0, cpu_s = 0;
-  long max_rss_kib = 0;
+  long max_rss_kib = 0;   // peak resident set, mapped ledger pages included (page cache)
+  long max_anon_kib = 0;  // peak private memory (heap, stacks), sampled every 20 ms
 };
 
 // Runs `argv` with `env` added to the environment; stdin from `in` and stdout to `out` (paths;
