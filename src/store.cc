@@ -189,6 +189,12 @@ Result<std::vector<uint64_t>> StoreTxn::CasePositions(std::string_view case_id) 
   return out;
 }
 
+Status StoreTxn::ScanCaseIndex(const std::function<bool(std::string_view, uint64_t)>& visit) const {
+  return txn_->Scan(store_.case_events_, "", [&](std::string_view k, std::string_view v) {
+    return visit(k.substr(0, k.find('\0')), ReadU64(v));
+  });
+}
+
 Result<std::optional<CommandRecord>> StoreTxn::Command(std::string_view id) const {
   auto v = txn_->Get(store_.commands_, id);
   if (!v.ok()) return v.status();

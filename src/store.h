@@ -70,6 +70,9 @@ class StoreTxn {
   Status ScanEvents(uint64_t from, const std::function<bool(uint64_t, EventView&)>& visit) const;
   // Positions of a case's events, in version order.
   Result<std::vector<uint64_t>> CasePositions(std::string_view case_id) const;
+  // Every case's events in case id order, each case's in version order: visit(case id,
+  // position) until it returns false.
+  Status ScanCaseIndex(const std::function<bool(std::string_view, uint64_t)>& visit) const;
 
   Result<std::optional<CommandRecord>> Command(std::string_view id) const;
   Status PutCommand(std::string_view id, const CommandRecord& record);

@@ -1,6 +1,8 @@
 #include "verify.h"
 
+#include <algorithm>
 #include <map>
+#include <set>
 
 #include "fold.h"
 #include "state_codec.h"
@@ -137,16 +139,46 @@ Result<VerifyReport> Rebuild(Store& store, bool check_only) {
     if (auto s = CompareProjections(**txn, d, report); !s.ok()) return s;
     return report;
   }
+  // Case by case along the case index: one case's state in memory at a time, not all of them.
   Status s = store.Write([&](StoreTxn& txn) -> Status {
     report = VerifyReport();
-    Derived d;
-    if (auto st = FoldAll(txn, d, nullptr); !st.ok()) return st;
     if (auto st = txn.DropProjections(); !st.ok()) return st;
-    for (const auto& [id, state] : d.cases)
-      if (auto st = txn.PutCase(id, EncodeCaseState(state)); !st.ok()) return st;
-    for (const auto& [id, r] : d.subjects)
-      if (auto st = txn.PutSubject(id, r); !st.ok()) return st;
-    report.cases = d.cases.size();
+    std::map<std::string, std::vector<std::pair<uint64_t, std::string>>> opened;  // subject
+    std::set<std::string> erased;
+    CaseState state;
+    Status failure;
+    auto flush = [&]() -> Status {
+      if (state.case_id.empty()) return Status::Ok();
+      ++report.cases;
+      return txn.PutCase(state.case_id, EncodeCaseState(state));
+    };
+    auto scanned = txn.ScanCaseIndex([&](std::string_view case_id, uint64_t position) {
+      if (case_id != state.case_id) {
+        if (failure = flush(); !failure.ok()) return false;
+        state = CaseState();
+      }
+      auto view = txn.Event(position);
+      if (!view.ok() || !*view) {
+        failure = view.ok() ? LedgerError("case_events points past the log; run rmc verify") : view.status();
+        return false;
+      }
+      auto e = (*view)->event();
+      Apply(state, e);
+      std::string subject(reinterpret_cast<const char*>(e.getSubject().begin()), e.getSubject().size());
+      if (e.getPayload().isCaseOpened()) opened[subject].emplace_back(position, state.case_id);
+      if (e.getPayload().isSubjectErased()) erased.insert(subject);
+      return true;
+    });
+    if (!scanned.ok()) return scanned;
+    if (!failure.ok()) return failure;
+    if (auto st = flush(); !st.ok()) return st;
+    for (auto& [subject, cases] : opened) {
+      std::sort(cases.begin(), cases.end());  // oldest first, as the writes recorded them
+      SubjectRecord record;
+      record.erased = erased.count(subject) > 0;
+      for (auto& [position, id] : cases) record.cases.push_back(std::move(id));
+      if (auto st = txn.PutSubject(subject, record); !st.ok()) return st;
+    }
     return Status::Ok();
   });
   if (!s.ok()) return s;

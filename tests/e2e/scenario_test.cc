@@ -8,7 +8,8 @@
 //   ?RMC-000001 {json}             `rmc show RMC-000001 --json` contains this (objects match
 //                                  by key and lists element by element, recursively;
 //                                  other values exactly)
-//   @verify                        `rmc verify` and `rmc rebuild --check` must pass
+//   @verify                        `rmc verify` and `rmc rebuild --check` must pass, and
+//                                  verify again after `rmc rebuild`
 //   # ...                          a comment
 #include <gtest/gtest.h>
 
@@ -84,6 +85,11 @@ TEST_P(Scenario, Runs) {
       EXPECT_EQ(v.exit_code, 0) << where << "\n" << v.out;
       auto r = Exec(env() + " rebuild --check");
       EXPECT_EQ(r.exit_code, 0) << where << "\n" << r.out;
+      // Rebuilt projections and subject index equal what the writes maintained.
+      auto rebuilt = Exec(env() + " --role system rebuild");
+      EXPECT_EQ(rebuilt.exit_code, 0) << where << "\n" << rebuilt.out;
+      auto again = Exec(env() + " verify");
+      EXPECT_EQ(again.exit_code, 0) << where << " after rebuild\n" << again.out;
     } else if (line[0] == '?') {
       size_t space = line.find(' ');
       auto r = Exec(env() + " --purpose e2e show --json " + line.substr(1, space - 1));
