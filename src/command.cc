@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "json_codec.h"
+#include "json_render.h"
 #include "store.h"
 
 namespace rmc {
@@ -55,14 +56,7 @@ void Canonical(element e, std::string& out) {
 
 std::optional<std::string> HexBytes(std::string_view hex, size_t bytes) {
   if (hex.size() != bytes * 2) return std::nullopt;
-  std::string out(bytes, '\0');
-  for (size_t i = 0; i < hex.size(); ++i) {
-    char c = hex[i];
-    int v = c >= '0' && c <= '9' ? c - '0' : c >= 'a' && c <= 'f' ? c - 'a' + 10 : -1;
-    if (v < 0) return std::nullopt;
-    out[i / 2] = char(out[i / 2] << 4 | v);
-  }
-  return out;
+  return FromHex(hex);
 }
 
 Status Text(element e, const char* name, size_t max, std::string& out) {

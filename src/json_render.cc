@@ -110,6 +110,18 @@ std::string Hex(capnp::Data::Reader data) {
   return out;
 }
 
+std::optional<std::string> FromHex(std::string_view hex) {
+  if (hex.size() % 2) return std::nullopt;
+  std::string out(hex.size() / 2, '\0');
+  for (size_t i = 0; i < hex.size(); ++i) {
+    char c = hex[i];
+    int v = c >= '0' && c <= '9' ? c - '0' : c >= 'a' && c <= 'f' ? c - 'a' + 10 : -1;
+    if (v < 0) return std::nullopt;
+    out[i / 2] = char(out[i / 2] << 4 | v);
+  }
+  return out;
+}
+
 Json RenderStruct(capnp::DynamicStruct::Reader pub,
                   std::optional<capnp::DynamicStruct::Reader> unsealed, const RenderOptions& options,
                   std::vector<std::string>* hidden, const std::string& path) {

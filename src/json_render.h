@@ -8,6 +8,7 @@
 #include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace rmc {
@@ -33,5 +34,7 @@ Json RenderStruct(capnp::DynamicStruct::Reader pub,
                   std::vector<std::string>* hidden, const std::string& path = "");
 
 std::string Hex(capnp::Data::Reader data);
+// The bytes of lower-case hex text; nothing when it is not hex.
+std::optional<std::string> FromHex(std::string_view hex);
 
 }  // namespace rmc

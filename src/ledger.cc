@@ -19,39 +19,8 @@ namespace {
 
 using P = schema::Payload;
 
-std::string Random(size_t n) { return RandomString(n); }
-
-// UUIDv7: 48 bits of milliseconds, then random bits (version 7, variant 10).
-std::string NewEventId(Nanos now) {
-  std::string id = Random(16);
-  uint64_t ms = uint64_t(now / 1000000);
-  for (int i = 0; i < 6; ++i) id[i] = char((ms >> (8 * (5 - i))) & 0xff);
-  id[6] = char((id[6] & 0x0f) | 0x70);
-  id[8] = char((id[8] & 0x3f) | 0x80);
-  return id;
-}
-
 capnp::Data::Reader AsData(const std::string& s) {
   return {reinterpret_cast<const kj::byte*>(s.data()), s.size()};
-}
-
-std::string EncodeSettings(const Settings& s) {
-  std::string out;
-  for (const auto& [k, v] : s.All()) out += k + "=" + v + "\n";
-  return out;
-}
-
-Settings DecodeSettings(const std::string& text) {
-  Settings s;
-  size_t start = 0;
-  while (start < text.size()) {
-    size_t nl = text.find('\n', start);
-    std::string line = text.substr(start, nl - start);
-    if (size_t eq = line.find('='); eq != std::string::npos) (void)s.Set(line.substr(0, eq), line.substr(eq + 1));
-    if (nl == std::string::npos) break;
-    start = nl + 1;
-  }
-  return s;
 }
 
 // Appends a ledger-wide event (no case): LedgerCreated, SettingChanged.
@@ -68,7 +37,7 @@ Status AppendLedgerEvent(StoreTxn& txn, Nanos now, const std::string& actor, sch
   e.getActor().setRole(role);
   e.setCommandId(command_id);
   e.setTraceId(AsData(trace));
-  e.setSpanId(AsData(Random(8)));
+  e.setSpanId(AsData(RandomString(8)));
   auto pa = e.initProcessingActivity();
   pa.setCode("rmc-verantwoording");
   pa.setVersion(kRegisterVersion);
@@ -94,14 +63,14 @@ Status Ledger::ChangeSetting(const std::string& key, const std::string& value,
   auto now = Now();
   if (!now.ok()) return now.status();
   auto s = store_->Write([&](StoreTxn& txn) -> Status {
-    auto st = AppendLedgerEvent(txn, now->ns, actor, role, "config-" + Hex(AsData(Random(8))),
-                                Random(16), [&](schema::Payload::Builder p) {
+    auto st = AppendLedgerEvent(txn, now->ns, actor, role, "config-" + Hex(AsData(RandomString(8))),
+                                RandomString(16), [&](schema::Payload::Builder p) {
                                   auto c = p.initSettingChanged();
                                   c.setKey(key);
                                   c.setValue(value);
                                 });
     if (!st.ok()) return st;
-    return txn.PutMeta("settings", EncodeSettings(changed));
+    return txn.PutMeta("settings", changed.Encode());
   });
   if (s.ok()) settings_ = changed;
   return s;
@@ -110,6 +79,15 @@ Status Ledger::ChangeSetting(const std::string& key, const std::string& value,
 bool MayWrite(schema::Role role) {
   return role == schema::Role::CONSULENT || role == schema::Role::COORDINATOR ||
          role == schema::Role::SYSTEM;
+}
+
+std::string NewEventId(Nanos now) {
+  std::string id = RandomString(16);
+  uint64_t ms = uint64_t(now / 1000000);
+  for (int i = 0; i < 6; ++i) id[i] = char((ms >> (8 * (5 - i))) & 0xff);
+  id[6] = char((id[6] & 0x0f) | 0x70);
+  id[8] = char((id[8] & 0x3f) | 0x80);
+  return id;
 }
 
 std::string CaseIdFor(uint64_t n) {
@@ -137,9 +115,9 @@ Result<std::unique_ptr<Ledger>> Ledger::Create(const LedgerPaths& paths,
   ledger->store_ = std::move(*store);
   ledger->keystore_ = std::move(*keystore);
   ledger->settings_ = initial;
-  const std::string trace = Random(16);
+  const std::string trace = RandomString(16);
   auto status = ledger->store_->Write([&](StoreTxn& txn) -> Status {
-    const std::string ledger_id = Random(16);
+    const std::string ledger_id = RandomString(16);
     if (auto s = txn.PutMeta("ledger_id", ledger_id); !s.ok()) return s;
     auto append = [&](const std::function<void(schema::Payload::Builder)>& fill) {
       return AppendLedgerEvent(txn, now->ns, actor, schema::Role::SYSTEM, "init", trace, fill);
@@ -160,7 +138,7 @@ Result<std::unique_ptr<Ledger>> Ledger::Create(const LedgerPaths& paths,
           !s.ok())
         return s;
     }
-    if (auto s = txn.PutMeta("settings", EncodeSettings(initial)); !s.ok()) return s;
+    if (auto s = txn.PutMeta("settings", initial.Encode()); !s.ok()) return s;
     return txn.PutMeta("next_case", U64Key(1));
   });
   if (!status.ok()) return status;
@@ -179,7 +157,7 @@ Result<std::unique_ptr<Ledger>> Ledger::Open(const LedgerPaths& paths) {
   if (!txn.ok()) return txn.status();
   auto settings = (*txn)->Meta("settings");
   if (!settings.ok()) return settings.status();
-  if (*settings) ledger->settings_ = DecodeSettings(**settings);
+  if (*settings) ledger->settings_ = Settings::Decode(**settings);
   txn->reset();
   auto keystore = Keystore::Open(paths.keystore, false);
   if (!keystore.ok()) return keystore.status();
@@ -305,6 +283,23 @@ Result<std::optional<Unsealed>> Ledger::Unseal(schema::Event::Reader e) {
   auto opened = OpenSealed(*keys_[subject], e);
   if (!opened.ok()) return opened.status();
   return std::optional<Unsealed>(std::move(*opened));
+}
+
+void SealEvent(const SubjectKey& key, schema::Event::Builder e, capnp::MessageBuilder* personal,
+               const std::string& reason) {
+  auto id = e.getEventId();
+  if (personal) {
+    auto words = capnp::messageToFlatArray(*personal);
+    auto bytes = words.asBytes();
+    auto sealed = Seal(key, bytes.begin(), bytes.size(), id.begin(), id.size());
+    e.setSealed(capnp::Data::Reader(sealed.data(), sealed.size()));
+  }
+  if (!reason.empty()) {
+    const std::string ad = ReasonAssociatedData(id);
+    auto sealed = Seal(key, reinterpret_cast<const uint8_t*>(reason.data()), reason.size(),
+                       reinterpret_cast<const uint8_t*>(ad.data()), ad.size());
+    e.setSealedReason(capnp::Data::Reader(sealed.data(), sealed.size()));
+  }
 }
 
 Result<Unsealed> OpenSealed(const SubjectKey& key, schema::Event::Reader e) {
@@ -536,7 +531,7 @@ Status Ledger::ExecuteOne(StoreTxn& txn, Command& c, Outcome& out) {
   }
 
   // Seal, append, fold.
-  const std::string trace = c.trace_id.empty() ? Random(16) : c.trace_id;
+  const std::string trace = c.trace_id.empty() ? RandomString(16) : c.trace_id;
   uint64_t first = 0;
   for (auto& draft : drafts) {
     capnp::MallocMessageBuilder message;
@@ -553,7 +548,7 @@ Status Ledger::ExecuteOne(StoreTxn& txn, Command& c, Outcome& out) {
     e.getActor().setRole(c.role);
     e.setCommandId(c.id);
     e.setTraceId(AsData(trace));
-    e.setSpanId(AsData(Random(8)));
+    e.setSpanId(AsData(RandomString(8)));
     if (!c.parent_span_id.empty()) e.setParentSpanId(AsData(c.parent_span_id));
     auto type = draft.root().which();
     auto pa = e.initProcessingActivity();
@@ -584,19 +579,7 @@ Status Ledger::ExecuteOne(StoreTxn& txn, Command& c, Outcome& out) {
       auto key = keystore_->KeyOrCreate(subject_id);
       if (!key.ok()) return key.status();
       keys_[subject_id] = *key;
-      if (has_personal) {
-        auto words = capnp::messageToFlatArray(personal);
-        auto bytes = words.asBytes();
-        auto sealed = Seal(*key, bytes.begin(), bytes.size(),
-                           reinterpret_cast<const uint8_t*>(event_id.data()), event_id.size());
-        e.setSealed(capnp::Data::Reader(sealed.data(), sealed.size()));
-      }
-      if (seal_reason) {
-        const std::string ad = ReasonAssociatedData(e.getEventId());
-        auto sealed = Seal(*key, reinterpret_cast<const uint8_t*>(c.reason.data()), c.reason.size(),
-                           reinterpret_cast<const uint8_t*>(ad.data()), ad.size());
-        e.setSealedReason(capnp::Data::Reader(sealed.data(), sealed.size()));
-      }
+      SealEvent(*key, e, has_personal ? &personal : nullptr, seal_reason ? c.reason : "");
     }
     auto position = txn.Append(message, case_id, state.version + 1);
     if (!position.ok()) return position.status();

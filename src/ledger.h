@@ -96,11 +96,19 @@ class Ledger {
   std::vector<std::string> forget_after_commit_;
 };
 
+// Seals into `event` (its event id set) the personal fields in `personal` (when given) and
+// `reason` (when not empty) with `key`: the counterpart of OpenSealed.
+void SealEvent(const SubjectKey& key, schema::Event::Builder event,
+               capnp::MessageBuilder* personal, const std::string& reason);
+
 // What `event` sealed with `key`; ledger_error when it does not authenticate.
 Result<Unsealed> OpenSealed(const SubjectKey& key, schema::Event::Reader event);
 
 // Whether `role` may write to the ledger (auditor and evaluator only read).
 bool MayWrite(schema::Role role);
+
+// A new event id: a UUIDv7 (48 bits of milliseconds, then random bits).
+std::string NewEventId(Nanos now);
 
 // A case id "RMC-000001" for sequence number n.
 std::string CaseIdFor(uint64_t n);

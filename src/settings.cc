@@ -70,6 +70,26 @@ Status Settings::Set(const std::string& key, const std::string& value) {
   return InvalidInput("unknown setting '" + key + "'; expected one of " + keys);
 }
 
+std::string Settings::Encode() const {
+  std::string out;
+  for (const auto& [k, v] : All()) out += k + "=" + v + "\n";
+  return out;
+}
+
+Settings Settings::Decode(std::string_view text) {
+  Settings s;
+  size_t start = 0;
+  while (start < text.size()) {
+    size_t nl = text.find('\n', start);
+    std::string line(text.substr(start, nl - start));
+    if (size_t eq = line.find('='); eq != std::string::npos)
+      (void)s.Set(line.substr(0, eq), line.substr(eq + 1));
+    if (nl == std::string::npos) break;
+    start = nl + 1;
+  }
+  return s;
+}
+
 std::map<std::string, std::string> Settings::All() const {
   std::map<std::string, std::string> out;
   out["region"] = region;

@@ -4,6 +4,7 @@
 
 #include <map>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "status.h"
@@ -28,6 +29,10 @@ struct Settings {
   // key -> value for every setting, in a stable order.
   std::map<std::string, std::string> All() const;
   bool IsCategory(const std::string& category) const;
+
+  // The form kept in the ledger's meta: "key=value" lines (values were checked when set).
+  std::string Encode() const;
+  static Settings Decode(std::string_view text);
 };
 
 // The built-in data categories (ROUTEKAART.md, Privacy).

@@ -22,6 +22,7 @@
 #include "activities.h"
 #include "decide.h"
 #include "fold.h"
+#include "json_render.h"
 #include "random.h"
 #include "schema_info.h"
 #include "sealing.h"
@@ -64,17 +65,6 @@ std::string ToHex(std::string_view bytes) {
   return out;
 }
 
-std::optional<std::string> FromHex(std::string_view hex) {
-  if (hex.size() % 2) return std::nullopt;
-  std::string out(hex.size() / 2, '\0');
-  for (size_t i = 0; i < hex.size(); ++i) {
-    char c = hex[i];
-    int v = c >= '0' && c <= '9' ? c - '0' : c >= 'a' && c <= 'f' ? c - 'a' + 10 : -1;
-    if (v < 0) return std::nullopt;
-    out[i / 2] = char(out[i / 2] << 4 | v);
-  }
-  return out;
-}
 
 // Writes every value followed by a comma; a closing bracket replaces the comma before it, and
 // the caller drops the one after the outermost object.
@@ -291,40 +281,6 @@ capnp::Data::Reader AsData(const std::string& s) {
 
 std::string_view AsView(capnp::Data::Reader d) {
   return {reinterpret_cast<const char*>(d.begin()), d.size()};
-}
-
-// UUIDv7: 48 bits of milliseconds, then random bits (version 7, variant 10).
-std::string NewEventId(Nanos now) {
-  std::string id = RandomString(16);
-  uint64_t ms = uint64_t(now / 1000000);
-  for (int i = 0; i < 6; ++i) id[i] = char((ms >> (8 * (5 - i))) & 0xff);
-  id[6] = char((id[6] & 0x0f) | 0x70);
-  id[8] = char((id[8] & 0x3f) | 0x80);
-  return id;
-}
-
-std::string ReasonAssociatedData(capnp::Data::Reader event_id) {
-  return std::string(AsView(event_id)) + "reason";
-}
-
-std::string EncodeSettings(const Settings& s) {
-  std::string out;
-  for (const auto& [k, v] : s.All()) out += k + "=" + v + "\n";
-  return out;
-}
-
-Settings DecodeSettings(std::string_view text) {
-  Settings s;
-  size_t start = 0;
-  while (start < text.size()) {
-    size_t nl = text.find('\n', start);
-    std::string line(text.substr(start, nl - start));
-    if (size_t eq = line.find('='); eq != std::string::npos)
-      (void)s.Set(line.substr(0, eq), line.substr(eq + 1));
-    if (nl == std::string::npos) break;
-    start = nl + 1;
-  }
-  return s;
 }
 
 std::string DefaultActor() {
@@ -650,7 +606,7 @@ Status SqlitePeer::Impl::LoadEnd() {
   if (!*id || !*pep || !*next) return LedgerError("not a peer database: meta rows are missing");
   ledger_id = **id;
   pepper = **pep;
-  if (*set) settings = DecodeSettings(**set);
+  if (*set) settings = Settings::Decode(**set);
   next_case = std::stoull(**next);
   Use u(last_event);
   int rc = u.Step();
@@ -1020,19 +976,7 @@ Status SqlitePeer::Impl::ExecuteOne(rmc::Command& c, Outcome& out) {
         if (!created.ok()) return created.status();
         key = *created;
       }
-      if (has_personal) {
-        auto words = capnp::messageToFlatArray(personal);
-        auto bytes = words.asBytes();
-        auto sealed = Seal(*key, bytes.begin(), bytes.size(),
-                           reinterpret_cast<const uint8_t*>(event_id.data()), event_id.size());
-        e.setSealed(capnp::Data::Reader(sealed.data(), sealed.size()));
-      }
-      if (seal_reason) {
-        const std::string ad = ReasonAssociatedData(e.getEventId());
-        auto sealed = Seal(*key, reinterpret_cast<const uint8_t*>(c.reason.data()), c.reason.size(),
-                           reinterpret_cast<const uint8_t*>(ad.data()), ad.size());
-        e.setSealedReason(capnp::Data::Reader(sealed.data(), sealed.size()));
-      }
+      SealEvent(*key, e, has_personal ? &personal : nullptr, seal_reason ? c.reason : "");
     }
     const std::string type = EventTypeOf(draft.root().asReader());
     if (auto s = AppendEvent(message, case_id, state.version + 1, type); !s.ok()) return s;
@@ -1084,7 +1028,7 @@ Result<std::unique_ptr<SqlitePeer>> SqlitePeer::Create(const std::string& path) 
   const std::vector<std::pair<std::string, std::string>> meta = {
       {"ledger_id", d.ledger_id},
       {"pepper", d.pepper},
-      {"settings", EncodeSettings(d.settings)},
+      {"settings", d.settings.Encode()},
       {"next_case", "1"}};
   for (const auto& [k, v] : meta)
     if (auto s = d.PutMeta(k, v); !s.ok()) return s;

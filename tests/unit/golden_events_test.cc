@@ -32,12 +32,6 @@ std::string Slurp(const fs::path& p) {
   return {std::istreambuf_iterator<char>(in), {}};
 }
 
-std::string FromHex(const std::string& hex) {
-  std::string out;
-  for (size_t i = 0; i + 1 < hex.size(); i += 2) out.push_back(char(std::stoi(hex.substr(i, 2), nullptr, 16)));
-  return out;
-}
-
 // Every key and value of `expected` renders the same in `actual`; lists element by element.
 bool Contains(const json& actual, const json& expected, std::string path, std::string* where) {
   if (expected.is_object()) {
@@ -143,7 +137,7 @@ TEST_P(Generation, StillReadsFoldsAndRendersTheSame) {
 
     std::optional<Unsealed> personal;
     if ((e.hasSealed() || e.hasSealedReason()) && keys.contains(Hex(e.getSubject()))) {
-      std::string key_bytes = FromHex(keys[Hex(e.getSubject())]);
+      std::string key_bytes = FromHex(keys[Hex(e.getSubject())].get<std::string>()).value();
       SubjectKey key;
       std::memcpy(key.data(), key_bytes.data(), key.size());
       auto opened = OpenSealed(key, e);
