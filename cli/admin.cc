@@ -83,9 +83,16 @@ void RegisterVerify(CLI::App& app, Globals& g, int& exit_code) {
     if (!*check && !MayWrite(g.Role()))
       return void(exit_code = Fail(g, Status(Code::kPermissionDenied, std::string("role ") + RoleName(g.Role()) +
                                                                           " may not rewrite projections (rebuild --check only reads)")));
-    auto ledger = OpenOrFail(g, exit_code);
-    if (!ledger) return;
-    auto report = Rebuild(ledger->store(), *check);
+    Result<VerifyReport> report = VerifyReport();
+    if (*check) {
+      auto ledger = OpenOrFail(g, exit_code);
+      if (!ledger) return;
+      report = Rebuild(ledger->store(), true);
+    } else {
+      auto store = OpenStoreForRebuild(g.Paths());
+      if (!store.ok()) return void(exit_code = Fail(g, store.status()));
+      report = Rebuild(**store, false);
+    }
     if (!report.ok()) {
       exit_code = Fail(g, report.status());
       return;

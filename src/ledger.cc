@@ -145,11 +145,23 @@ Result<std::unique_ptr<Ledger>> Ledger::Create(const LedgerPaths& paths,
   return ledger;
 }
 
-Result<std::unique_ptr<Ledger>> Ledger::Open(const LedgerPaths& paths) {
+namespace {
+
+Result<std::unique_ptr<Store>> OpenExistingStore(const LedgerPaths& paths, bool write_map) {
   struct stat st;
   if (stat((paths.ledger + "/data.mdb").c_str(), &st) != 0)
     return Status(Code::kNotFound, "no ledger at " + paths.ledger + " (create one with rmc init)");
-  auto store = Store::Open(paths.ledger, false, false);
+  return Store::Open(paths.ledger, false, false, write_map);
+}
+
+}  // namespace
+
+Result<std::unique_ptr<Store>> OpenStoreForRebuild(const LedgerPaths& paths) {
+  return OpenExistingStore(paths, true);
+}
+
+Result<std::unique_ptr<Ledger>> Ledger::Open(const LedgerPaths& paths) {
+  auto store = OpenExistingStore(paths, false);
   if (!store.ok()) return store.status();
   auto ledger = std::make_unique<Ledger>();
   ledger->store_ = std::move(*store);
@@ -175,29 +187,23 @@ std::vector<Outcome> Ledger::Execute(std::vector<Command>& commands, bool atomic
     for (size_t i = 0; i < commands.size(); ++i) {
       Outcome& out = outcomes[i];
       out.id = commands[i].id;
-      if (atomic) {
-        out.error = ExecuteOne(txn, commands[i], out);
+      auto plan = Prepare(txn, commands[i], out);
+      if (!plan.ok()) {
+        out.error = plan.status();
         if (IsMapFull(out.error)) return out.error;
-        if (!out.ok()) {
-          for (size_t j = 0; j < commands.size(); ++j) {
-            if (j == i) continue;
-            outcomes[j] = Outcome();
-            outcomes[j].id = commands[j].id;
-            outcomes[j].error = Status(Code::kLedgerError,
-                                       "not written: command " + commands[i].id +
-                                           " failed and --atomic rolls back the whole input");
-          }
-          return Status(out.error.code(), "atomic");
+        if (!atomic) continue;  // a refused command wrote nothing: the batch goes on
+        for (size_t j = 0; j < commands.size(); ++j) {
+          if (j == i) continue;
+          outcomes[j] = Outcome();
+          outcomes[j].id = commands[j].id;
+          outcomes[j].error = Status(Code::kLedgerError,
+                                     "not written: command " + commands[i].id +
+                                         " failed and --atomic rolls back the whole input");
         }
-        continue;
+        return Status(out.error.code(), "atomic");
       }
-      auto child = txn.Child();
-      if (!child.ok()) return child.status();
-      out.error = ExecuteOne(**child, commands[i], out);
-      if (IsMapFull(out.error)) return out.error;
-      if (out.ok()) {
-        if (auto s = (*child)->Commit(); !s.ok()) return s;
-      }
+      // Only the store can fail from here on, and then nothing of the batch is written.
+      if (auto s = Record(txn, *plan, out); !s.ok()) return s;
     }
     // The batch's new keys become durable in one keystore transaction, before the events
     // sealed with them: a crash in between leaves unused keys, never unreadable events.
@@ -400,7 +406,7 @@ Result<std::unique_ptr<capnp::MallocMessageBuilder>> Ledger::BuildCorrection(
   return message;
 }
 
-Status Ledger::ExecuteOne(StoreTxn& txn, Command& c, Outcome& out) {
+Result<Ledger::Plan> Ledger::Prepare(StoreTxn& txn, Command& c, Outcome& out) {
   if (!MayWrite(c.role))
     return Status(Code::kPermissionDenied,
                   std::string("role ") + RoleName(c.role) + " may not write case events");
@@ -414,7 +420,8 @@ Status Ledger::ExecuteOne(StoreTxn& txn, Command& c, Outcome& out) {
     if (c.type == "forget_subject" && (*previous)->hash == c.hash)
       forget_after_commit_.push_back(
           keystore_->SubjectId(c.data().getSubjectErased().getSubject().cStr()));
-    return Duplicate(txn, c, **previous, out);
+    if (auto s = Duplicate(txn, c, **previous, out); !s.ok()) return s;
+    return Plan();  // nothing to record
   }
 
   auto now = Now();
@@ -435,6 +442,7 @@ Status Ledger::ExecuteOne(StoreTxn& txn, Command& c, Outcome& out) {
   std::string subject_id;
   std::optional<SubjectRecord> subject_record;
   bool new_case = false;
+  std::optional<uint64_t> next_case;
   CaseState state;
   if (is_signal || is_forget) {
     auto data = c.data();
@@ -492,7 +500,7 @@ Status Ledger::ExecuteOne(StoreTxn& txn, Command& c, Outcome& out) {
         if (!*taken) break;
       }
       case_id = CaseIdFor(n);
-      if (auto s = txn.PutMeta("next_case", U64Key(n + 1)); !s.ok()) return s;
+      next_case = n + 1;
     }
     state.case_id = case_id;
   }
@@ -530,17 +538,17 @@ Status Ledger::ExecuteOne(StoreTxn& txn, Command& c, Outcome& out) {
     drafts = std::move(*decided);
   }
 
-  // Seal, append, fold.
+  // Build and seal every event; positions and the chain come when they are appended.
+  Plan plan;
   const std::string trace = c.trace_id.empty() ? RandomString(16) : c.trace_id;
-  uint64_t first = 0;
+  uint32_t version = state.version;
   for (auto& draft : drafts) {
-    capnp::MallocMessageBuilder message;
-    auto e = message.initRoot<schema::Event>();
+    auto message = std::make_unique<capnp::MallocMessageBuilder>();
+    auto e = message->initRoot<schema::Event>();
     const std::string event_id = NewEventId(now->ns);
     e.setEventId(AsData(event_id));
-    e.setPosition(txn.LastPosition() + 1);
     e.setCaseId(case_id);
-    e.setVersion(state.version + 1);
+    e.setVersion(++version);
     e.setRecordedAt(now->ns);
     e.setOccurredAt(occurred.ns);
     e.setOccurredIsDate(occurred.is_date);
@@ -563,7 +571,6 @@ Status Ledger::ExecuteOne(StoreTxn& txn, Command& c, Outcome& out) {
       for (size_t i = 0; i < draft.overrides.size(); ++i) o.set(i, draft.overrides[i]);
     }
     if (!subject_id.empty()) e.setSubject(AsData(subject_id));
-    e.setPrevHash(AsData(txn.ChainHead()));
 
     capnp::MallocMessageBuilder personal;
     auto personal_root = capnp::toDynamic(personal.initRoot<schema::Payload>());
@@ -581,30 +588,54 @@ Status Ledger::ExecuteOne(StoreTxn& txn, Command& c, Outcome& out) {
       keys_[subject_id] = *key;
       SealEvent(*key, e, has_personal ? &personal : nullptr, seal_reason ? c.reason : "");
     }
-    auto position = txn.Append(message, case_id, state.version + 1);
+    KJ_IF_MAYBE(m, capnp::toDynamic(draft.root().asReader()).which()) {
+      plan.event_types.push_back(schema_info::EventTypeName(*m));
+    }
+    plan.events.push_back(std::move(message));
+  }
+  plan.command_id = c.id;
+  plan.command_hash = c.hash;
+  plan.case_id = std::move(case_id);
+  plan.state = std::move(state);
+  plan.new_case = new_case;
+  plan.next_case = next_case;
+  plan.forget = is_forget;
+  plan.subject_id = std::move(subject_id);
+  plan.subject_record = std::move(subject_record);
+  return plan;
+}
+
+Status Ledger::Record(StoreTxn& txn, Plan& plan, Outcome& out) {
+  if (plan.events.empty()) return Status::Ok();  // a duplicate
+  if (plan.next_case)
+    if (auto s = txn.PutMeta("next_case", U64Key(*plan.next_case)); !s.ok()) return s;
+  uint64_t first = 0;
+  for (auto& message : plan.events) {
+    auto e = message->getRoot<schema::Event>();
+    e.setPosition(txn.LastPosition() + 1);
+    e.setPrevHash(AsData(txn.ChainHead()));
+    auto position = txn.Append(*message, plan.case_id, e.getVersion());
     if (!position.ok()) return position.status();
     if (!first) first = *position;
-    Apply(state, message.getRoot<schema::Event>().asReader());
-    KJ_IF_MAYBE(m, capnp::toDynamic(draft.root().asReader()).which()) {
-      out.events.push_back(schema_info::EventTypeName(*m));
-    }
+    Apply(plan.state, e.asReader());
     out.position = *position;
   }
-  out.case_id = case_id;
-  out.version = state.version;
+  out.events = std::move(plan.event_types);
+  out.case_id = plan.case_id;
+  out.version = plan.state.version;
 
-  if (auto s = txn.PutCase(case_id, EncodeCaseState(state)); !s.ok()) return s;
-  if (new_case || is_forget) {
-    SubjectRecord record = subject_record.value_or(SubjectRecord());
-    if (new_case) record.cases.push_back(case_id);
-    if (is_forget) {
+  if (auto s = txn.PutCase(plan.case_id, EncodeCaseState(plan.state)); !s.ok()) return s;
+  if (plan.new_case || plan.forget) {
+    SubjectRecord record = plan.subject_record.value_or(SubjectRecord());
+    if (plan.new_case) record.cases.push_back(plan.case_id);
+    if (plan.forget) {
       record.erased = true;
-      forget_after_commit_.push_back(subject_id);
-      keys_[subject_id] = std::nullopt;  // later commands of this batch see the erasure
+      forget_after_commit_.push_back(plan.subject_id);
+      keys_[plan.subject_id] = std::nullopt;  // later commands of this batch see the erasure
     }
-    if (auto s = txn.PutSubject(subject_id, record); !s.ok()) return s;
+    if (auto s = txn.PutSubject(plan.subject_id, record); !s.ok()) return s;
   }
-  return txn.PutCommand(c.id, CommandRecord{first, out.position, c.hash});
+  return txn.PutCommand(plan.command_id, CommandRecord{first, out.position, plan.command_hash});
 }
 
 }  // namespace rmc

@@ -59,9 +59,9 @@ class Ledger {
                                                 const std::string& actor);
   static Result<std::unique_ptr<Ledger>> Open(const LedgerPaths& paths);
 
-  // Executes `commands` in one write transaction, each in a nested transaction of its own:
-  // a failed command writes nothing and the others go on. With `atomic`, the first failure
-  // rolls back every command. Returns one outcome per command, in order, once durable.
+  // Executes `commands` in one write transaction: a refused command writes nothing and the
+  // others go on (each is prepared before anything of it is written). With `atomic`, the first
+  // refusal rolls back every command. Returns one outcome per command, in order, once durable.
   std::vector<Outcome> Execute(std::vector<Command>& commands, bool atomic);
 
   // Records a region setting as a SettingChanged event; invalid_input for a bad key or value.
@@ -81,7 +81,23 @@ class Ledger {
   bool IsErased(std::string_view subject_id);
 
  private:
-  Status ExecuteOne(StoreTxn& txn, Command& command, Outcome& outcome);
+  // A command decided: its events built and sealed, waiting for their positions. Preparing
+  // writes nothing, so a refused command leaves no trace without a nested transaction.
+  struct Plan {
+    std::string command_id, command_hash;
+    std::string case_id;
+    CaseState state;  // before the events
+    bool new_case = false, forget = false;
+    std::optional<uint64_t> next_case;  // the case counter after a numbered new case
+    std::string subject_id;
+    std::optional<SubjectRecord> subject_record;
+    std::vector<std::unique_ptr<capnp::MallocMessageBuilder>> events;  // none: a duplicate
+    std::vector<std::string> event_types;
+  };
+  // Checks and decides `command` (refusals, duplicates) without writing.
+  Result<Plan> Prepare(StoreTxn& txn, Command& command, Outcome& outcome);
+  // Appends the plan's events, folds them and updates the indexes; fails only when the store does.
+  Status Record(StoreTxn& txn, Plan& plan, Outcome& outcome);
   Status Duplicate(StoreTxn& txn, const Command& command, const CommandRecord& record,
                    Outcome& outcome);
   Result<std::unique_ptr<capnp::MallocMessageBuilder>> BuildCorrection(StoreTxn& txn,
@@ -103,6 +119,10 @@ void SealEvent(const SubjectKey& key, schema::Event::Builder event,
 
 // What `event` sealed with `key`; ledger_error when it does not authenticate.
 Result<Unsealed> OpenSealed(const SubjectKey& key, schema::Event::Reader event);
+
+// The ledger's store alone, for `rmc rebuild`: one transaction that rewrites every projection
+// with its dirty pages in the file's map (Store::Open, write_map), so memory stays bounded.
+Result<std::unique_ptr<Store>> OpenStoreForRebuild(const LedgerPaths& paths);
 
 // Whether `role` may write to the ledger (auditor and evaluator only read).
 bool MayWrite(schema::Role role);

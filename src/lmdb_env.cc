@@ -39,7 +39,7 @@ uint64_t ReadU64(std::string_view b) {
 
 Result<std::unique_ptr<LmdbEnv>> LmdbEnv::Open(const std::string& dir,
                                                std::initializer_list<const char*> names,
-                                               bool create, bool read_only) {
+                                               bool create, bool read_only, bool write_map) {
   std::unique_ptr<LmdbEnv> e(new LmdbEnv);
   if (create) {
     std::error_code ignored;  // the parents as `mkdir -p` would; the directory itself private
@@ -51,7 +51,7 @@ Result<std::unique_ptr<LmdbEnv>> LmdbEnv::Open(const std::string& dir,
   mdb_env_set_maxdbs(e->env_, MDB_dbi(names.size()));
   mdb_env_set_maxreaders(e->env_, 126);
   if (create) mdb_env_set_mapsize(e->env_, kInitialMap);
-  unsigned flags = MDB_NOTLS | (read_only ? MDB_RDONLY : 0);
+  unsigned flags = MDB_NOTLS | (read_only ? MDB_RDONLY : 0) | (write_map ? MDB_WRITEMAP : 0);
   int rc = mdb_env_open(e->env_, dir.c_str(), flags, 0600);
   if (rc == ENOENT) return Status(Code::kNotFound, "no ledger at " + dir);
   if (auto s = FromLmdb(rc, ("cannot open " + dir).c_str()); !s.ok()) return s;
@@ -138,6 +138,11 @@ Status LmdbTxn::Delete(MDB_dbi dbi, std::string_view key) {
 }
 
 Status LmdbTxn::Drop(MDB_dbi dbi) { return FromLmdb(mdb_drop(txn_, dbi, 0), "mdb_drop"); }
+
+uint64_t LmdbTxn::Count(MDB_dbi dbi) const {
+  MDB_stat st;
+  return mdb_stat(txn_, dbi, &st) == 0 ? st.ms_entries : 0;
+}
 
 Status LmdbTxn::Scan(MDB_dbi dbi, std::string_view from,
                      const std::function<bool(std::string_view, std::string_view)>& visit) const {

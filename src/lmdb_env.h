@@ -20,10 +20,13 @@ namespace rmc {
 class LmdbEnv {
  public:
   // Opens (or with `create`, creates) the environment in directory `dir` with named databases
-  // `names`. Files are created with mode 0600.
+  // `names`. Files are created with mode 0600. With `write_map`, a write transaction's dirty
+  // pages live in the file's map rather than on the heap, so one transaction may rewrite any
+  // amount of data in bounded memory; LMDB then allows no nested transactions, and the data
+  // file is extended (sparsely) to the map size. Other processes may open it without.
   static Result<std::unique_ptr<LmdbEnv>> Open(const std::string& dir,
                                                std::initializer_list<const char*> names,
-                                               bool create, bool read_only);
+                                               bool create, bool read_only, bool write_map = false);
   ~LmdbEnv();
   LmdbEnv(const LmdbEnv&) = delete;
   LmdbEnv& operator=(const LmdbEnv&) = delete;
@@ -58,6 +61,7 @@ class LmdbTxn {
   Result<char*> Reserve(MDB_dbi dbi, std::string_view key, size_t size, unsigned flags = 0);
   Status Delete(MDB_dbi dbi, std::string_view key);
   Status Drop(MDB_dbi dbi);  // empties the database
+  uint64_t Count(MDB_dbi dbi) const;  // the number of entries (from the root, O(1))
   // Calls `visit` for each key >= `from` (all when empty) in order until it returns false.
   Status Scan(MDB_dbi dbi, std::string_view from,
               const std::function<bool(std::string_view, std::string_view)>& visit) const;

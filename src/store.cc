@@ -56,9 +56,10 @@ EventView::EventView(std::string_view bytes) : bytes_(bytes) {
   reader_.emplace(words, options);
 }
 
-Result<std::unique_ptr<Store>> Store::Open(const std::string& dir, bool create, bool read_only) {
+Result<std::unique_ptr<Store>> Store::Open(const std::string& dir, bool create, bool read_only,
+                                          bool write_map) {
   auto env = LmdbEnv::Open(dir, {"events", "case_events", "commands", "cases", "subjects", "meta"},
-                           create, read_only);
+                           create, read_only, write_map);
   if (!env.ok()) return env.status();
   std::unique_ptr<Store> s(new Store);
   s->dir_ = dir;
@@ -93,27 +94,8 @@ Status Store::Write(const std::function<Status(StoreTxn&)>& body) {
   }
 }
 
-Result<std::unique_ptr<StoreTxn>> StoreTxn::Child() {
-  // Read through the parent first: LMDB forbids using it while a child is open.
-  const uint64_t position = LastPosition();
-  std::string head = ChainHead();
-  auto txn = LmdbTxn::Begin(store_.env(), true, txn_.get());
-  if (!txn.ok()) return txn.status();
-  auto child = std::make_unique<StoreTxn>(store_, std::move(*txn));
-  child->parent_ = this;
-  child->position_ = position;
-  child->head_ = std::move(head);
-  return child;
-}
-
 Status StoreTxn::Commit() {
-  if (parent_) {
-    if (appended_) {
-      parent_->position_ = position_;
-      parent_->head_ = head_;
-      parent_->appended_ = true;
-    }
-  } else if (appended_) {
+  if (appended_) {
     if (auto s = txn_->Put(store_.meta_, "head", *head_); !s.ok()) return s;
     if (auto s = txn_->Put(store_.meta_, "position", U64Key(*position_)); !s.ok()) return s;
   }
@@ -214,8 +196,8 @@ Result<std::optional<std::string>> StoreTxn::Case(std::string_view case_id) cons
   return std::optional<std::string>(std::string(**v));
 }
 
-Status StoreTxn::PutCase(std::string_view case_id, std::string_view projection) {
-  return txn_->Put(store_.cases_, case_id, projection);
+Status StoreTxn::PutCase(std::string_view case_id, std::string_view projection, bool append) {
+  return txn_->Put(store_.cases_, case_id, projection, append ? MDB_APPEND : 0);
 }
 
 Status StoreTxn::ScanCases(const std::function<bool(std::string_view, std::string_view)>& visit) const {
@@ -249,6 +231,11 @@ Result<std::optional<std::string>> StoreTxn::Meta(std::string_view key) const {
 
 Status StoreTxn::PutMeta(std::string_view key, std::string_view value) {
   return txn_->Put(store_.meta_, key, value);
+}
+
+StoreTxn::Counts StoreTxn::Count() const {
+  return {txn_->Count(store_.events_), txn_->Count(store_.case_events_), txn_->Count(store_.commands_),
+          txn_->Count(store_.cases_), txn_->Count(store_.subjects_)};
 }
 
 Status StoreTxn::DropProjections() {

@@ -50,13 +50,11 @@ struct SubjectRecord {
 
 class Store;
 
-// A write (or read) transaction on the store. Nested: Child() for a command inside a batch.
+// A write (or read) transaction on the store.
 class StoreTxn {
  public:
   StoreTxn(const Store& store, std::unique_ptr<LmdbTxn> txn) : store_(store), txn_(std::move(txn)) {}
-  Result<std::unique_ptr<StoreTxn>> Child();
-  // A child hands its log position and chain head to its parent; the outermost transaction
-  // writes them to meta once, instead of two puts per event.
+  // Writes the log position and chain head to meta once, instead of two puts per event.
   Status Commit();
 
   uint64_t LastPosition() const;
@@ -77,13 +75,19 @@ class StoreTxn {
   Result<std::optional<CommandRecord>> Command(std::string_view id) const;
   Status PutCommand(std::string_view id, const CommandRecord& record);
   Result<std::optional<std::string>> Case(std::string_view case_id) const;
-  Status PutCase(std::string_view case_id, std::string_view projection);
+  // With `append`, case_id sorts after every stored case (MDB_APPEND: no B-tree search).
+  Status PutCase(std::string_view case_id, std::string_view projection, bool append = false);
   Status ScanCases(const std::function<bool(std::string_view, std::string_view)>& visit) const;
   Result<std::optional<SubjectRecord>> Subject(std::string_view subject_id) const;
   Status PutSubject(std::string_view subject_id, const SubjectRecord& record);
   Status ScanSubjects(const std::function<bool(std::string_view, SubjectRecord)>& visit) const;
   Result<std::optional<std::string>> Meta(std::string_view key) const;
   Status PutMeta(std::string_view key, std::string_view value);
+  // Entries of each database, for integrity checks.
+  struct Counts {
+    uint64_t events, case_events, commands, cases, subjects;
+  };
+  Counts Count() const;
   // Empties the derived databases (cases, subjects) for a rebuild.
   Status DropProjections();
 
@@ -92,7 +96,6 @@ class StoreTxn {
  private:
   const Store& store_;
   std::unique_ptr<LmdbTxn> txn_;
-  StoreTxn* parent_ = nullptr;
   mutable std::optional<uint64_t> position_;  // the log's last position, once read or appended
   mutable std::optional<std::string> head_;   // the hash of the last event, likewise
   bool appended_ = false;             // position_ and head_ must reach meta on commit
@@ -100,7 +103,10 @@ class StoreTxn {
 
 class Store {
  public:
-  static Result<std::unique_ptr<Store>> Open(const std::string& dir, bool create, bool read_only);
+  // With `write_map` (for `rmc rebuild`: one transaction that rewrites every projection), dirty
+  // pages stay in the file's map instead of the heap (lmdb_env.h).
+  static Result<std::unique_ptr<Store>> Open(const std::string& dir, bool create, bool read_only,
+                                             bool write_map = false);
   Result<std::unique_ptr<StoreTxn>> Read() const;
   // Runs `body` in one write transaction and commits it; when the map is full, grows the map
   // and runs `body` again from the start (so `body` must not have effects outside the txn).

@@ -1,7 +1,6 @@
 #include "verify.h"
 
 #include <algorithm>
-#include <map>
 #include <set>
 
 #include "fold.h"
@@ -10,111 +9,220 @@
 namespace rmc {
 namespace {
 
-struct Derived {
-  std::map<std::string, CaseState> cases;
-  std::map<std::string, SubjectRecord> subjects;
+// Every pass below streams: memory holds one case's state and one command's run, never the
+// whole ledger (a national ledger has a million cases and twenty million events).
+
+constexpr size_t kMaxProblems = 1000;
+
+class Problems {
+ public:
+  explicit Problems(VerifyReport* report) : report_(report) {}
+  void Add(std::string problem) {
+    if (report_ && report_->problems.size() < kMaxProblems) report_->problems.push_back(std::move(problem));
+  }
+  bool checking() const { return report_ != nullptr; }
+
+ private:
+  VerifyReport* report_;
 };
 
-// Folds every event; checks the chain and the event indexes on the way when `report` is set.
-Status FoldAll(StoreTxn& txn, Derived& d, VerifyReport* report) {
-  std::string head;
-  {
-    auto id = txn.Meta("ledger_id");
-    if (!id.ok()) return id.status();
-    head = Blake2b(*id ? **id : "");
-  }
-  uint64_t expected = 1;
-  std::map<std::string, std::pair<uint64_t, uint64_t>> commands;
-  Status inner;
-  auto problem = [&](std::string p) {
-    if (report && report->problems.size() < 1000) report->problems.push_back(std::move(p));
+std::string At(uint64_t position) { return "event " + std::to_string(position) + ": "; }
+
+std::string Bytes(capnp::Data::Reader d) { return {reinterpret_cast<const char*>(d.begin()), d.size()}; }
+
+// Case ids are numbered in the order their cases were opened ("RMC-000009" < "RMC-000010" <
+// "RMC-1000000"): a shorter id is older. The subjects index lists a subject's cases this way.
+bool OpenedBefore(std::string_view a, std::string_view b) {
+  return a.size() != b.size() ? a.size() < b.size() : a < b;
+}
+
+// What one case's events say about its subject.
+struct CaseFacts {
+  std::string subject;
+  bool opened = false;  // the case has its CaseOpened
+  bool erased = false;  // ... and a SubjectErased
+};
+
+// The log in position order: no gaps, the hash chain, the stored positions, the meta counters
+// and the commands index (a command's events are consecutive, so one run at a time).
+Status CheckChain(StoreTxn& txn, Problems& problems, VerifyReport& report, uint64_t& case_events) {
+  auto id = txn.Meta("ledger_id");
+  if (!id.ok()) return id.status();
+  std::string head = Blake2b(*id ? **id : "");
+  uint64_t expected = 1, runs = 0;
+  struct Run {
+    std::string command;
+    uint64_t first = 0, last = 0;
+  } run;
+  Status failure;
+  auto end_run = [&]() {
+    if (run.command.empty()) return;
+    ++runs;
+    auto record = txn.Command(run.command);
+    if (!record.ok()) failure = record.status();
+    else if (!*record || (*record)->first != run.first || (*record)->last != run.last)
+      problems.Add("commands: the record of command " + run.command + " does not match the log");
   };
   auto s = txn.ScanEvents(1, [&](uint64_t position, EventView& view) {
+    ++report.events;
+    if (position != expected) problems.Add(At(position) + "gap in positions, expected " + std::to_string(expected));
+    expected = position + 1;
     try {
       auto e = view.event();
-      if (report) {  // a rebuild trusts the log; verify checks it
-        std::string at = "event " + std::to_string(position) + ": ";
-        if (position != expected) problem(at + "gap in positions, expected " + std::to_string(expected));
-        expected = position + 1;
-        std::string prev(reinterpret_cast<const char*>(e.getPrevHash().begin()), e.getPrevHash().size());
-        if (prev != head) problem(at + "hash chain broken (prevHash does not match the event before)");
-        head = Blake2b(view.bytes());
-        if (e.getPosition() != position) problem(at + "stored under another position than it names");
-      }
-      std::string case_id = e.getCaseId();
-      if (!case_id.empty()) {
-        CaseState& state = d.cases[case_id];
-        if (report && e.getVersion() != state.version + 1)
-          problem("event " + std::to_string(position) + ": version " + std::to_string(e.getVersion()) +
-                  " of " + case_id + " does not follow " + std::to_string(state.version));
-        Apply(state, e);
-        auto payload = e.getPayload();
-        std::string subject(reinterpret_cast<const char*>(e.getSubject().begin()), e.getSubject().size());
-        if (payload.isCaseOpened()) d.subjects[subject].cases.push_back(case_id);
-        if (payload.isSubjectErased()) d.subjects[subject].erased = true;
-        if (report) {
-          auto& cmd = commands[e.getCommandId()];
-          if (!cmd.first) cmd.first = position;
-          cmd.second = position;
+      if (Bytes(e.getPrevHash()) != head) problems.Add(At(position) + "hash chain broken (prevHash does not match the event before)");
+      if (e.getPosition() != position) problems.Add(At(position) + "stored under another position than it names");
+      if (e.hasCaseId() && e.getCaseId().size() > 0) {
+        ++case_events;
+        if (e.getCommandId() != run.command) {
+          end_run();
+          run = {e.getCommandId(), position, position};
+        } else {
+          run.last = position;
         }
       }
     } catch (const kj::Exception& ex) {
-      problem("event " + std::to_string(position) + ": cannot be decoded: " + ex.getDescription().cStr());
+      problems.Add(At(position) + "cannot be decoded: " + ex.getDescription().cStr());
     }
-    if (report) ++report->events;
-    return true;
+    head = Blake2b(view.bytes());
+    return failure.ok();
   });
   if (!s.ok()) return s;
-  if (report) {
-    auto stored_head = txn.Meta("head");
-    if (stored_head.ok() && *stored_head && **stored_head != head)
-      problem("meta: the chain head does not match the last event");
-    if (txn.LastPosition() != expected - 1) problem("meta: the position counter does not match the log");
-    for (const auto& [id, state] : d.cases) {
-      auto positions = txn.CasePositions(id);
-      if (!positions.ok()) return positions.status();
-      if (positions->size() != state.version)
-        problem("case_events: " + id + " indexes " + std::to_string(positions->size()) +
-                " events, the log holds " + std::to_string(state.version));
-    }
-    for (const auto& [id, range] : commands) {
-      auto record = txn.Command(id);
-      if (!record.ok()) return record.status();
-      if (!*record || (*record)->first != range.first || (*record)->last != range.second)
-        problem("commands: the record of command " + id + " does not match the log");
-    }
-  }
+  end_run();
+  if (!failure.ok()) return failure;
+  auto stored_head = txn.Meta("head");
+  if (!stored_head.ok()) return stored_head.status();
+  if (*stored_head && **stored_head != head) problems.Add("meta: the chain head does not match the last event");
+  if (txn.LastPosition() != expected - 1) problems.Add("meta: the position counter does not match the log");
+  if (txn.Count().commands != runs)
+    problems.Add("commands: " + std::to_string(txn.Count().commands) + " records for " + std::to_string(runs) +
+                 " commands in the log");
   return Status::Ok();
 }
 
-Status CompareProjections(StoreTxn& txn, const Derived& d, VerifyReport& report) {
-  uint64_t stored = 0;
-  Status s = txn.ScanCases([&](std::string_view id, std::string_view bytes) {
-    ++stored;
-    auto it = d.cases.find(std::string(id));
-    auto decoded = DecodeCaseState(bytes);
-    if (it == d.cases.end()) report.problems.push_back("cases: " + std::string(id) + " has no events");
-    else if (!decoded.ok() || !(*decoded == it->second))
-      report.problems.push_back("cases: the projection of " + std::string(id) +
-                                " does not match its events");
+// Folds every case along the case index, each in version order, and hands `done` the state and
+// facts after the case's last event. When checking, also proves the index against the events.
+Status FoldCases(StoreTxn& txn, Problems& problems,
+                 const std::function<Status(const CaseState&, const CaseFacts&)>& done) {
+  CaseState state;
+  CaseFacts facts;
+  Status failure;
+  auto finish = [&]() -> Status {
+    if (state.case_id.empty()) return Status::Ok();
+    return done(state, facts);
+  };
+  auto s = txn.ScanCaseIndex([&](std::string_view case_id, uint64_t position) {
+    if (case_id != state.case_id) {
+      if (failure = finish(); !failure.ok()) return false;
+      state = CaseState();
+      state.case_id = case_id;
+      facts = CaseFacts();
+    }
+    auto view = txn.Event(position);
+    if (!view.ok()) {
+      failure = view.status();
+      return false;
+    }
+    std::string at = "case_events: " + state.case_id + " version " + std::to_string(state.version + 1) + ": ";
+    if (!*view) {
+      if (!problems.checking()) {
+        failure = LedgerError("case_events points past the log; run rmc verify");
+        return false;
+      }
+      problems.Add(at + "points at position " + std::to_string(position) + ", which the log does not hold");
+      return true;
+    }
+    try {
+      auto e = (*view)->event();
+      if (problems.checking() && (std::string_view(e.getCaseId().cStr()) != case_id || e.getVersion() != state.version + 1))
+        problems.Add(at + "points at position " + std::to_string(position) + ", which holds " +
+                     std::string(e.getCaseId().cStr()) + " version " + std::to_string(e.getVersion()));
+      Apply(state, e);
+      state.case_id = case_id;  // the index decides which case is being folded
+      auto payload = e.getPayload();
+      if (payload.isCaseOpened()) {
+        facts.opened = true;
+        facts.subject = Bytes(e.getSubject());
+      }
+      if (payload.isSubjectErased()) {
+        facts.erased = true;
+        facts.subject = Bytes(e.getSubject());
+      }
+    } catch (const kj::Exception& ex) {
+      problems.Add(At(position) + "cannot be decoded: " + ex.getDescription().cStr());
+    }
     return true;
   });
   if (!s.ok()) return s;
-  if (stored != d.cases.size())
-    report.problems.push_back("cases: " + std::to_string(d.cases.size() - std::min<uint64_t>(stored, d.cases.size())) +
-                              " case(s) have events but no projection");
-  uint64_t subjects = 0;
+  if (!failure.ok()) return failure;
+  return finish();
+}
+
+// Compares the stored projections with the folds, case by case, and the subjects index with
+// what the cases' events say. Reads only.
+Status CheckProjections(StoreTxn& txn, Problems& problems, VerifyReport& report,
+                        uint64_t* case_events) {
+  uint64_t opened = 0, indexed = 0;
+  std::set<std::string> erased;  // subjects with a SubjectErased: few
+  auto s = FoldCases(txn, problems, [&](const CaseState& state, const CaseFacts& facts) -> Status {
+    ++report.cases;
+    indexed += state.version;
+    auto stored = txn.Case(state.case_id);
+    if (!stored.ok()) return stored.status();
+    if (!*stored) {
+      problems.Add("cases: " + state.case_id + " has events but no projection");
+    } else {
+      auto decoded = DecodeCaseState(**stored);
+      if (!decoded.ok() || !(*decoded == state))
+        problems.Add("cases: the projection of " + state.case_id + " does not match its events");
+    }
+    if (facts.erased) erased.insert(facts.subject);
+    if (!facts.opened && !facts.erased) return Status::Ok();
+    opened += facts.opened;
+    auto record = txn.Subject(facts.subject);
+    if (!record.ok()) return record.status();
+    bool listed = *record && std::count((*record)->cases.begin(), (*record)->cases.end(), state.case_id) == 1;
+    if ((facts.opened && !listed) || (facts.erased && !(*record && (*record)->erased)))
+      problems.Add("subjects: the entry of the subject of " + state.case_id + " does not match its events");
+    return Status::Ok();
+  });
+  if (!s.ok()) return s;
+  auto counts = txn.Count();
+  if (counts.cases != report.cases)
+    problems.Add("cases: " + std::to_string(counts.cases) + " projections for " + std::to_string(report.cases) +
+                 " cases with events");
+  if (case_events && counts.case_events != *case_events)
+    problems.Add("case_events: indexes " + std::to_string(counts.case_events) + " events, the log holds " +
+                 std::to_string(*case_events) + " events of cases");
+  if (counts.case_events != indexed) problems.Add("case_events: entries outside any case's version order");
+  // Each case was found in its subject's entry above; the entries must list nothing else.
+  uint64_t listed = 0, erased_entries = 0;
   s = txn.ScanSubjects([&](std::string_view id, SubjectRecord r) {
-    ++subjects;
-    auto it = d.subjects.find(std::string(id));
-    if (it == d.subjects.end() || it->second.cases != r.cases || it->second.erased != r.erased)
-      report.problems.push_back("subjects: an index entry does not match the events");
+    listed += r.cases.size();
+    if (r.erased && !erased.count(std::string(id))) problems.Add("subjects: an entry is marked erased without an erasure");
+    erased_entries += r.erased;
+    if (!std::is_sorted(r.cases.begin(), r.cases.end(), OpenedBefore))
+      problems.Add("subjects: an entry does not list its cases oldest first");
     return true;
   });
   if (!s.ok()) return s;
-  if (subjects != d.subjects.size()) report.problems.push_back("subjects: entries are missing");
-  report.cases = d.cases.size();
+  if (listed != opened) problems.Add("subjects: the entries list " + std::to_string(listed) + " cases, the log opened " + std::to_string(opened));
+  if (erased_entries != erased.size()) problems.Add("subjects: entries are missing");
   return Status::Ok();
+}
+
+// Adds the case to its subject's entry (oldest first) and marks an erasure: the same entry the
+// write path keeps, built one case at a time.
+Status IndexSubject(StoreTxn& txn, const CaseState& state, const CaseFacts& facts) {
+  if (!facts.opened && !facts.erased) return Status::Ok();
+  auto stored = txn.Subject(facts.subject);
+  if (!stored.ok()) return stored.status();
+  SubjectRecord record = *stored ? std::move(**stored) : SubjectRecord();
+  if (facts.opened) {
+    auto at = std::lower_bound(record.cases.begin(), record.cases.end(), state.case_id, OpenedBefore);
+    if (at == record.cases.end() || *at != state.case_id) record.cases.insert(at, state.case_id);
+  }
+  record.erased |= facts.erased;
+  return txn.PutSubject(facts.subject, record);
 }
 
 }  // namespace
@@ -123,9 +231,10 @@ Result<VerifyReport> Verify(Store& store) {
   auto txn = store.Read();
   if (!txn.ok()) return txn.status();
   VerifyReport report;
-  Derived d;
-  if (auto s = FoldAll(**txn, d, &report); !s.ok()) return s;
-  if (auto s = CompareProjections(**txn, d, report); !s.ok()) return s;
+  Problems problems(&report);
+  uint64_t case_events = 0;
+  if (auto s = CheckChain(**txn, problems, report, case_events); !s.ok()) return s;
+  if (auto s = CheckProjections(**txn, problems, report, &case_events); !s.ok()) return s;
   return report;
 }
 
@@ -134,52 +243,22 @@ Result<VerifyReport> Rebuild(Store& store, bool check_only) {
   if (check_only) {
     auto txn = store.Read();
     if (!txn.ok()) return txn.status();
-    Derived d;
-    if (auto s = FoldAll(**txn, d, nullptr); !s.ok()) return s;
-    if (auto s = CompareProjections(**txn, d, report); !s.ok()) return s;
+    Problems problems(&report);
+    if (auto s = CheckProjections(**txn, problems, report, nullptr); !s.ok()) return s;
     return report;
   }
-  // Case by case along the case index: one case's state in memory at a time, not all of them.
+  // One transaction, so that readers see the old projections or the new ones, never a mix; in
+  // bounded memory when the store was opened with write_map (OpenStoreForRebuild).
   Status s = store.Write([&](StoreTxn& txn) -> Status {
     report = VerifyReport();
     if (auto st = txn.DropProjections(); !st.ok()) return st;
-    std::map<std::string, std::vector<std::pair<uint64_t, std::string>>> opened;  // subject
-    std::set<std::string> erased;
-    CaseState state;
-    Status failure;
-    auto flush = [&]() -> Status {
-      if (state.case_id.empty()) return Status::Ok();
+    Problems trusting(nullptr);  // a rebuild trusts the log; verify checks it
+    return FoldCases(txn, trusting, [&](const CaseState& state, const CaseFacts& facts) -> Status {
       ++report.cases;
-      return txn.PutCase(state.case_id, EncodeCaseState(state));
-    };
-    auto scanned = txn.ScanCaseIndex([&](std::string_view case_id, uint64_t position) {
-      if (case_id != state.case_id) {
-        if (failure = flush(); !failure.ok()) return false;
-        state = CaseState();
-      }
-      auto view = txn.Event(position);
-      if (!view.ok() || !*view) {
-        failure = view.ok() ? LedgerError("case_events points past the log; run rmc verify") : view.status();
-        return false;
-      }
-      auto e = (*view)->event();
-      Apply(state, e);
-      std::string subject(reinterpret_cast<const char*>(e.getSubject().begin()), e.getSubject().size());
-      if (e.getPayload().isCaseOpened()) opened[subject].emplace_back(position, state.case_id);
-      if (e.getPayload().isSubjectErased()) erased.insert(subject);
-      return true;
+      // The case index yields case ids in key order, so every put is an append.
+      if (auto st = txn.PutCase(state.case_id, EncodeCaseState(state), true); !st.ok()) return st;
+      return IndexSubject(txn, state, facts);
     });
-    if (!scanned.ok()) return scanned;
-    if (!failure.ok()) return failure;
-    if (auto st = flush(); !st.ok()) return st;
-    for (auto& [subject, cases] : opened) {
-      std::sort(cases.begin(), cases.end());  // oldest first, as the writes recorded them
-      SubjectRecord record;
-      record.erased = erased.count(subject) > 0;
-      for (auto& [position, id] : cases) record.cases.push_back(std::move(id));
-      if (auto st = txn.PutSubject(subject, record); !st.ok()) return st;
-    }
-    return Status::Ok();
   });
   if (!s.ok()) return s;
   return report;
