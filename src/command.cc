@@ -7,6 +7,7 @@
 
 #include "json_codec.h"
 #include "json_render.h"
+#include "message_sizes.h"
 #include "store.h"
 
 namespace rmc {
@@ -192,7 +193,7 @@ Result<Command> ParseCommand(std::string_view line, const CommandDefaults& defau
     return InvalidInput("type: unknown command type '" + c.type + "'; expected one of " + types);
   }
   c.member = *member;
-  c.payload = std::make_unique<capnp::MallocMessageBuilder>();
+  c.payload = std::make_unique<capnp::MallocMessageBuilder>(kPayloadWords);
   auto payload = capnp::toDynamic(c.payload->initRoot<schema::Payload>());
   auto fill = FillFromJson(payload.init(*member).as<capnp::DynamicStruct>(), *data, "data");
   if (!fill.ok()) return fill;

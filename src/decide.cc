@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <set>
 
+#include "message_sizes.h"
 #include "routing.h"
 
 namespace rmc {
@@ -13,7 +14,7 @@ using S = CaseState;
 
 Draft NewDraft() {
   Draft d;
-  d.payload = std::make_unique<capnp::MallocMessageBuilder>();
+  d.payload = std::make_unique<capnp::MallocMessageBuilder>(kPayloadWords);
   d.payload->initRoot<schema::Payload>();
   return d;
 }

@@ -193,9 +193,7 @@ Status FillFromJson(capnp::DynamicStruct::Builder out, element json, const std::
   for (auto [key, value] : object) {
     std::string field_path = path.empty() ? std::string(key) : path + "." + std::string(key);
     if (!seen.insert(key).second) return InvalidInput(field_path + ": given twice");
-    std::optional<capnp::StructSchema::Field> found;
-    for (auto f : schema.getFields())
-      if (!si::IsDerived(f) && si::JsonName(f) == key) found = f;
+    auto found = si::FieldByJsonName(schema, key);
     if (!found) {
       std::string known;
       for (auto f : schema.getFields())

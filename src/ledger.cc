@@ -10,6 +10,7 @@
 #include "fold.h"
 #include "json_codec.h"
 #include "json_render.h"
+#include "message_sizes.h"
 #include "random.h"
 #include "sealing.h"
 #include "state_codec.h"
@@ -389,9 +390,7 @@ Result<std::unique_ptr<capnp::MallocMessageBuilder>> Ledger::BuildCorrection(
     simdjson::dom::object object;
     if (json.get_object().get(object)) return InvalidInput("data.data: expected an object");
     for (auto [key, value] : object) {
-      std::optional<capnp::StructSchema::Field> found;
-      for (auto f : target_struct.getSchema().getFields())
-        if (!schema_info::IsDerived(f) && schema_info::JsonName(f) == key) found = f;
+      auto found = schema_info::FieldByJsonName(target_struct.getSchema(), key);
       if (!found)
         return InvalidInput("data.data." + std::string(key) + ": no such field of " +
                             schema_info::EventTypeName(*m));
@@ -521,7 +520,7 @@ Result<Ledger::Plan> Ledger::Prepare(StoreTxn& txn, Command& c, Outcome& out) {
     if (!built.ok()) return built.status();
     payload = std::move(*built);
   } else {
-    payload = std::make_unique<capnp::MallocMessageBuilder>();
+    payload = std::make_unique<capnp::MallocMessageBuilder>(kPayloadWords);
     payload->setRoot(c.data());
   }
   if (c.type == "triage") {
@@ -543,7 +542,7 @@ Result<Ledger::Plan> Ledger::Prepare(StoreTxn& txn, Command& c, Outcome& out) {
   const std::string trace = c.trace_id.empty() ? RandomString(16) : c.trace_id;
   uint32_t version = state.version;
   for (auto& draft : drafts) {
-    auto message = std::make_unique<capnp::MallocMessageBuilder>();
+    auto message = std::make_unique<capnp::MallocMessageBuilder>(kEventWords);
     auto e = message->initRoot<schema::Event>();
     const std::string event_id = NewEventId(now->ns);
     e.setEventId(AsData(event_id));
@@ -572,7 +571,7 @@ Result<Ledger::Plan> Ledger::Prepare(StoreTxn& txn, Command& c, Outcome& out) {
     }
     if (!subject_id.empty()) e.setSubject(AsData(subject_id));
 
-    capnp::MallocMessageBuilder personal;
+    capnp::MallocMessageBuilder personal(kPayloadWords);
     auto personal_root = capnp::toDynamic(personal.initRoot<schema::Payload>());
     bool has_personal = SplitPersonal(capnp::toDynamic(draft.root().asReader()),
                                       capnp::toDynamic(e.initPayload()), personal_root);

@@ -1,7 +1,9 @@
 #include "schema_info.h"
 
 #include <map>
+#include <memory>
 #include <mutex>
+#include <unordered_map>
 
 #include "annotations.capnp.h"
 #include "event.capnp.h"
@@ -44,15 +46,61 @@ std::string Separate(std::string_view camel, char sep) {
   return out;
 }
 
+// What the annotations say about one field, looked up once: the hot paths (filling commands
+// from JSON, sealing, rendering) ask for every field of every event.
+struct FieldInfo {
+  enum : uint8_t { kPersonalBit = 1, kOptionalBit = 2, kDerivedBit = 4, kPseudonymBit = 8, kFreeTextBit = 16 };
+  uint8_t bits = 0;
+  std::string json_name;
+};
+
+struct PairHash {
+  size_t operator()(const std::pair<uint64_t, uint32_t>& k) const { return k.first * 31 + k.second; }
+};
+
+// Per thread, so that no lookup takes a lock; a thread builds its own copy on first use.
+const FieldInfo& Info(const Field& f) {
+  thread_local std::unordered_map<std::pair<uint64_t, uint32_t>, FieldInfo, PairHash> cache;
+  auto key = std::make_pair(f.getContainingStruct().getProto().getId(), f.getIndex());
+  if (auto it = cache.find(key); it != cache.end()) return it->second;
+  FieldInfo info;
+  if (Has(f, kPersonal) || Has(f, kSpecial) || Has(f, kCriminal)) info.bits |= FieldInfo::kPersonalBit;
+  if (Has(f, kOptional)) info.bits |= FieldInfo::kOptionalBit;
+  if (Has(f, kDerived)) info.bits |= FieldInfo::kDerivedBit;
+  if (Has(f, kPseudonym)) info.bits |= FieldInfo::kPseudonymBit;
+  if (Has(f, kFreeText)) info.bits |= FieldInfo::kFreeTextBit;
+  if (auto v = Find(f.getProto(), kCode)) info.json_name = v->getText();
+  else info.json_name = Separate(f.getProto().getName().cStr(), '_');
+  return cache.emplace(key, std::move(info)).first->second;
+}
+
+// An enum's codes, in enumerant order, and back.
+struct EnumInfo {
+  std::vector<std::string> codes;
+  std::unordered_map<std::string_view, uint16_t> ordinals;  // views into `codes`
+};
+
+const EnumInfo& Info(capnp::EnumSchema schema) {
+  thread_local std::unordered_map<uint64_t, std::unique_ptr<EnumInfo>> cache;
+  auto& slot = cache[schema.getProto().getId()];
+  if (!slot) {
+    slot = std::make_unique<EnumInfo>();
+    for (auto e : schema.getEnumerants()) {
+      auto v = Find(e.getProto(), kCode);
+      slot->codes.push_back(v ? std::string(v->getText()) : Separate(e.getProto().getName().cStr(), '-'));
+    }
+    for (size_t i = 0; i < slot->codes.size(); ++i) slot->ordinals.emplace(slot->codes[i], uint16_t(i));
+  }
+  return *slot;
+}
+
 }  // namespace
 
-bool IsPersonal(const Field& f) {
-  return Has(f, kPersonal) || Has(f, kSpecial) || Has(f, kCriminal);
-}
-bool IsOptional(const Field& f) { return Has(f, kOptional); }
-bool IsDerived(const Field& f) { return Has(f, kDerived); }
-bool IsPseudonym(const Field& f) { return Has(f, kPseudonym); }
-bool IsFreeText(const Field& f) { return Has(f, kFreeText); }
+bool IsPersonal(const Field& f) { return Info(f).bits & FieldInfo::kPersonalBit; }
+bool IsOptional(const Field& f) { return Info(f).bits & FieldInfo::kOptionalBit; }
+bool IsDerived(const Field& f) { return Info(f).bits & FieldInfo::kDerivedBit; }
+bool IsPseudonym(const Field& f) { return Info(f).bits & FieldInfo::kPseudonymBit; }
+bool IsFreeText(const Field& f) { return Info(f).bits & FieldInfo::kFreeTextBit; }
 
 bool IsPresenceFlag(const Field& f) {
   auto name = f.getProto().getName();
@@ -71,28 +119,36 @@ std::optional<Field> PresenceFlagOf(const Field& f) {
   return std::nullopt;
 }
 
-std::string JsonName(const Field& f) {
-  if (auto v = Find(f.getProto(), kCode)) return v->getText();
-  return Separate(f.getProto().getName().cStr(), '_');
+const std::string& JsonName(const Field& f) { return Info(f).json_name; }
+
+std::optional<Field> FieldByJsonName(capnp::StructSchema schema, std::string_view name) {
+  thread_local std::unordered_map<uint64_t, std::unordered_map<std::string_view, uint16_t>> cache;
+  auto [it, fresh] = cache.try_emplace(schema.getProto().getId());
+  if (fresh)
+    for (auto f : schema.getFields())
+      if (!IsDerived(f)) it->second.emplace(JsonName(f), uint16_t(f.getIndex()));  // views into Info
+  auto found = it->second.find(name);
+  if (found == it->second.end()) return std::nullopt;
+  return schema.getFields()[found->second];
 }
 
-std::string EnumCode(const capnp::EnumSchema::Enumerant& e) {
-  if (auto v = Find(e.getProto(), kCode)) return v->getText();
-  return Separate(e.getProto().getName().cStr(), '-');
+const std::string& EnumCode(const capnp::EnumSchema::Enumerant& e) {
+  return Info(e.getContainingEnum()).codes[e.getOrdinal()];
 }
 
 std::optional<capnp::EnumSchema::Enumerant> EnumFromCode(capnp::EnumSchema schema,
                                                          std::string_view code) {
-  for (auto e : schema.getEnumerants())
-    if (EnumCode(e) == code) return e;
-  return std::nullopt;
+  const auto& ordinals = Info(schema).ordinals;
+  auto it = ordinals.find(code);
+  if (it == ordinals.end()) return std::nullopt;
+  return schema.getEnumerants()[it->second];
 }
 
 std::string EnumCodes(capnp::EnumSchema schema) {
   std::string out;
-  for (auto e : schema.getEnumerants()) {
+  for (const auto& code : Info(schema).codes) {
     if (!out.empty()) out += ", ";
-    out += EnumCode(e);
+    out += code;
   }
   return out;
 }

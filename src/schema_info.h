@@ -26,10 +26,15 @@ bool IsPresenceFlag(const Field& field);
 // The presence flag of `field` in its struct, if it has one.
 std::optional<Field> PresenceFlagOf(const Field& field);
 
+// Every answer about a field or an enumerant is computed once per thread and then looked up:
+// the hot paths ask for every field of every command and event.
+
 // The JSON name: $code, else camelCase turned into snake_case ("birthDate" -> "birth_date").
-std::string JsonName(const Field& field);
+const std::string& JsonName(const Field& field);
+// The field of `schema` that JSON names `name`, derived fields excepted.
+std::optional<Field> FieldByJsonName(capnp::StructSchema schema, std::string_view name);
 // The JSON spelling of an enumerant: $code, else camelCase into kebab-case.
-std::string EnumCode(const capnp::EnumSchema::Enumerant& e);
+const std::string& EnumCode(const capnp::EnumSchema::Enumerant& e);
 std::optional<capnp::EnumSchema::Enumerant> EnumFromCode(capnp::EnumSchema schema, std::string_view code);
 // All codes of an enum, for messages that say what was expected.
 std::string EnumCodes(capnp::EnumSchema schema);
