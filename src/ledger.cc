@@ -572,9 +572,17 @@ Result<Ledger::Plan> Ledger::Prepare(StoreTxn& txn, Command& c, Outcome& out) {
     if (!subject_id.empty()) e.setSubject(AsData(subject_id));
 
     capnp::MallocMessageBuilder personal(kPayloadWords);
-    auto personal_root = capnp::toDynamic(personal.initRoot<schema::Payload>());
-    bool has_personal = SplitPersonal(capnp::toDynamic(draft.root().asReader()),
-                                      capnp::toDynamic(e.initPayload()), personal_root);
+    auto full = capnp::toDynamic(draft.root().asReader());
+    bool has_personal = false;
+    KJ_IF_MAYBE(member, full.which()) {
+      if (schema_info::NestsPersonal(*member)) {
+        auto personal_root = capnp::toDynamic(personal.initRoot<schema::Payload>());
+        has_personal = SplitPersonal(full, capnp::toDynamic(e.initPayload()), personal_root);
+      } else {
+        e.setPayload(draft.root().asReader());  // nothing to seal: a plain copy
+      }
+      plan.event_types.push_back(schema_info::EventTypeName(*member));
+    }
     if (has_personal || seal_reason) {
       if (!is_signal && IsErased(subject_id))
         return Status(Code::kSubjectErased,
@@ -586,9 +594,6 @@ Result<Ledger::Plan> Ledger::Prepare(StoreTxn& txn, Command& c, Outcome& out) {
       if (!key.ok()) return key.status();
       keys_[subject_id] = *key;
       SealEvent(*key, e, has_personal ? &personal : nullptr, seal_reason ? c.reason : "");
-    }
-    KJ_IF_MAYBE(m, capnp::toDynamic(draft.root().asReader()).which()) {
-      plan.event_types.push_back(schema_info::EventTypeName(*m));
     }
     plan.events.push_back(std::move(message));
   }

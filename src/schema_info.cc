@@ -1,8 +1,8 @@
 #include "schema_info.h"
 
 #include <map>
+#include <set>
 #include <memory>
-#include <mutex>
 #include <unordered_map>
 
 #include "annotations.capnp.h"
@@ -32,6 +32,7 @@ std::optional<capnp::schema::Value::Reader> Find(Annotated proto, uint64_t id) {
 }
 
 bool Has(const Field& f, uint64_t id) { return Find(f.getProto(), id).has_value(); }
+bool IsMarkedPersonal(const Field& f) { return Has(f, kPersonal) || Has(f, kSpecial) || Has(f, kCriminal); }
 
 std::string Separate(std::string_view camel, char sep) {
   std::string out;
@@ -49,7 +50,14 @@ std::string Separate(std::string_view camel, char sep) {
 // What the annotations say about one field, looked up once: the hot paths (filling commands
 // from JSON, sealing, rendering) ask for every field of every event.
 struct FieldInfo {
-  enum : uint8_t { kPersonalBit = 1, kOptionalBit = 2, kDerivedBit = 4, kPseudonymBit = 8, kFreeTextBit = 16 };
+  enum : uint8_t {
+    kPersonalBit = 1,
+    kOptionalBit = 2,
+    kDerivedBit = 4,
+    kPseudonymBit = 8,
+    kFreeTextBit = 16,
+    kNestsPersonalBit = 32,
+  };
   uint8_t bits = 0;
   std::string json_name;
 };
@@ -64,11 +72,13 @@ const FieldInfo& Info(const Field& f) {
   auto key = std::make_pair(f.getContainingStruct().getProto().getId(), f.getIndex());
   if (auto it = cache.find(key); it != cache.end()) return it->second;
   FieldInfo info;
-  if (Has(f, kPersonal) || Has(f, kSpecial) || Has(f, kCriminal)) info.bits |= FieldInfo::kPersonalBit;
+  if (IsMarkedPersonal(f)) info.bits |= FieldInfo::kPersonalBit;
   if (Has(f, kOptional)) info.bits |= FieldInfo::kOptionalBit;
   if (Has(f, kDerived)) info.bits |= FieldInfo::kDerivedBit;
   if (Has(f, kPseudonym)) info.bits |= FieldInfo::kPseudonymBit;
   if (Has(f, kFreeText)) info.bits |= FieldInfo::kFreeTextBit;
+  if (auto type = f.getType(); type.isStruct() && !IsDate(type.asStruct()) && HasPersonalFields(type.asStruct()))
+    info.bits |= FieldInfo::kNestsPersonalBit;
   if (auto v = Find(f.getProto(), kCode)) info.json_name = v->getText();
   else info.json_name = Separate(f.getProto().getName().cStr(), '_');
   return cache.emplace(key, std::move(info)).first->second;
@@ -101,6 +111,7 @@ bool IsOptional(const Field& f) { return Info(f).bits & FieldInfo::kOptionalBit;
 bool IsDerived(const Field& f) { return Info(f).bits & FieldInfo::kDerivedBit; }
 bool IsPseudonym(const Field& f) { return Info(f).bits & FieldInfo::kPseudonymBit; }
 bool IsFreeText(const Field& f) { return Info(f).bits & FieldInfo::kFreeTextBit; }
+bool NestsPersonal(const Field& f) { return Info(f).bits & FieldInfo::kNestsPersonalBit; }
 
 bool IsPresenceFlag(const Field& f) {
   auto name = f.getProto().getName();
@@ -172,27 +183,36 @@ bool IsDate(capnp::StructSchema schema) {
 }
 
 bool HasPersonalFields(capnp::StructSchema schema) {
-  static std::mutex mu;
-  static std::map<uint64_t, bool> cache;
-  std::lock_guard<std::mutex> lock(mu);
+  // Reads the annotations itself rather than through Info(), which asks this for its fields.
+  // The schema has a cycle (Payload -> EventCorrected -> Payload): a struct met again while it
+  // is being walked counts as holding nothing for now, and a "no" that relied on such a guess
+  // is not remembered (a "yes" is always right).
+  thread_local std::map<uint64_t, bool> cache;
+  thread_local std::set<uint64_t> walking;
   struct Walk {
-    std::map<uint64_t, bool>& cache;
+    bool guessed = false;
     bool operator()(capnp::StructSchema s) {
       uint64_t id = s.getProto().getId();
       if (auto it = cache.find(id); it != cache.end()) return it->second;
-      cache[id] = false;  // breaks the Payload -> EventCorrected -> Payload cycle
+      if (walking.count(id)) {
+        guessed = true;
+        return false;
+      }
+      walking.insert(id);
       bool any = false;
       for (auto f : s.getFields()) {
-        if (IsPersonal(f)) any = true;
+        if (IsMarkedPersonal(f)) any = true;
         else if (f.getType().isStruct() && !IsDate(f.getType().asStruct()) &&
                  (*this)(f.getType().asStruct()))
           any = true;
+        if (any) break;
       }
-      cache[id] = any;
+      walking.erase(id);
+      if (any || !guessed || walking.empty()) cache[id] = any;
       return any;
     }
   };
-  return Walk{cache}(schema);
+  return Walk{}(schema);
 }
 
 std::optional<Field> PayloadMemberForCommand(std::string_view type) {

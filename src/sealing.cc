@@ -20,9 +20,7 @@ bool SplitPersonal(capnp::DynamicStruct::Reader full, capnp::DynamicStruct::Buil
       }
       return;
     }
-    auto type = f.getType();
-    if (type.isStruct() && !si::IsDate(type.asStruct()) && si::HasPersonalFields(type.asStruct())) {
-      if (!full.has(f, capnp::HasMode::NON_NULL)) return;
+    if (si::NestsPersonal(f)) {
       any |= SplitPersonal(full.get(f).as<capnp::DynamicStruct>(),
                            pub.init(f).as<capnp::DynamicStruct>(),
                            personal.init(f).as<capnp::DynamicStruct>());
