@@ -37,6 +37,8 @@ struct CaseProjection {
   lastLetter @26 :Int32;           # latest letter without a reply since; -1: none
   lastPosition @27 :UInt64;
   stepsDone @28 :UInt16;           # bit i: step i done on the current round of the route
+  firstChannel @29 :Int8 = -1;     # SignalChannel of the case's first signal; -1: none (or a
+                                   # projection from before this field: `rmc rebuild` fills it)
 }
 
 enum CaseStatus { open @0; nazorg @1; afgesloten @2; }

@@ -86,6 +86,7 @@ struct CaseState {
   int aftercare_checks = 0;
   Days feedback_on = kNoDay;
   int reopened = 0;
+  int first_channel = -1;  // schema::SignalChannel of the first signal: where the case came from
   uint64_t last_position = 0;
   std::vector<uint64_t> signals;
   std::vector<ContactRecord> contacts;

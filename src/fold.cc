@@ -108,6 +108,7 @@ void Apply(CaseState& s, schema::Event::Reader e) {
       if (subject.getHasEnrolled()) s.Set(S::kEnrolled, subject.getEnrolled());
       if (sig.hasAbsence()) s.Set(S::kAbsence);
       if (IsDirectReport(sig.getChannel())) s.Set(S::kDirectReport);
+      if (s.first_channel < 0) s.first_channel = int(sig.getChannel());
       s.last_signal = sig.getReceived().getDays();
       s.picked_up = kNoDay;
       if (s.at == 0) s.at = 1;

@@ -53,6 +53,7 @@ std::string EncodeCaseState(const CaseState& s) {
   p.setAftercareChecks(uint16_t(s.aftercare_checks));
   p.setFeedbackOn(s.feedback_on);
   p.setReopened(uint16_t(s.reopened));
+  p.setFirstChannel(int8_t(s.first_channel));
   p.setStepsDone(s.steps_done);
   p.setLastPosition(s.last_position);
   auto signals = p.initSignals(s.signals.size());
@@ -124,6 +125,7 @@ Result<CaseState> DecodeCaseState(std::string_view bytes) {
     s.aftercare_checks = p.getAftercareChecks();
     s.feedback_on = p.getFeedbackOn();
     s.reopened = p.getReopened();
+    s.first_channel = p.getFirstChannel();
     s.steps_done = p.getStepsDone();
     s.last_position = p.getLastPosition();
     for (auto v : p.getSignals()) s.signals.push_back(v);
