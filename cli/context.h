@@ -46,6 +46,7 @@ void RegisterHistory(CLI::App&, Globals&, int&);
 void RegisterEvents(CLI::App&, Globals&, int&);
 void RegisterVerify(CLI::App&, Globals&, int&);
 void RegisterDue(CLI::App&, Globals&, int&);
+void RegisterStats(CLI::App&, Globals&, int&);
 
 // Prints `rmc: error: CODE: message` (or the JSON error object with --json); returns the
 // exit code of `status`.

@@ -50,7 +50,8 @@ int main(int argc, char** argv) {
 
   int exit_code = 0;
   for (Register r : {RegisterInit, RegisterConfig, RegisterApply, RegisterActions, RegisterShow,
-                     RegisterList, RegisterDue, RegisterHistory, RegisterEvents, RegisterVerify})
+                     RegisterList, RegisterDue, RegisterStats, RegisterHistory, RegisterEvents,
+                     RegisterVerify})
     r(app, g, exit_code);
   try {
     app.parse(argc, argv);
