@@ -8,5 +8,6 @@ namespace rmc {
 
 constexpr unsigned kPayloadWords = 128;     // a command's data (1 KiB)
 constexpr unsigned kEventWords = 256;       // an event: envelope, public payload, sealed part
+constexpr unsigned kProjectionWords = 256;  // a case projection
 
 }  // namespace rmc

@@ -5,6 +5,7 @@
 
 #include <cstring>
 
+#include "message_sizes.h"
 #include "projection.capnp.h"
 
 namespace rmc {
@@ -29,7 +30,7 @@ void SetStrings(Builder builder, const std::vector<std::string>& v) {
 }  // namespace
 
 std::string EncodeCaseState(const CaseState& s) {
-  capnp::MallocMessageBuilder message;
+  capnp::MallocMessageBuilder message(kProjectionWords);
   auto p = message.initRoot<schema::CaseProjection>();
   p.setCaseId(s.case_id);
   p.setVersion(s.version);
