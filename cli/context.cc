@@ -62,6 +62,14 @@ Result<Days> Today() {
   return LocalDate(now->ns);
 }
 
+CLI::App& Group(CLI::App& app, const std::string& name, const std::string& description) {
+  for (CLI::App* group : app.get_subcommands([&](CLI::App* sub) { return sub->get_name() == name; }))
+    return *group;
+  CLI::App& group = *app.add_subcommand(name, description);
+  group.require_subcommand(1);
+  return group;
+}
+
 Status CheckReadPurpose(const Globals& g) {
   if (g.Role() != schema::Role::CONSULENT && g.purpose.empty())
     return Status(Code::kUsage, std::string("role ") + RoleName(g.Role()) +

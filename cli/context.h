@@ -48,6 +48,10 @@ void RegisterVerify(CLI::App&, Globals&, int&);
 void RegisterDue(CLI::App&, Globals&, int&);
 void RegisterStats(CLI::App&, Globals&, int&);
 
+// The subcommand group `name` of `app` (`rmc audit …`, `rmc subject …`), created by the first
+// file that registers a member of it, so that each member can live in a file of its own.
+CLI::App& Group(CLI::App& app, const std::string& name, const std::string& description);
+
 // Prints `rmc: error: CODE: message` (or the JSON error object with --json); returns the
 // exit code of `status`.
 int Fail(const Globals& g, const Status& status);
