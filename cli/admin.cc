@@ -67,12 +67,14 @@ void RegisterVerify(CLI::App& app, Globals& g, int& exit_code) {
     }
     bool ok = report->problems.empty();
     if (g.json) {
-      PrintJson({{"ok", ok}, {"events", report->events}, {"cases", report->cases}, {"problems", report->problems}});
+      PrintJson({{"ok", ok}, {"events", report->events}, {"cases", report->cases},
+                 {"access_records", report->access_records}, {"problems", report->problems}});
     } else {
       for (const auto& p : report->problems) std::printf("MISMATCH %s\n", p.c_str());
-      std::printf("%s: %llu events, %llu cases%s\n", ok ? "ok" : "FAILED",
+      std::printf("%s: %llu events, %llu cases, %llu access records%s\n", ok ? "ok" : "FAILED",
                   (unsigned long long)report->events, (unsigned long long)report->cases,
-                  ok ? "; chain, indexes and projections match" : "");
+                  (unsigned long long)report->access_records,
+                  ok ? "; chains, indexes and projections match" : "");
     }
     if (!ok) exit_code = 6;
   });

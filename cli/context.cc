@@ -77,6 +77,15 @@ Status CheckReadPurpose(const Globals& g) {
   return Status::Ok();
 }
 
+Status Account(Ledger& ledger, const Globals& g, const std::string& action, const std::vector<Shown>& shown) {
+  return RecordAccess(ledger.store(), {g.actor, g.Role(), g.purpose, action}, shown);
+}
+
+Shown ShownCase(Ledger& ledger, const CaseState& state) {
+  const bool erased = !state.subject.empty() && ledger.IsErased(state.subject);
+  return {state.case_id, state.subject, erased ? schema::AccessResult::ERASED : schema::AccessResult::OK};
+}
+
 Json OutcomeJson(const Outcome& o) {
   Json j;
   j["id"] = o.id;

@@ -8,6 +8,7 @@
 #include <memory>
 #include <string>
 
+#include "access_log.h"
 #include "command.h"
 #include "json_render.h"
 #include "ledger.h"
@@ -47,6 +48,7 @@ void RegisterEvents(CLI::App&, Globals&, int&);
 void RegisterVerify(CLI::App&, Globals&, int&);
 void RegisterDue(CLI::App&, Globals&, int&);
 void RegisterStats(CLI::App&, Globals&, int&);
+void RegisterAuditReads(CLI::App&, Globals&, int&);
 
 // The subcommand group `name` of `app` (`rmc audit …`, `rmc subject …`), created by the first
 // file that registers a member of it, so that each member can live in a file of its own.
@@ -59,6 +61,11 @@ int Fail(const Globals& g, const Status& status);
 std::unique_ptr<Ledger> OpenOrFail(const Globals& g, int& exit_code);
 // Reads of personal data by roles other than consulent need --purpose (exit 2 without it).
 Status CheckReadPurpose(const Globals& g);
+// Records in the access log that `action` showed `shown` (access_log.h). Called before anything
+// is printed: when it fails, the command fails and shows nothing.
+Status Account(Ledger& ledger, const Globals& g, const std::string& action, const std::vector<Shown>& shown);
+// The case's youth, as shown: erased when the subject's key is gone.
+Shown ShownCase(Ledger& ledger, const CaseState& state);
 // The result line of a command (COMMANDS.md).
 Json OutcomeJson(const Outcome& outcome);
 void PrintJson(const Json& j);

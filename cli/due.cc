@@ -24,11 +24,15 @@ void RegisterDue(CLI::App& app, Globals& g, int& exit_code) {
       Deadline deadline;
     };
     std::vector<Row> rows;
+    std::vector<Shown> shown;
     auto s = ForEachCase(*ledger, [&](const CaseState& state) {
+      const size_t before = rows.size();
       for (auto& d : DeadlinesOf(state, ledger->settings(), today, std::nullopt))
         if (d.met == kNoDay && d.due <= today + *within) rows.push_back({state.case_id, d});
+      if (rows.size() > before) shown.push_back(ShownCase(*ledger, state));
     });
     if (!s.ok()) return void(exit_code = Fail(g, s));
+    if (auto a = Account(*ledger, g, "due", shown); !a.ok()) return void(exit_code = Fail(g, a));
     std::stable_sort(rows.begin(), rows.end(),
                      [](const Row& a, const Row& b) { return a.deadline.due < b.deadline.due; });
     if (g.json) {

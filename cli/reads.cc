@@ -41,6 +41,8 @@ void PrefetchNextEvents(std::string_view event) {
   for (size_t i = kLine; i <= kBelow; i += kLine) __builtin_prefetch(event.data() - i);
 }
 
+std::string Bytes(capnp::Data::Reader d) { return {reinterpret_cast<const char*>(d.begin()), d.size()}; }
+
 std::string Str(const Json& j) {
   if (j.is_null()) return "-";
   if (j.is_string()) return j.get<std::string>();
@@ -111,6 +113,8 @@ void RegisterShow(CLI::App& app, Globals& g, int& exit_code) {
     ViewOptions view{g.Role() == schema::Role::EVALUATOR, *today};
     auto v = CaseView(*ledger, **txn, *state, view);
     if (!v.ok()) return void(exit_code = Fail(g, v.status()));
+    if (auto s = Account(*ledger, g, "show", {ShownCase(*ledger, *state)}); !s.ok())
+      return void(exit_code = Fail(g, s));
     if (g.json || !isatty(1)) {
       if (g.json) PrintJson(*v);
       else std::printf("%s\n", v->dump(2).c_str());
@@ -142,6 +146,7 @@ void RegisterList(CLI::App& app, Globals& g, int& exit_code) {
     const Days today = *clock;
     const bool evaluator = g.Role() == schema::Role::EVALUATOR;
     Json rows = Json::array();
+    std::vector<Shown> shown;
     auto s = ForEachCase(*ledger, [&](const CaseState& c) {
       const char* status = StatusName(EffectiveStatus(c, today));
       std::string tg;
@@ -155,6 +160,7 @@ void RegisterList(CLI::App& app, Globals& g, int& exit_code) {
       if (!o->consulent.empty() && o->consulent != c.consulent) return;
       if (o->overdue && !overdue) return;
       int next = NextStep(c);
+      shown.push_back(ShownCase(*ledger, c));
       rows.push_back({{"case", c.case_id}, {"version", c.version}, {"status", status},
                       {"phase", PhaseOf(c.step)}, {"step", c.step},
                       {"next_step", next ? Json(next) : Json(nullptr)},
@@ -165,6 +171,7 @@ void RegisterList(CLI::App& app, Globals& g, int& exit_code) {
                       {"overdue", overdue}});
     });
     if (!s.ok()) return void(exit_code = Fail(g, s));
+    if (auto a = Account(*ledger, g, "list", shown); !a.ok()) return void(exit_code = Fail(g, a));
     if (g.json) return PrintJson(rows);
     std::printf("%-12s %-10s %5s %4s %-16s %-12s %s\n", "case", "status", "phase", "step", "target group", "consulent", "");
     for (const auto& r : rows)
@@ -187,6 +194,10 @@ void RegisterHistory(CLI::App& app, Globals& g, int& exit_code) {
     auto positions = (*txn)->CasePositions(*case_id);
     if (!positions.ok()) return void(exit_code = Fail(g, positions.status()));
     if (positions->empty()) return void(exit_code = Fail(g, Status(Code::kUnknownCase, "no case " + *case_id)));
+    auto state = ledger->LoadCase(**txn, *case_id);
+    if (!state.ok()) return void(exit_code = Fail(g, state.status()));
+    if (auto s = Account(*ledger, g, "history", {ShownCase(*ledger, *state)}); !s.ok())
+      return void(exit_code = Fail(g, s));
     RenderOptions render;
     bool evaluator = g.Role() == schema::Role::EVALUATOR;
     render.personal = evaluator ? PersonalFields::kPseudonymize : PersonalFields::kReveal;
@@ -243,6 +254,7 @@ void RegisterEvents(CLI::App& app, Globals& g, int& exit_code) {
     JsonWriter out(kFeedChunk + (64 << 10));
     uint64_t next = std::max<uint64_t>(o->since, 1);
     bool first_round = true;
+    std::set<std::string> accounted;  // case and subject of each youth already accounted for
     for (;;) {
       // Opened per round when following: an erasure by another process replaces the
       // keystore file, and only a fresh open sees that the key is gone.
@@ -257,6 +269,15 @@ void RegisterEvents(CLI::App& app, Globals& g, int& exit_code) {
       if (first_round) ahead.emplace(ledger->store(), next);
       first_round = false;
       ErasedSubjects erased(*ledger);
+      // With --personal, each youth whose fields a chunk shows is accounted for before the chunk
+      // is written, once per command.
+      std::vector<Shown> unaccounted;
+      auto flush = [&]() -> Status {
+        if (auto a = Account(*ledger, g, "events", unaccounted); !a.ok()) return a;
+        unaccounted.clear();
+        out.FlushTo(stdout);
+        return Status::Ok();
+      };
       auto s = (*txn)->ScanEvents(next, [&](uint64_t position, EventView& view) {
         PrefetchNextEvents(view.bytes());
         auto e = view.event();
@@ -268,16 +289,22 @@ void RegisterEvents(CLI::App& app, Globals& g, int& exit_code) {
             return false;
           }
           personal = std::move(*u);
+          if (personal && e.hasSubject()) {
+            std::string key = std::string(e.getCaseId().cStr()) + '\n' + Bytes(e.getSubject());
+            if (accounted.insert(std::move(key)).second)
+              unaccounted.push_back({e.getCaseId().cStr(), Bytes(e.getSubject()), schema::AccessResult::OK});
+          }
         }
         writer.Write(e, personal ? &*personal : nullptr, erased(e), out);
         out.Char('\n');
-        if (out.size() >= kFeedChunk) out.FlushTo(stdout);
+        if (out.size() >= kFeedChunk) failure = flush();
         next = position + 1;
         if (ahead) ahead->Reached(position);
-        return true;
+        return failure.ok();
       });
       ahead.reset();
-      out.FlushTo(stdout);  // before an error line, and before a follower sleeps
+      // Before an error line, and before a follower sleeps; never what could not be accounted for.
+      if (failure.ok()) failure = flush();
       if (!s.ok() || !failure.ok()) return void(exit_code = Fail(g, s.ok() ? failure : s));
       if (!o->follow) return;
       if (std::fflush(stdout) != 0 || std::ferror(stdout) || ReaderGone()) return;

@@ -58,7 +58,8 @@ EventView::EventView(std::string_view bytes) : bytes_(bytes) {
 
 Result<std::unique_ptr<Store>> Store::Open(const std::string& dir, bool create, bool read_only,
                                           bool write_map) {
-  auto env = LmdbEnv::Open(dir, {"events", "case_events", "commands", "cases", "subjects", "meta"},
+  auto env = LmdbEnv::Open(dir, {"events", "case_events", "commands", "cases", "subjects", "meta",
+                                 "access", "access_subjects"},
                            create, read_only, write_map);
   if (!env.ok()) return env.status();
   std::unique_ptr<Store> s(new Store);
@@ -70,6 +71,8 @@ Result<std::unique_ptr<Store>> Store::Open(const std::string& dir, bool create, 
   s->cases_ = s->env_->dbi("cases");
   s->subjects_ = s->env_->dbi("subjects");
   s->meta_ = s->env_->dbi("meta");
+  s->access_ = s->env_->dbi("access");
+  s->access_subjects_ = s->env_->dbi("access_subjects");
   return s;
 }
 
@@ -235,7 +238,8 @@ Status StoreTxn::PutMeta(std::string_view key, std::string_view value) {
 
 StoreTxn::Counts StoreTxn::Count() const {
   return {txn_->Count(store_.events_), txn_->Count(store_.case_events_), txn_->Count(store_.commands_),
-          txn_->Count(store_.cases_), txn_->Count(store_.subjects_)};
+          txn_->Count(store_.cases_), txn_->Count(store_.subjects_), txn_->Count(store_.access_),
+          txn_->Count(store_.access_subjects_)};
 }
 
 Status StoreTxn::DropProjections() {

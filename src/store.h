@@ -8,6 +8,8 @@
 //   subjects     subject id (16) -> "E" (erased) or "-", then the case ids, comma-separated
 //   meta         "ledger_id", "head" (hash of the last event), "position", "next_case",
 //                "settings"
+//   access       position (u64 BE) -> AccessRecord (schema/access.capnp): the access log
+//   access_subjects  subject id (16), position (u64 BE) -> "" : the access log by youth
 #pragma once
 
 #include <capnp/message.h>
@@ -30,6 +32,11 @@ class EventView {
  public:
   explicit EventView(std::string_view bytes);
   schema::Event::Reader event() { return reader_->getRoot<schema::Event>(); }
+  // The message as another root type (an access record).
+  template <typename T>
+  typename T::Reader Root() {
+    return reader_->getRoot<T>();
+  }
   std::string_view bytes() const { return bytes_; }
 
  private:
@@ -83,9 +90,21 @@ class StoreTxn {
   Status ScanSubjects(const std::function<bool(std::string_view, SubjectRecord)>& visit) const;
   Result<std::optional<std::string>> Meta(std::string_view key) const;
   Status PutMeta(std::string_view key, std::string_view value);
+  // The access log (store_access.cc): who was shown whose data, chained like the events.
+  uint64_t LastAccessPosition() const;
+  std::string AccessHead() const;  // prevHash for the next record
+  // Appends `record` (its position and prevHash already set to LastAccessPosition()+1 and
+  // AccessHead()) and indexes it under `subject_id` when that is not empty.
+  Status AppendAccess(capnp::MessageBuilder& record, std::string_view subject_id);
+  Result<std::optional<EventView>> Access(uint64_t position) const;
+  // Records with position >= from, in order, until `visit` returns false.
+  Status ScanAccess(uint64_t from, const std::function<bool(uint64_t, EventView&)>& visit) const;
+  // Positions of the records about `subject_id`, in order.
+  Result<std::vector<uint64_t>> AccessPositionsOf(std::string_view subject_id) const;
+
   // Entries of each database, for integrity checks.
   struct Counts {
-    uint64_t events, case_events, commands, cases, subjects;
+    uint64_t events, case_events, commands, cases, subjects, access, access_subjects;
   };
   Counts Count() const;
   // Empties the derived databases (cases, subjects) for a rebuild.
@@ -99,6 +118,8 @@ class StoreTxn {
   mutable std::optional<uint64_t> position_;  // the log's last position, once read or appended
   mutable std::optional<std::string> head_;   // the hash of the last event, likewise
   bool appended_ = false;             // position_ and head_ must reach meta on commit
+  mutable std::optional<uint64_t> access_position_;  // the access log's, likewise
+  mutable std::optional<std::string> access_head_;
 };
 
 class Store {
@@ -118,7 +139,7 @@ class Store {
   friend class StoreTxn;
   std::string dir_;
   std::unique_ptr<LmdbEnv> env_;
-  MDB_dbi events_, case_events_, commands_, cases_, subjects_, meta_;
+  MDB_dbi events_, case_events_, commands_, cases_, subjects_, meta_, access_, access_subjects_;
 };
 
 // BLAKE2b-256 of `bytes`.

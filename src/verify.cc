@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <set>
 
+#include "access.capnp.h"
 #include "fold.h"
 #include "state_codec.h"
 
@@ -225,6 +226,44 @@ Status IndexSubject(StoreTxn& txn, const CaseState& state, const CaseFacts& fact
   return txn.PutSubject(facts.subject, record);
 }
 
+// The access log in position order: no gaps, its own hash chain, the stored positions, and the
+// index by youth holding exactly the records that name a youth.
+Status CheckAccessLog(StoreTxn& txn, Problems& problems, VerifyReport& report) {
+  auto id = txn.Meta("ledger_id");
+  if (!id.ok()) return id.status();
+  std::string head = Blake2b("access" + (*id ? **id : std::string()));
+  uint64_t expected = 1, with_subject = 0;
+  Status failure;
+  auto s = txn.ScanAccess(1, [&](uint64_t position, EventView& view) {
+    const std::string at = "access record " + std::to_string(position) + ": ";
+    ++report.access_records;
+    if (position != expected) problems.Add(at + "gap in positions, expected " + std::to_string(expected));
+    expected = position + 1;
+    try {
+      auto r = view.Root<schema::AccessRecord>();
+      if (Bytes(r.getPrevHash()) != head) problems.Add(at + "hash chain broken (prevHash does not match the record before)");
+      if (r.getPosition() != position) problems.Add(at + "stored under another position than it names");
+      if (r.getSubject().size() > 0) {
+        ++with_subject;
+        auto indexed = txn.AccessPositionsOf(Bytes(r.getSubject()));
+        if (!indexed.ok()) failure = indexed.status();
+        else if (!std::binary_search(indexed->begin(), indexed->end(), position))
+          problems.Add(at + "missing from the access index by youth");
+      }
+    } catch (const kj::Exception& ex) {
+      problems.Add(at + "cannot be decoded: " + ex.getDescription().cStr());
+    }
+    head = Blake2b(view.bytes());
+    return failure.ok();
+  });
+  if (!s.ok()) return s;
+  if (!failure.ok()) return failure;
+  if (txn.Count().access_subjects != with_subject)
+    problems.Add("access_subjects: " + std::to_string(txn.Count().access_subjects) + " entries for " +
+                 std::to_string(with_subject) + " records about a youth");
+  return Status::Ok();
+}
+
 }  // namespace
 
 Result<VerifyReport> Verify(Store& store) {
@@ -234,6 +273,7 @@ Result<VerifyReport> Verify(Store& store) {
   Problems problems(&report);
   uint64_t case_events = 0;
   if (auto s = CheckChain(**txn, problems, report, case_events); !s.ok()) return s;
+  if (auto s = CheckAccessLog(**txn, problems, report); !s.ok()) return s;
   if (auto s = CheckProjections(**txn, problems, report, &case_events); !s.ok()) return s;
   return report;
 }

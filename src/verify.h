@@ -12,10 +12,11 @@ namespace rmc {
 struct VerifyReport {
   uint64_t events = 0;
   uint64_t cases = 0;
+  uint64_t access_records = 0;
   std::vector<std::string> problems;  // empty: everything matches
 };
 
-// Walks the chain and refolds every case; reads only.
+// Walks the event chain and the access log's chain and refolds every case; reads only.
 Result<VerifyReport> Verify(Store& store);
 
 // Recomputes the projections (cases, subjects) from the events. With `check_only`, compares

@@ -1,7 +1,8 @@
 // The command-line contract beyond scenario files (COMMANDS.md): exit codes, roles on reads,
 // and what the change feed and the history show of erased and free-text data.
+#include "rmc_cli.h"
+
 #include <gtest/gtest.h>
-#include <sys/wait.h>
 
 #include <cstdio>
 #include <filesystem>
@@ -15,41 +16,15 @@ namespace {
 namespace fs = std::filesystem;
 using nlohmann::json;
 
-class Cli : public ::testing::Test {
+class Cli : public rmc::testing::RmcCli {
  protected:
   void SetUp() override {
-    dir_ = fs::temp_directory_path() / ("rmc-cli-" + std::to_string(getpid()) + "-" +
-                                        ::testing::UnitTest::GetInstance()->current_test_info()->name());
-    fs::remove_all(dir_);
+    RmcCli::SetUp();
     ASSERT_EQ(Rmc("init").code, 0);
     ASSERT_EQ(Rmc("signal --subject-ref J-1 --subject-name Yfke --channel jongere --received 2026-11-01").code, 0);
     ASSERT_EQ(Rmc("triage RMC-000001 --target-group vsv-nieuw --action-required true --rationale r "
                   "--reason 'dossier was compleet'").code, 0);
   }
-  void TearDown() override { fs::remove_all(dir_); }
-
-  struct Out {
-    int code;
-    std::string text;
-  };
-  Out Rmc(const std::string& args, const std::string& role = "consulent") {
-    std::string cmd = "RMC_LEDGER=" + dir_ + " RMC_NOW=2026-11-20T09:00:00Z RMC_ACTOR=test RMC_ROLE=" +
-                      role + " " + RMC_BINARY + " " + args + " 2>&1";
-    FILE* p = popen(cmd.c_str(), "r");
-    std::string out;
-    char buf[4096];
-    size_t n;
-    while ((n = fread(buf, 1, sizeof buf, p)) > 0) out.append(buf, n);
-    return {WEXITSTATUS(pclose(p)), out};
-  }
-  std::vector<json> Lines(const std::string& text) {
-    std::vector<json> out;
-    std::istringstream in(text);
-    for (std::string line; std::getline(in, line);) out.push_back(json::parse(line));
-    return out;
-  }
-
-  std::string dir_;
 };
 
 TEST_F(Cli, AnEvaluatorIsDeniedPersonalDataWhateverElseIsMissing) {

@@ -1,7 +1,8 @@
 // `rmc stats` through the real binary: every role reads it without --purpose, it needs no keys,
 // and a case whose subject was erased still counts.
+#include "rmc_cli.h"
+
 #include <gtest/gtest.h>
-#include <sys/wait.h>
 
 #include <cstdio>
 #include <filesystem>
@@ -13,31 +14,11 @@ namespace {
 namespace fs = std::filesystem;
 using nlohmann::json;
 
-class StatsCli : public ::testing::Test {
+class StatsCli : public rmc::testing::RmcCli {
  protected:
   void SetUp() override {
-    dir_ = fs::temp_directory_path() /
-           ("rmc-stats-" + std::to_string(getpid()) + "-" +
-            ::testing::UnitTest::GetInstance()->current_test_info()->name());
-    fs::remove_all(dir_);
+    RmcCli::SetUp();
     ASSERT_EQ(Rmc("init").code, 0);
-  }
-  void TearDown() override { fs::remove_all(dir_); }
-
-  struct Out {
-    int code;
-    std::string text;
-  };
-  Out Rmc(const std::string& args, const std::string& role = "consulent") {
-    std::string cmd = "RMC_LEDGER=" + dir_ +
-                      " RMC_NOW=2026-11-20T09:00:00Z RMC_ACTOR=test RMC_ROLE=" + role + " " +
-                      RMC_BINARY + " " + args + " 2>&1";
-    FILE* p = popen(cmd.c_str(), "r");
-    std::string out;
-    char buf[4096];
-    size_t n;
-    while ((n = fread(buf, 1, sizeof buf, p)) > 0) out.append(buf, n);
-    return {WEXITSTATUS(pclose(p)), out};
   }
   json Stats(const std::string& role = "consulent") {
     auto r = Rmc("stats --json", role);
@@ -58,8 +39,6 @@ class StatsCli : public ::testing::Test {
         Rmc("triage RMC-000001 --target-group vsv-nieuw --action-required true --rationale r").code,
         0);
   }
-
-  std::string dir_;
 };
 
 TEST_F(StatsCli, AnEmptyLedgerCountsNothing) {

@@ -6,6 +6,7 @@
 #include <filesystem>
 #include <map>
 
+#include "access_log.h"
 #include "ledger.h"
 #include "verify.h"
 
@@ -200,6 +201,38 @@ TEST_F(Integrity, ADamagedCaseIndexOrCommandIndexIsFound) {
   EXPECT_TRUE(Mentions(problems, "records for"));
   // The command index and the case index are not projections: rebuild --check does not judge them.
   EXPECT_TRUE(CheckOnly().empty());
+}
+
+
+TEST_F(Integrity, AChangedRemovedOrUnindexedAccessRecordIsFound) {
+  const std::string youth = ledger_->keystore().SubjectId("J-300");
+  Reader reader{"test", schema::Role::CONSULENT, "", "list"};
+  ASSERT_TRUE(RecordAccess(ledger_->store(), reader, {{"RMC-000001", youth}, {"RMC-000003", youth}, {"x", ""}}).ok());
+  ASSERT_TRUE(Problems().empty());
+  auto access = Dump("access");
+  ASSERT_EQ(access.size(), 3u);
+  const std::string second = U64Key(2);
+
+  // A record rewritten in place (here: one byte of it) breaks the chain at the next record.
+  Damage([&](LmdbTxn& txn, const LmdbEnv& env) {
+    std::string bytes = access[second];
+    bytes[bytes.size() - 1] ^= 1;
+    ASSERT_TRUE(txn.Put(env.dbi("access"), second, bytes).ok());
+  });
+  EXPECT_TRUE(Mentions(Problems(), "access record 3: hash chain broken")) << ::testing::PrintToString(Problems());
+
+  // A record removed leaves a gap.
+  Damage([&](LmdbTxn& txn, const LmdbEnv& env) { ASSERT_TRUE(txn.Delete(env.dbi("access"), second).ok()); });
+  EXPECT_TRUE(Mentions(Problems(), "access record 3: gap in positions")) << ::testing::PrintToString(Problems());
+
+  // Back as it was, but missing from the index by youth.
+  Damage([&](LmdbTxn& txn, const LmdbEnv& env) {
+    ASSERT_TRUE(txn.Put(env.dbi("access"), second, access[second]).ok());
+    ASSERT_TRUE(txn.Delete(env.dbi("access_subjects"), youth + second).ok());
+  });
+  auto problems = Problems();
+  EXPECT_TRUE(Mentions(problems, "access record 2: missing from the access index")) << ::testing::PrintToString(problems);
+  EXPECT_FALSE(Mentions(problems, "hash chain")) << ::testing::PrintToString(problems);
 }
 
 }  // namespace

@@ -1,0 +1,89 @@
+// rmc audit reads: the access log (access_log.h), filtered by youth, actor and time. The log
+// holds employee data (who read what), so reading it is itself a logged read.
+#include <cstdio>
+
+#include "context.h"
+#include "json_render.h"
+
+namespace rmc::cli {
+namespace {
+
+bool MayReadAuditLog(schema::Role role) {
+  return role == schema::Role::AUDITOR || role == schema::Role::COORDINATOR || role == schema::Role::SYSTEM;
+}
+
+const char* ResultName(schema::AccessResult r) { return r == schema::AccessResult::ERASED ? "erased" : "ok"; }
+
+Json RecordJson(uint64_t position, schema::AccessRecord::Reader r) {
+  return {{"position", position},
+          {"recorded_at", FormatTime(r.getRecordedAt())},
+          {"actor", r.getActor().getId().cStr()},
+          {"role", RoleName(r.getActor().getRole())},
+          {"action", r.getAction().cStr()},
+          {"object", r.getObject().cStr()},
+          {"subject", r.getSubject().size() ? Json(Hex(r.getSubject())) : Json(nullptr)},
+          {"purpose", r.getPurpose().size() ? Json(r.getPurpose().cStr()) : Json(nullptr)},
+          {"processing_activity",
+           {{"code", r.getProcessingActivity().getCode().cStr()}, {"version", r.getProcessingActivity().getVersion()}}},
+          {"result", ResultName(r.getResult())},
+          {"trace_id", Hex(r.getTraceId())},
+          {"span_id", Hex(r.getSpanId())}};
+}
+
+}  // namespace
+
+void RegisterAuditReads(CLI::App& app, Globals& g, int& exit_code) {
+  struct Options {
+    std::string subject, actor, since;
+  };
+  auto o = std::make_shared<Options>();
+  auto* sub = Group(app, "audit", "accountability: the access log, disclosures, checkpoints (docs/accountability.md)")
+                  .add_subcommand("reads", "who was shown whose data, when, why and under which activity (itself a logged read)");
+  sub->add_option("--subject", o->subject, "only reads of this youth (their ref)");
+  sub->add_option("--actor", o->actor, "only reads by this user");
+  sub->add_option("--since", o->since, "only reads recorded at or after this ISO date or time");
+  sub->callback([&g, &exit_code, o] {
+    if (!MayReadAuditLog(g.Role()))
+      return void(exit_code = Fail(g, Status(Code::kPermissionDenied, std::string("role ") + RoleName(g.Role()) +
+                                                                          " may not read the access log (auditor, coordinator and system may)")));
+    if (auto s = CheckReadPurpose(g); !s.ok()) return void(exit_code = Fail(g, s));
+    AccessFilter filter;
+    filter.actor = o->actor;
+    if (!o->since.empty()) {
+      auto since = ParseTime(o->since);
+      if (!since.ok())
+        return void(exit_code = Fail(g, Status(Code::kUsage, "--since: " + since.status().message())));
+      filter.since = since->ns;
+    }
+    auto ledger = OpenOrFail(g, exit_code);
+    if (!ledger) return;
+    auto txn = ledger->store().Read();
+    if (!txn.ok()) return void(exit_code = Fail(g, txn.status()));
+    if (!o->subject.empty()) {
+      filter.subject_id = ledger->keystore().SubjectId(o->subject);
+      auto known = (*txn)->Subject(filter.subject_id);
+      if (!known.ok()) return void(exit_code = Fail(g, known.status()));
+      if (!*known) return void(exit_code = Fail(g, Status(Code::kNotFound, "no youth with ref " + o->subject + " in this ledger")));
+    }
+    Json records = Json::array();
+    auto s = ScanAccessLog(**txn, filter, [&](uint64_t position, schema::AccessRecord::Reader r) {
+      records.push_back(RecordJson(position, r));
+      return true;
+    });
+    if (!s.ok()) return void(exit_code = Fail(g, s));
+    if (auto a = Account(*ledger, g, "audit reads", {{"access-log", "", schema::AccessResult::OK}}); !a.ok())
+      return void(exit_code = Fail(g, a));
+    if (g.json) return PrintJson(records);
+    std::printf("%-8s %-20s %-12s %-11s %-12s %-12s %-16s %s\n", "position", "recorded at", "actor", "role",
+                "action", "object", "subject", "purpose");
+    for (const auto& r : records)
+      std::printf("%-8s %-20s %-12s %-11s %-12s %-12s %-16s %s\n", r["position"].dump().c_str(),
+                  r["recorded_at"].get<std::string>().c_str(), r["actor"].get<std::string>().c_str(),
+                  r["role"].get<std::string>().c_str(), r["action"].get<std::string>().c_str(),
+                  r["object"].get<std::string>().c_str(),
+                  r["subject"].is_null() ? "-" : r["subject"].get<std::string>().substr(0, 16).c_str(),
+                  r["purpose"].is_null() ? "-" : r["purpose"].get<std::string>().c_str());
+  });
+}
+
+}  // namespace rmc::cli
