@@ -38,8 +38,8 @@ Result<ChainWalk> WalkEvents(const StoreTxn& txn, uint64_t up_to) {
       auto prev = e.getPrevHash();
       std::string_view stored(reinterpret_cast<const char*>(prev.begin()), prev.size());
       if (stored != head) {
-        walk.problem = at + ": prevHash is " + Hex(stored) + ", but event " + std::to_string(position - 1) +
-                       " hashes to " + Hex(head);
+        walk.problem = at + ": prevHash is " + Hex(stored) + ", but event " +
+                       std::to_string(position - 1) + " hashes to " + Hex(head);
         return false;
       }
       if (e.getPosition() != position) {
@@ -60,8 +60,8 @@ Result<ChainWalk> WalkEvents(const StoreTxn& txn, uint64_t up_to) {
 
 // The chained logs, by name: how to walk each. A new log (the access log) adds a row.
 const std::map<std::string, std::function<Result<ChainWalk>(const StoreTxn&, uint64_t)>>& Logs() {
-  static const std::map<std::string, std::function<Result<ChainWalk>(const StoreTxn&, uint64_t)>> logs{
-      {"events", WalkEvents}};
+  static const std::map<std::string, std::function<Result<ChainWalk>(const StoreTxn&, uint64_t)>>
+      logs{{"events", WalkEvents}};
   return logs;
 }
 
@@ -72,7 +72,8 @@ Status Bad(const std::string& field, const std::string& why) {
 }
 
 // The bytes of `j[field]`, which must be `bytes` bytes in lower-case hex.
-Status HexField(const Json& j, const std::string& path, const char* field, size_t bytes, std::string& out) {
+Status HexField(const Json& j, const std::string& path, const char* field, size_t bytes,
+                std::string& out) {
   auto it = j.find(field);
   std::optional<std::string> v;
   if (it != j.end() && it->is_string()) v = FromHex(it->get<std::string>());
@@ -124,8 +125,10 @@ Result<Checkpoint> MakeCheckpoint(const StoreTxn& txn, const std::string& actor)
     auto walk = walk_log(txn, 0);
     if (!walk.ok()) return walk.status();
     if (!walk->problem.empty())
-      return Status(Code::kIntegrity, "no checkpoint taken, the chain is broken: " + walk->problem + " (run rmc verify)");
-    if (walk->end.position == 0) return Status(Code::kIntegrity, "no checkpoint taken: the " + name + " log is empty");
+      return Status(Code::kIntegrity, "no checkpoint taken, the chain is broken: " + walk->problem +
+                                          " (run rmc verify)");
+    if (walk->end.position == 0)
+      return Status(Code::kIntegrity, "no checkpoint taken: the " + name + " log is empty");
     c.logs[name] = walk->end;
   }
   return c;
@@ -148,8 +151,13 @@ void SignCheckpoint(Checkpoint& c, const SigningKey& key) {
 
 std::string CheckpointJson(const Checkpoint& c) {
   Json logs = Json::object();
-  for (const auto& [name, mark] : c.logs) logs[name] = {{"position", mark.position}, {"head", Hex(mark.head)}};
-  Json j = {{"format", kFormat}, {"ledger_id", Hex(c.ledger_id)}, {"time", c.time}, {"actor", c.actor}, {"logs", logs}};
+  for (const auto& [name, mark] : c.logs)
+    logs[name] = {{"position", mark.position}, {"head", Hex(mark.head)}};
+  Json j = {{"format", kFormat},
+            {"ledger_id", Hex(c.ledger_id)},
+            {"time", c.time},
+            {"actor", c.actor},
+            {"logs", logs}};
   if (c.is_signed()) {
     j["public_key"] = Hex(c.public_key);
     j["signature"] = Hex(c.signature);
@@ -160,10 +168,13 @@ std::string CheckpointJson(const Checkpoint& c) {
 Result<Checkpoint> ParseCheckpoint(std::string_view text) {
   Json j = Json::parse(text, nullptr, false);
   if (!j.is_object()) return InvalidInput("checkpoint: not a JSON object");
-  if (auto s = CheckFields(j, "", {"format", "ledger_id", "time", "actor", "logs", "public_key", "signature"}); !s.ok())
+  if (auto s = CheckFields(
+          j, "", {"format", "ledger_id", "time", "actor", "logs", "public_key", "signature"});
+      !s.ok())
     return s;
   auto format = j.find("format");
-  if (format == j.end() || *format != kFormat) return Bad("format", std::string("expected \"") + kFormat + "\"");
+  if (format == j.end() || *format != kFormat)
+    return Bad("format", std::string("expected \"") + kFormat + "\"");
   Checkpoint c;
   if (auto s = HexField(j, "", "ledger_id", 16, c.ledger_id); !s.ok()) return s;
   auto time = j.find("time");
@@ -176,14 +187,17 @@ Result<Checkpoint> ParseCheckpoint(std::string_view text) {
     return Bad("actor", "expected a name without line breaks");
   c.actor = actor->get<std::string>();
   auto logs = j.find("logs");
-  if (logs == j.end() || !logs->is_object() || logs->empty()) return Bad("logs", "expected an object naming at least one log");
+  if (logs == j.end() || !logs->is_object() || logs->empty())
+    return Bad("logs", "expected an object naming at least one log");
   for (const auto& [name, value] : logs->items()) {
-    if (name.empty() || name.find_first_of(" \r\n") != std::string::npos) return Bad("logs", "a log name without spaces");
+    if (name.empty() || name.find_first_of(" \r\n") != std::string::npos)
+      return Bad("logs", "a log name without spaces");
     auto mark = ParseMark(value, "logs." + name);
     if (!mark.ok()) return mark.status();
     c.logs[name] = *mark;
   }
-  if (j.contains("public_key") != j.contains("signature")) return Bad("signature", "public_key and signature come together");
+  if (j.contains("public_key") != j.contains("signature"))
+    return Bad("signature", "public_key and signature come together");
   if (j.contains("signature")) {
     if (auto s = HexField(j, "", "public_key", 32, c.public_key); !s.ok()) return s;
     if (auto s = HexField(j, "", "signature", 64, c.signature); !s.ok()) return s;
@@ -195,15 +209,16 @@ Result<CheckpointReport> VerifyCheckpoint(const StoreTxn& txn, const Checkpoint&
                                           const std::optional<std::string>& expected_key) {
   for (const auto& [name, mark] : c.logs)
     if (!Logs().count(name))
-      return InvalidInput("the checkpoint marks log \"" + name + "\", which this version of rmc cannot check; "
+      return InvalidInput("the checkpoint marks log \"" + name +
+                          "\", which this version of rmc cannot check; "
                           "verify it with an rmc that knows that log");
   CheckpointReport report;
   auto id = txn.Meta("ledger_id");
   if (!id.ok()) return id.status();
   std::string ledger_id = *id ? **id : "";
   if (ledger_id != c.ledger_id)
-    report.problems.push_back("ledger_id: the checkpoint is of ledger " + Hex(c.ledger_id) + ", this is ledger " +
-                              Hex(ledger_id));
+    report.problems.push_back("ledger_id: the checkpoint is of ledger " + Hex(c.ledger_id) +
+                              ", this is ledger " + Hex(ledger_id));
   else
     report.checked.push_back("ledger_id: " + Hex(ledger_id));
 
@@ -214,32 +229,38 @@ Result<CheckpointReport> VerifyCheckpoint(const StoreTxn& txn, const Checkpoint&
     if (!walk->problem.empty())
       report.problems.push_back(walk->problem);
     else if (walk->end.position < mark.position)
-      report.problems.push_back(name + ": the checkpoint's position " + n + " is beyond the log, which ends at " +
+      report.problems.push_back(name + ": the checkpoint's position " + n +
+                                " is beyond the log, which ends at " +
                                 std::to_string(walk->end.position));
     else if (walk->end.head != mark.head)
-      report.problems.push_back(name + ": position " + n + " hashes to " + Hex(walk->end.head) + ", the checkpoint says " +
-                                Hex(mark.head) + ": the history up to " + n + " was changed");
+      report.problems.push_back(name + ": position " + n + " hashes to " + Hex(walk->end.head) +
+                                ", the checkpoint says " + Hex(mark.head) + ": the history up to " +
+                                n + " was changed");
     else
-      report.checked.push_back(name + ": positions 1 to " + n + " chained, position " + n + " hashes to " +
-                               Hex(mark.head));
+      report.checked.push_back(name + ": positions 1 to " + n + " chained, position " + n +
+                               " hashes to " + Hex(mark.head));
   }
 
   if (!c.is_signed()) {
     if (expected_key)
-      report.problems.push_back("signature: the checkpoint is unsigned, a signature by " + Hex(*expected_key) +
-                                " was expected");
+      report.problems.push_back("signature: the checkpoint is unsigned, a signature by " +
+                                Hex(*expected_key) + " was expected");
     else
-      report.checked.push_back("signature: none (an unsigned checkpoint proves the chain, not who took it)");
+      report.checked.push_back(
+          "signature: none (an unsigned checkpoint proves the chain, not who took it)");
     return report;
   }
   if (!SignatureValid(c.public_key, SignedBytes(c), c.signature))
     report.problems.push_back("signature: not a valid signature by " + Hex(c.public_key) +
                               " of this checkpoint's contents");
   else if (expected_key && *expected_key != c.public_key)
-    report.problems.push_back("signature: signed by " + Hex(c.public_key) + ", expected " + Hex(*expected_key));
+    report.problems.push_back("signature: signed by " + Hex(c.public_key) + ", expected " +
+                              Hex(*expected_key));
   else
     report.checked.push_back("signature: valid, by " + Hex(c.public_key) +
-                             (expected_key ? " (the expected key)" : " (the key in the file; pass --public-key to pin it)"));
+                             (expected_key
+                                  ? " (the expected key)"
+                                  : " (the key in the file; pass --public-key to pin it)"));
   return report;
 }
 

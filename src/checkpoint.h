@@ -26,12 +26,12 @@ struct LogMark {
 };
 
 struct Checkpoint {
-  std::string ledger_id;               // 16 bytes
-  std::string time;                    // ISO 8601, as FormatTime wrote it
-  std::string actor;                   // who took it; no line breaks
+  std::string ledger_id;                // 16 bytes
+  std::string time;                     // ISO 8601, as FormatTime wrote it
+  std::string actor;                    // who took it; no line breaks
   std::map<std::string, LogMark> logs;  // by log name: "events" (more logs may follow)
-  std::string public_key;              // 32 bytes; empty when unsigned
-  std::string signature;               // 64 bytes over SignedBytes(); empty when unsigned
+  std::string public_key;               // 32 bytes; empty when unsigned
+  std::string signature;                // 64 bytes over SignedBytes(); empty when unsigned
   bool is_signed() const { return !signature.empty(); }
 };
 

@@ -18,7 +18,9 @@ namespace {
 
 constexpr const char* kFormat = "rmc-signing-key/1";
 
-const unsigned char* U(std::string_view s) { return reinterpret_cast<const unsigned char*>(s.data()); }
+const unsigned char* U(std::string_view s) {
+  return reinterpret_cast<const unsigned char*>(s.data());
+}
 
 SigningKey FromSeed(std::string seed) {
   SigningKey key;
@@ -46,7 +48,8 @@ Status WriteSigningKey(const std::string& path, const SigningKey& key) {
   std::string text = j.dump(2) + "\n";
   int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
   if (fd < 0) {
-    if (errno == EEXIST) return Status(Code::kUsage, path + " exists; a key file is never overwritten");
+    if (errno == EEXIST)
+      return Status(Code::kUsage, path + " exists; a key file is never overwritten");
     return Status(Code::kUsage, "cannot create " + path + ": " + std::strerror(errno));
   }
   bool ok = ::write(fd, text.data(), text.size()) == ssize_t(text.size()) && ::fsync(fd) == 0;
@@ -64,7 +67,9 @@ Result<SigningKey> ReadSigningKey(const std::string& path) {
   if (::stat(path.c_str(), &st) != 0)
     return Status(Code::kUsage, "cannot read key file " + path + ": " + std::strerror(errno));
   if (st.st_mode & 077)
-    return Status(Code::kUsage, "key file " + path + " may be read by others; chmod 600 it (and consider it leaked)");
+    return Status(
+        Code::kUsage,
+        "key file " + path + " may be read by others; chmod 600 it (and consider it leaked)");
   std::ifstream in(path, std::ios::binary);
   if (!in) return Status(Code::kUsage, "cannot read key file " + path);
   std::string text{std::istreambuf_iterator<char>(in), {}};
@@ -75,9 +80,11 @@ Result<SigningKey> ReadSigningKey(const std::string& path) {
     return it != j.end() && it->is_string() ? it->get<std::string>() : "";
   };
   if (field("format") != kFormat || field("algorithm") != "ed25519")
-    return Invalid(path, std::string("expected format \"") + kFormat + "\" and algorithm \"ed25519\"");
+    return Invalid(path,
+                   std::string("expected format \"") + kFormat + "\" and algorithm \"ed25519\"");
   auto seed = FromHex(field("seed"));
-  if (!seed || seed->size() != crypto_sign_SEEDBYTES) return Invalid(path, "seed is not 32 bytes of hex");
+  if (!seed || seed->size() != crypto_sign_SEEDBYTES)
+    return Invalid(path, "seed is not 32 bytes of hex");
   SigningKey key = FromSeed(std::move(*seed));
   if (field("public_key") != Hex(key.public_key))
     return Invalid(path, "its public_key does not belong to its seed");

@@ -12,9 +12,9 @@ namespace rmc::testing {
 
 inline std::string FreshTestDir(const std::string& prefix) {
   namespace fs = std::filesystem;
-  fs::path dir = fs::temp_directory_path() /
-                 (prefix + "-" + std::to_string(getpid()) + "-" +
-                  ::testing::UnitTest::GetInstance()->current_test_info()->name());
+  fs::path dir =
+      fs::temp_directory_path() / (prefix + "-" + std::to_string(getpid()) + "-" +
+                                   ::testing::UnitTest::GetInstance()->current_test_info()->name());
   fs::remove_all(dir);
   fs::create_directories(dir);
   return dir;

@@ -2,18 +2,19 @@
 // after it change nothing), and fails — naming what differs — for a rewritten history, even one
 // re-chained so well that `rmc verify` finds nothing; for a forged or foreign signature; for
 // another ledger; for a position the log never reached. Also the key file and the file format.
+#include "checkpoint.h"
+
 #include <gtest/gtest.h>
 #include <sys/stat.h>
 
 #include <filesystem>
 #include <fstream>
 
-#include "checkpoint.h"
+#include "../test_dir.h"
 #include "forgery.h"
 #include "json_render.h"
 #include "ledger.h"
 #include "verify.h"
-#include "../test_dir.h"
 
 namespace rmc {
 namespace {
@@ -28,7 +29,8 @@ class Checkpoints : public ::testing::Test {
     auto l = Ledger::Create({dir_ + "/ledger", dir_ + "/keystore"}, {{"region", "Test"}}, "test");
     ASSERT_TRUE(l.ok()) << l.status().message();
     ledger_ = std::move(*l);
-    Record(R"({"id":"s1","type":"signal","data":{"subject":{"ref":"J-1"},"channel":"jongere","received":"2026-11-01"}})");
+    Record(
+        R"({"id":"s1","type":"signal","data":{"subject":{"ref":"J-1"},"channel":"jongere","received":"2026-11-01"}})");
     Record(R"({"id":"n1","type":"note","case":"RMC-000001","data":{"text":"gebeld"}})");
     Record(R"({"id":"n2","type":"note","case":"RMC-000001","data":{"text":"mail gestuurd"}})");
     key_ = GenerateSigningKey();
@@ -57,7 +59,8 @@ class Checkpoints : public ::testing::Test {
   }
 
   // The problems VerifyCheckpoint finds (through the file format, as an officer would).
-  std::vector<std::string> Problems(const Checkpoint& c, std::optional<std::string> expected_key = std::nullopt) {
+  std::vector<std::string> Problems(const Checkpoint& c,
+                                    std::optional<std::string> expected_key = std::nullopt) {
     auto parsed = ParseCheckpoint(CheckpointJson(c));
     EXPECT_TRUE(parsed.ok()) << parsed.status().message();
     auto txn = ledger_->store().Read();
@@ -68,14 +71,17 @@ class Checkpoints : public ::testing::Test {
   }
 
   // The one problem VerifyCheckpoint finds; a test failure when it finds none or several.
-  std::string OnlyProblem(const Checkpoint& c, std::optional<std::string> expected_key = std::nullopt) {
+  std::string OnlyProblem(const Checkpoint& c,
+                          std::optional<std::string> expected_key = std::nullopt) {
     auto problems = Problems(c, expected_key);
     EXPECT_EQ(problems.size(), 1u);
     std::string all;
     for (const auto& p : problems) all += p + "\n";
     return problems.size() == 1 ? problems[0] : all;
   }
-  static bool Has(const std::string& text, const std::string& what) { return text.find(what) != std::string::npos; }
+  static bool Has(const std::string& text, const std::string& what) {
+    return text.find(what) != std::string::npos;
+  }
 
   std::string dir_;
   std::unique_ptr<Ledger> ledger_;
@@ -113,7 +119,8 @@ TEST_F(Checkpoints, ARewrittenHistoryFailsEvenWhenVerifyFindsNothing) {
   ASSERT_TRUE(testing::RewriteAndRechain(ledger_->store(), at - 1, "someone.else").ok());
   auto verify = Verify(ledger_->store());
   ASSERT_TRUE(verify.ok());
-  ASSERT_TRUE(verify->problems.empty()) << "the forgery should pass the chain check: " << verify->problems[0];
+  ASSERT_TRUE(verify->problems.empty())
+      << "the forgery should pass the chain check: " << verify->problems[0];
 
   std::string problem = OnlyProblem(c, key_.public_key);
   const std::string n = std::to_string(at);
@@ -129,9 +136,10 @@ TEST_F(Checkpoints, ARewrittenHistoryFailsEvenWhenVerifyFindsNothing) {
   edited.logs["events"] = forged->logs.at("events");
   EXPECT_TRUE(Has(OnlyProblem(edited, key_.public_key), "signature: not a valid signature"));
   SignCheckpoint(edited, GenerateSigningKey());
-  EXPECT_EQ(OnlyProblem(edited, key_.public_key),
-            "signature: signed by " + Hex(edited.public_key) + ", expected " + Hex(key_.public_key));
-  EXPECT_TRUE(Problems(edited).empty()) << "without --public-key, a forger's own key passes: hence the flag";
+  EXPECT_EQ(OnlyProblem(edited, key_.public_key), "signature: signed by " + Hex(edited.public_key) +
+                                                      ", expected " + Hex(key_.public_key));
+  EXPECT_TRUE(Problems(edited).empty())
+      << "without --public-key, a forger's own key passes: hence the flag";
 }
 
 TEST_F(Checkpoints, AFlippedSignatureByteFails) {
@@ -162,7 +170,8 @@ TEST_F(Checkpoints, AnotherLedgersCheckpointFails) {
   Checkpoint c = Take(false);
   std::string ours = c.ledger_id;
   c.ledger_id[0] ^= 0x01;
-  EXPECT_EQ(OnlyProblem(c), "ledger_id: the checkpoint is of ledger " + Hex(c.ledger_id) + ", this is ledger " + Hex(ours));
+  EXPECT_EQ(OnlyProblem(c), "ledger_id: the checkpoint is of ledger " + Hex(c.ledger_id) +
+                                ", this is ledger " + Hex(ours));
 }
 
 TEST_F(Checkpoints, APositionBeyondTheLogFails) {
@@ -170,8 +179,9 @@ TEST_F(Checkpoints, APositionBeyondTheLogFails) {
   const uint64_t last = c.logs.at("events").position;
   c.logs["events"].position = last + 5;
   SignCheckpoint(c, key_);
-  EXPECT_EQ(OnlyProblem(c, key_.public_key), "events: the checkpoint's position " + std::to_string(last + 5) +
-                             " is beyond the log, which ends at " + std::to_string(last));
+  EXPECT_EQ(OnlyProblem(c, key_.public_key),
+            "events: the checkpoint's position " + std::to_string(last + 5) +
+                " is beyond the log, which ends at " + std::to_string(last));
 }
 
 TEST_F(Checkpoints, ABrokenChainGetsNoCheckpointAndFailsOne) {
@@ -204,20 +214,29 @@ TEST_F(Checkpoints, ALogThisVersionDoesNotKnowIsRefused) {
   auto report = VerifyCheckpoint(**txn, *parsed, std::nullopt);
   ASSERT_FALSE(report.ok());
   EXPECT_EQ(report.status().code(), Code::kInvalidInput);
-  EXPECT_NE(report.status().message().find("\"access_log\", which this version of rmc cannot check"),
-            std::string::npos);
+  EXPECT_NE(
+      report.status().message().find("\"access_log\", which this version of rmc cannot check"),
+      std::string::npos);
 }
 
 TEST_F(Checkpoints, TheSignedBytesAreDocumentedLines) {
-  Checkpoint c{std::string(16, '\x01'), "2026-11-20T09:00:00Z", "a.b", {{"events", {42, std::string(32, '\xab')}}}, {}, {}};
-  EXPECT_EQ(SignedBytes(c), "rmc-checkpoint v1\n"
-                            "ledger_id 01010101010101010101010101010101\n"
-                            "time 2026-11-20T09:00:00Z\n"
-                            "actor a.b\n"
-                            "log events 42 " + Hex(std::string(32, '\xab')) + "\n");
+  Checkpoint c{std::string(16, '\x01'),
+               "2026-11-20T09:00:00Z",
+               "a.b",
+               {{"events", {42, std::string(32, '\xab')}}},
+               {},
+               {}};
+  EXPECT_EQ(SignedBytes(c),
+            "rmc-checkpoint v1\n"
+            "ledger_id 01010101010101010101010101010101\n"
+            "time 2026-11-20T09:00:00Z\n"
+            "actor a.b\n"
+            "log events 42 " +
+                Hex(std::string(32, '\xab')) + "\n");
   // A second log adds a line, in name order; the others do not change.
   c.logs["access_log"] = {7, std::string(32, '\0')};
-  EXPECT_NE(SignedBytes(c).find("actor a.b\nlog access_log 7 " + std::string(64, '0') + "\nlog events 42 "),
+  EXPECT_NE(SignedBytes(c).find("actor a.b\nlog access_log 7 " + std::string(64, '0') +
+                                "\nlog events 42 "),
             std::string::npos);
 }
 
@@ -272,7 +291,8 @@ TEST_F(Checkpoints, AKeyFileIsPrivateNeverOverwrittenAndChecked) {
     std::ifstream in(path);
     text.assign(std::istreambuf_iterator<char>(in), {});
   }
-  text.replace(text.find(Hex(key_.public_key)), 2, Hex(key_.public_key).substr(0, 2) == "00" ? "11" : "00");
+  text.replace(text.find(Hex(key_.public_key)), 2,
+               Hex(key_.public_key).substr(0, 2) == "00" ? "11" : "00");
   std::ofstream(path, std::ios::trunc) << text;
   auto forged = ReadSigningKey(path);
   ASSERT_FALSE(forged.ok());

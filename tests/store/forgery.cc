@@ -13,8 +13,11 @@ Status RewriteAndRechain(Store& store, uint64_t position, const std::string& act
       capnp::MallocMessageBuilder b;
       b.setRoot((*view)->event());
       auto e = b.getRoot<schema::Event>();
-      if (p == position) e.getActor().setId(actor);
-      else e.setPrevHash(capnp::Data::Reader(reinterpret_cast<const kj::byte*>(prev.data()), prev.size()));
+      if (p == position)
+        e.getActor().setId(actor);
+      else
+        e.setPrevHash(
+            capnp::Data::Reader(reinterpret_cast<const kj::byte*>(prev.data()), prev.size()));
       auto words = capnp::messageToFlatArray(b);
       std::string bytes(words.asChars().begin(), words.asChars().size());
       if (auto s = txn.raw().Put(events, U64Key(p), bytes); !s.ok()) return s;
