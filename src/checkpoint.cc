@@ -103,15 +103,6 @@ Result<LogMark> ParseMark(const Json& j, const std::string& path) {
 
 }  // namespace
 
-const std::vector<std::string>& KnownLogs() {
-  static const std::vector<std::string> names = [] {
-    std::vector<std::string> out;
-    for (const auto& [name, walk] : Logs()) out.push_back(name);
-    return out;
-  }();
-  return names;
-}
-
 Result<Checkpoint> MakeCheckpoint(const StoreTxn& txn, const std::string& actor) {
   if (actor.empty() || HasLineBreak(actor))
     return InvalidInput("a checkpoint needs an actor name without line breaks");
@@ -207,11 +198,14 @@ Result<Checkpoint> ParseCheckpoint(std::string_view text) {
 
 Result<CheckpointReport> VerifyCheckpoint(const StoreTxn& txn, const Checkpoint& c,
                                           const std::optional<std::string>& expected_key) {
-  for (const auto& [name, mark] : c.logs)
-    if (!Logs().count(name))
-      return InvalidInput("the checkpoint marks log \"" + name +
-                          "\", which this version of rmc cannot check; "
-                          "verify it with an rmc that knows that log");
+  for (const auto& [name, mark] : c.logs) {
+    if (Logs().count(name)) continue;
+    std::string known;
+    for (const auto& [log, walk] : Logs()) known += (known.empty() ? "" : ", ") + log;
+    return InvalidInput("the checkpoint marks log \"" + name +
+                        "\", which this version of rmc cannot check (it checks " + known +
+                        "); verify it with an rmc that knows that log");
+  }
   CheckpointReport report;
   auto id = txn.Meta("ledger_id");
   if (!id.ok()) return id.status();

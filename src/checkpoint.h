@@ -35,9 +35,6 @@ struct Checkpoint {
   bool is_signed() const { return !signature.empty(); }
 };
 
-// The logs this version can mark and check.
-const std::vector<std::string>& KnownLogs();
-
 // A checkpoint of every known log as `txn` sees it, at the ledger clock's now (Now()).
 // Walks each log's chain from its start first: a log whose chain is broken gets no checkpoint
 // (integrity, naming the first break), so that a checkpoint never vouches for a damaged
