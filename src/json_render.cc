@@ -100,10 +100,14 @@ Json FieldValue(capnp::DynamicStruct::Reader s, const capnp::StructSchema::Field
 }  // namespace
 
 std::string Hex(capnp::Data::Reader data) {
+  return Hex(std::string_view(reinterpret_cast<const char*>(data.begin()), data.size()));
+}
+
+std::string Hex(std::string_view bytes) {
   static const char* digits = "0123456789abcdef";
   std::string out;
-  out.reserve(data.size() * 2);
-  for (auto b : data) {
+  out.reserve(bytes.size() * 2);
+  for (unsigned char b : bytes) {
     out += digits[b >> 4];
     out += digits[b & 15];
   }

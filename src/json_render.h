@@ -34,6 +34,7 @@ Json RenderStruct(capnp::DynamicStruct::Reader pub,
                   std::vector<std::string>* hidden, const std::string& path = "");
 
 std::string Hex(capnp::Data::Reader data);
+std::string Hex(std::string_view bytes);
 // The bytes of lower-case hex text; nothing when it is not hex.
 std::optional<std::string> FromHex(std::string_view hex);
 

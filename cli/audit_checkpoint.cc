@@ -1,0 +1,182 @@
+// rmc audit keygen, rmc audit checkpoint, rmc audit verify-checkpoint: signed checkpoints of the
+// chained logs (src/checkpoint.h), for the officer who checks that the logs are unchanged.
+#include <fcntl.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
+#include <fstream>
+#include <iterator>
+
+#include "checkpoint.h"
+#include "context.h"
+
+namespace rmc::cli {
+namespace {
+
+// Checkpoints serve those who account for the ledger, not those who work cases in it.
+Status MayCheckpoint(const Globals& g, const std::string& what) {
+  auto role = g.Role();
+  if (role == schema::Role::COORDINATOR || role == schema::Role::AUDITOR ||
+      role == schema::Role::SYSTEM)
+    return Status::Ok();
+  return Status(Code::kPermissionDenied, std::string("role ") + RoleName(role) + " may not " +
+                                             what + " (coordinator, auditor and system may)");
+}
+
+Result<std::string> ReadFile(const std::string& path, const char* what) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in)
+    return Status(Code::kUsage,
+                  std::string("cannot read ") + what + " " + path + ": " + std::strerror(errno));
+  return std::string{std::istreambuf_iterator<char>(in), {}};
+}
+
+// Writes `text` to a new file: a checkpoint is evidence, so an existing one is never replaced.
+Status WriteNewFile(const std::string& path, const std::string& text) {
+  int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0644);
+  if (fd < 0)
+    return Status(Code::kUsage, errno == EEXIST
+                                    ? path + " exists; a checkpoint file is never overwritten"
+                                    : "cannot create " + path + ": " + std::strerror(errno));
+  bool ok = ::write(fd, text.data(), text.size()) == ssize_t(text.size()) && ::fsync(fd) == 0;
+  int err = errno;
+  ::close(fd);
+  if (!ok) return Status(Code::kUsage, "cannot write " + path + ": " + std::strerror(err));
+  return Status::Ok();
+}
+
+// Runs `body` on a read transaction of the ledger; prints why when the ledger cannot be read.
+void InReadTxn(const Globals& g, int& exit_code, const std::function<void(const StoreTxn&)>& body) {
+  auto ledger = OpenOrFail(g, exit_code);
+  if (!ledger) return;
+  auto txn = ledger->store().Read();
+  if (!txn.ok()) return void(exit_code = Fail(g, txn.status()));
+  body(**txn);
+}
+
+// What verify-checkpoint found, in the manner of `rmc verify`: a line per check and per mismatch.
+void PrintReport(const Globals& g, const Checkpoint& checkpoint, const CheckpointReport& report) {
+  bool ok = report.problems.empty();
+  if (g.json)
+    return PrintJson({{"ok", ok},
+                      {"time", checkpoint.time},
+                      {"actor", checkpoint.actor},
+                      {"signed", checkpoint.is_signed()},
+                      {"checked", report.checked},
+                      {"problems", report.problems}});
+  for (const auto& c : report.checked) std::printf("checked %s\n", c.c_str());
+  for (const auto& p : report.problems) std::printf("MISMATCH %s\n", p.c_str());
+  std::printf("%s: checkpoint of %s by %s %s\n", ok ? "ok" : "FAILED", checkpoint.time.c_str(),
+              checkpoint.actor.c_str(), ok ? "holds" : "does not hold");
+}
+
+void RegisterKeygen(CLI::App& audit, Globals& g, int& exit_code) {
+  auto path = std::make_shared<std::string>();
+  auto* sub =
+      audit.add_subcommand("keygen",
+                           "create an Ed25519 key for signing checkpoints: writes the secret key "
+                           "to KEYFILE (mode 0600, never overwrites) and prints the public key");
+  sub->add_option("keyfile", *path, "the new key file; keep it away from the ledger")->required();
+  sub->callback([&g, &exit_code, path] {
+    if (auto s = MayCheckpoint(g, "create checkpoint keys"); !s.ok())
+      return void(exit_code = Fail(g, s));
+    SigningKey key = GenerateSigningKey();
+    if (auto s = WriteSigningKey(*path, key); !s.ok()) return void(exit_code = Fail(g, s));
+    if (g.json)
+      PrintJson({{"ok", true}, {"key_file", *path}, {"public_key", Hex(key.public_key)}});
+    else
+      std::printf("%s\n", Hex(key.public_key).c_str());
+  });
+}
+
+void RegisterCheckpoint(CLI::App& audit, Globals& g, int& exit_code) {
+  struct Options {
+    std::string sign, output;
+  };
+  auto o = std::make_shared<Options>();
+  auto* sub =
+      audit.add_subcommand("checkpoint",
+                           "print a checkpoint: the ledger id, the position and head hash of "
+                           "the event log, the time and you; keep it outside the system");
+  sub->add_option("--sign", o->sign, "sign it with the Ed25519 key in KEYFILE (rmc audit keygen)");
+  sub->add_option("--output", o->output,
+                  "write it to FILE (a new file) instead of standard output");
+  sub->callback([&g, &exit_code, o] {
+    if (auto s = MayCheckpoint(g, "take checkpoints"); !s.ok()) return void(exit_code = Fail(g, s));
+    std::optional<SigningKey> key;
+    if (!o->sign.empty()) {
+      auto k = ReadSigningKey(o->sign);
+      if (!k.ok()) return void(exit_code = Fail(g, k.status()));
+      key = std::move(*k);
+    }
+    InReadTxn(g, exit_code, [&](const StoreTxn& txn) {
+      auto checkpoint = MakeCheckpoint(txn, g.actor);
+      if (!checkpoint.ok()) return void(exit_code = Fail(g, checkpoint.status()));
+      if (key) SignCheckpoint(*checkpoint, *key);
+      std::string text = CheckpointJson(*checkpoint);
+      if (o->output.empty()) return void(std::fwrite(text.data(), 1, text.size(), stdout));
+      if (auto s = WriteNewFile(o->output, text); !s.ok()) return void(exit_code = Fail(g, s));
+      uint64_t position = checkpoint->logs.at("events").position;
+      if (g.json)
+        PrintJson({{"ok", true},
+                   {"output", o->output},
+                   {"position", position},
+                   {"signed", key.has_value()}});
+      else
+        std::printf("wrote %s: events at position %llu, %s\n", o->output.c_str(),
+                    (unsigned long long)position, key ? "signed" : "unsigned");
+    });
+  });
+}
+
+void RegisterVerifyCheckpoint(CLI::App& audit, Globals& g, int& exit_code) {
+  struct Options {
+    std::string file, public_key;
+  };
+  auto o = std::make_shared<Options>();
+  auto* sub = audit.add_subcommand("verify-checkpoint",
+                                   "prove that the history up to a checkpoint is unchanged "
+                                   "and check its signature (exit 6 on a mismatch)");
+  sub->add_option("file", o->file, "the checkpoint file (rmc audit checkpoint)")->required();
+  sub->add_option("--public-key", o->public_key,
+                  "the signer's public key in hex, as you keep it: the checkpoint "
+                  "must be signed by this key (without it, any valid signature is "
+                  "accepted, even one by whoever rewrote the history)");
+  sub->callback([&g, &exit_code, o] {
+    if (auto s = MayCheckpoint(g, "verify checkpoints"); !s.ok())
+      return void(exit_code = Fail(g, s));
+    std::optional<std::string> expected_key;
+    if (!o->public_key.empty()) {
+      expected_key = FromHex(o->public_key);
+      if (!expected_key || expected_key->size() != 32)
+        return void(
+            exit_code =
+                Fail(g, Status(Code::kUsage, "--public-key: expected 32 bytes in lower-case hex")));
+    }
+    auto text = ReadFile(o->file, "checkpoint");
+    if (!text.ok()) return void(exit_code = Fail(g, text.status()));
+    auto checkpoint = ParseCheckpoint(*text);
+    if (!checkpoint.ok()) return void(exit_code = Fail(g, checkpoint.status()));
+    InReadTxn(g, exit_code, [&](const StoreTxn& txn) {
+      auto report = VerifyCheckpoint(txn, *checkpoint, expected_key);
+      if (!report.ok()) return void(exit_code = Fail(g, report.status()));
+      PrintReport(g, *checkpoint, *report);
+      if (!report->problems.empty()) exit_code = ExitCode(Code::kIntegrity);
+    });
+  });
+}
+
+}  // namespace
+
+void RegisterAuditCheckpoint(CLI::App& app, Globals& g, int& exit_code) {
+  CLI::App& audit = Group(app, "audit",
+                          "accountability: the logs of what was done with the data, and "
+                          "checkpoints that prove them unchanged");
+  RegisterKeygen(audit, g, exit_code);
+  RegisterCheckpoint(audit, g, exit_code);
+  RegisterVerifyCheckpoint(audit, g, exit_code);
+}
+
+}  // namespace rmc::cli

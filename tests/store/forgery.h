@@ -1,0 +1,15 @@
+// What a careful forger with write access to the files does, for tests that must catch him.
+#pragma once
+
+#include <cstdint>
+#include <string>
+
+#include "store.h"
+
+namespace rmc::testing {
+
+// Changes the actor of the event at `position`, then recomputes the prevHash of every later
+// event and the head in meta, so that the hash chain is whole again and `rmc verify` passes.
+Status RewriteAndRechain(Store& store, uint64_t position, const std::string& actor);
+
+}  // namespace rmc::testing
