@@ -1,12 +1,12 @@
 // `rmc stats` through the real binary: every role reads it without --purpose, it needs no keys,
 // and a case whose subject was erased still counts.
 #include <gtest/gtest.h>
-#include <sys/wait.h>
 
-#include <cstdio>
 #include <filesystem>
 #include <nlohmann/json.hpp>
 #include <string>
+
+#include "rmc_process.h"
 
 namespace {
 
@@ -24,20 +24,8 @@ class StatsCli : public ::testing::Test {
   }
   void TearDown() override { fs::remove_all(dir_); }
 
-  struct Out {
-    int code;
-    std::string text;
-  };
-  Out Rmc(const std::string& args, const std::string& role = "consulent") {
-    std::string cmd = "RMC_LEDGER=" + dir_ +
-                      " RMC_NOW=2026-11-20T09:00:00Z RMC_ACTOR=test RMC_ROLE=" + role + " " +
-                      RMC_BINARY + " " + args + " 2>&1";
-    FILE* p = popen(cmd.c_str(), "r");
-    std::string out;
-    char buf[4096];
-    size_t n;
-    while ((n = fread(buf, 1, sizeof buf, p)) > 0) out.append(buf, n);
-    return {WEXITSTATUS(pclose(p)), out};
+  rmc::e2e::RmcRun Rmc(const std::string& args, const std::string& role = "consulent") {
+    return rmc::e2e::RunRmc(dir_, args, role);
   }
   json Stats(const std::string& role = "consulent") {
     auto r = Rmc("stats --json", role);
