@@ -1,8 +1,6 @@
 // rmc <type> [CASE] --flags: every command type of COMMANDS.md, with one flag per data field
 // generated from the schema (kebab-case; nested objects prefixed, e.g. --subject-birth-date).
 // The flags become the same JSON command `rmc apply` reads, and go through the same path.
-#include <sodium.h>
-
 #include <cstdio>
 
 #include "context.h"
@@ -98,18 +96,6 @@ Result<Json> FlagValue(const FlagSpec& f) {
   }
 }
 
-std::string NewCommandId() {
-  unsigned char b[12];
-  randombytes_buf(b, sizeof b);
-  std::string id = "cli-";
-  static const char* d = "0123456789abcdef";
-  for (auto c : b) {
-    id += d[c >> 4];
-    id += d[c & 15];
-  }
-  return id;
-}
-
 struct CommonOptions {
   std::string case_id, id, subject, occurred_at, reason, trace_id;
   int64_t expected_version = -1;
@@ -151,24 +137,10 @@ int RunAction(const Globals& g, const std::string& type, const CommonOptions& o,
     (*at)[f->path.back()] = *v;
   }
   cmd["data"] = data;
-  auto command = ParseCommand(cmd.dump(), g.Defaults());
-  if (!command.ok()) return Fail(g, command.status());
-  auto ledger = Ledger::Open(g.Paths());
-  if (!ledger.ok()) return Fail(g, ledger.status());
-  std::vector<Command> commands;
-  commands.push_back(std::move(*command));
-  Outcome out = (*ledger)->Execute(commands, false)[0];
-  if (!out.ok()) return Fail(g, out.error);
-  if (g.json) {
-    PrintJson(OutcomeJson(out));
-  } else if (type == "signal") {
-    std::printf("%s\n", out.case_id.c_str());
-  } else {
-    std::string events;
-    for (const auto& e : out.events) events += (events.empty() ? "" : ", ") + e;
-    std::printf("%s version %u: %s%s\n", out.case_id.c_str(), out.version, events.c_str(),
-                out.duplicate ? " (already recorded)" : "");
-  }
+  auto out = ExecuteOne(g, cmd);
+  if (!out.ok()) return Fail(g, out.status());
+  if (type == "signal" && !g.json) std::printf("%s\n", out->case_id.c_str());
+  else PrintOutcome(g, *out);
   return 0;
 }
 

@@ -3,6 +3,7 @@
 #include "state_codec.h"
 
 #include <pwd.h>
+#include <sodium.h>
 #include <unistd.h>
 
 #include <cstdio>
@@ -84,6 +85,38 @@ Status Account(Ledger& ledger, const Globals& g, const std::string& action, cons
 Shown ShownCase(Ledger& ledger, const CaseState& state) {
   const bool erased = !state.subject.empty() && ledger.IsErased(state.subject);
   return {state.case_id, state.subject, erased ? schema::AccessResult::ERASED : schema::AccessResult::OK};
+}
+
+std::string NewCommandId() {
+  unsigned char b[12];
+  randombytes_buf(b, sizeof b);
+  std::string id = "cli-";
+  static const char* d = "0123456789abcdef";
+  for (auto c : b) {
+    id += d[c >> 4];
+    id += d[c & 15];
+  }
+  return id;
+}
+
+Result<Outcome> ExecuteOne(const Globals& g, const Json& json) {
+  auto command = ParseCommand(json.dump(), g.Defaults());
+  if (!command.ok()) return command.status();
+  auto ledger = Ledger::Open(g.Paths());
+  if (!ledger.ok()) return ledger.status();
+  std::vector<Command> commands;
+  commands.push_back(std::move(*command));
+  Outcome out = (*ledger)->Execute(commands, false)[0];
+  if (!out.ok()) return out.error;
+  return out;
+}
+
+void PrintOutcome(const Globals& g, const Outcome& out) {
+  if (g.json) return PrintJson(OutcomeJson(out));
+  std::string events;
+  for (const auto& e : out.events) events += (events.empty() ? "" : ", ") + e;
+  std::printf("%s version %u: %s%s\n", out.case_id.c_str(), out.version, events.c_str(),
+              out.duplicate ? " (already recorded)" : "");
 }
 
 Json OutcomeJson(const Outcome& o) {

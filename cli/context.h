@@ -50,6 +50,9 @@ void RegisterDue(CLI::App&, Globals&, int&);
 void RegisterStats(CLI::App&, Globals&, int&);
 void RegisterAuditReads(CLI::App&, Globals&, int&);
 void RegisterAuditCheckpoint(CLI::App&, Globals&, int&);
+void RegisterSubjectForget(CLI::App&, Globals&, int&);
+void RegisterBackup(CLI::App&, Globals&, int&);
+void RegisterRetention(CLI::App&, Globals&, int&);
 
 // The subcommand group `name` of `app` (`rmc audit …`, `rmc subject …`), created by the first
 // file that registers a member of it, so that each member can live in a file of its own.
@@ -67,6 +70,13 @@ Status CheckReadPurpose(const Globals& g);
 Status Account(Ledger& ledger, const Globals& g, const std::string& action, const std::vector<Shown>& shown);
 // The case's youth, as shown: erased when the subject's key is gone.
 Shown ShownCase(Ledger& ledger, const CaseState& state);
+// A new command id ("cli-" and 24 random hex digits) for a command given without --id.
+std::string NewCommandId();
+// Parses `command` as `rmc apply` parses a line and executes it alone (Ledger::Execute): its
+// outcome when it succeeded, else the status that refused it (or kept it from running).
+Result<Outcome> ExecuteOne(const Globals& g, const Json& command);
+// The result line with --json, else "CASE version N: Event, Event".
+void PrintOutcome(const Globals& g, const Outcome& outcome);
 // The result line of a command (COMMANDS.md).
 Json OutcomeJson(const Outcome& outcome);
 void PrintJson(const Json& j);

@@ -1,6 +1,5 @@
 #include "keystore.h"
 
-#include <fcntl.h>
 #include <sodium.h>
 #include <unistd.h>
 
@@ -88,6 +87,11 @@ Status Keystore::Flush() {
   return Status::Ok();
 }
 
+Status Keystore::CopyTo(const std::string& path) const {
+  if (!pending_.empty()) return LedgerError("keystore: keys created but not flushed");
+  return env_->CopyCompacted(path);
+}
+
 Status Keystore::Forget(std::string_view subject_id) {
   if (auto it = pending_.find(subject_id); it != pending_.end()) pending_.erase(it);
   {
@@ -96,17 +100,11 @@ Status Keystore::Forget(std::string_view subject_id) {
     if (auto s = (*txn)->Delete(env_->dbi("keys"), subject_id); !s.ok()) return s;
     if (auto s = (*txn)->Commit(); !s.ok()) return s;
   }
-  // LMDB reuses freed pages without scrubbing them: rewrite the file so the key is gone.
+  // LMDB reuses freed pages without scrubbing them: rewrite the file so the key is gone. A
+  // copy left by an attempt that failed before its rename is stale: start afresh.
   const std::string data = dir_ + "/data.mdb", copy = dir_ + "/data.mdb.compact";
-  int fd = ::open(copy.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0600);
-  if (fd < 0) return LedgerError("cannot write " + copy);
-  Status s = FromLmdb(mdb_env_copyfd2(env_->env(), fd, MDB_CP_COMPACT), "mdb_env_copyfd2");
-  if (s.ok() && ::fsync(fd) != 0) s = LedgerError("fsync " + copy);
-  ::close(fd);
-  if (!s.ok()) {
-    ::unlink(copy.c_str());
-    return s;
-  }
+  ::unlink(copy.c_str());
+  if (auto s = env_->CopyCompacted(copy); !s.ok()) return s;
   env_.reset();
   if (std::rename(copy.c_str(), data.c_str()) != 0) return LedgerError("cannot replace " + data);
   auto env = LmdbEnv::Open(dir_, kDbs, false, false);

@@ -28,6 +28,9 @@ class Keystore {
   Result<SubjectKey> KeyOrCreate(std::string_view subject_id);
   // Commits the keys created since the last Flush (one durable transaction).
   Status Flush();
+  // Writes a compacted copy of the keystore's data file to the new file `path` (mode 0600):
+  // LmdbEnv::CopyCompacted. REQUIRES: no unflushed keys (they would be missing from the copy).
+  Status CopyTo(const std::string& path) const;
   // Deletes the key and compacts the keystore files.
   Status Forget(std::string_view subject_id);
 

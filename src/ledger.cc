@@ -335,8 +335,8 @@ Result<Unsealed> OpenSealed(const SubjectKey& key, schema::Event::Reader e) {
   return out;
 }
 
-Result<std::optional<Days>> Ledger::BirthDate(StoreTxn& txn, const CaseState& state) {
-  std::optional<Days> birth;
+Result<Ledger::SignalledSubject> Ledger::SubjectOfSignals(StoreTxn& txn, const CaseState& state) {
+  SignalledSubject subject;
   for (uint64_t p : state.signals) {
     auto view = txn.Event(p);
     if (!view.ok()) return view.status();
@@ -345,10 +345,12 @@ Result<std::optional<Days>> Ledger::BirthDate(StoreTxn& txn, const CaseState& st
     if (!personal.ok()) return personal.status();
     if (!*personal || !(*personal)->payload) continue;
     auto payload = (*personal)->payload->getRoot<schema::Payload>();
-    if (payload.isSignalReceived() && payload.getSignalReceived().getSubject().hasBirthDate())
-      birth = payload.getSignalReceived().getSubject().getBirthDate().getDays();
+    if (!payload.isSignalReceived()) continue;
+    auto given = payload.getSignalReceived().getSubject();
+    if (given.hasRef()) subject.ref = given.getRef();
+    if (given.hasBirthDate()) subject.birth_date = given.getBirthDate().getDays();
   }
-  return birth;
+  return subject;
 }
 
 Result<std::unique_ptr<capnp::MallocMessageBuilder>> Ledger::BuildCorrection(
@@ -409,8 +411,12 @@ Result<Ledger::Plan> Ledger::Prepare(StoreTxn& txn, Command& c, Outcome& out) {
   if (!MayWrite(c.role))
     return Status(Code::kPermissionDenied,
                   std::string("role ") + RoleName(c.role) + " may not write case events");
-  if (c.type == "forget_subject" && c.role != schema::Role::COORDINATOR)
-    return Status(Code::kPermissionDenied, "only the coordinator role may erase a subject");
+  if (c.type == "forget_subject" && c.role != schema::Role::COORDINATOR &&
+      !(c.role == schema::Role::SYSTEM &&
+        c.data().getSubjectErased().getGrondslag() == schema::ErasureGround::BEWAARTERMIJN))
+    return Status(Code::kPermissionDenied,
+                  "only the coordinator role may erase a subject (the system role only when the "
+                  "retention period passed, grondslag bewaartermijn)");
 
   auto previous = txn.Command(c.id);
   if (!previous.ok()) return previous.status();
@@ -524,9 +530,9 @@ Result<Ledger::Plan> Ledger::Prepare(StoreTxn& txn, Command& c, Outcome& out) {
     payload->setRoot(c.data());
   }
   if (c.type == "triage") {
-    auto birth = BirthDate(txn, state);
-    if (!birth.ok()) return birth.status();
-    facts.birth_date = *birth;
+    auto subject = SubjectOfSignals(txn, state);
+    if (!subject.ok()) return subject.status();
+    facts.birth_date = subject->birth_date;
   }
   std::vector<Draft> drafts;
   if (c.type == "correct") {

@@ -79,6 +79,13 @@ class Ledger {
   Result<std::optional<Unsealed>> Unseal(schema::Event::Reader event);
   // Whether the subject's key is gone.
   bool IsErased(std::string_view subject_id);
+  // The subject as the signals of `state` gave it, the latest value of each field winning:
+  // unsealed, so a read of personal data. Empty fields when erased or never given.
+  struct SignalledSubject {
+    std::string ref;
+    std::optional<Days> birth_date;
+  };
+  Result<SignalledSubject> SubjectOfSignals(StoreTxn& txn, const CaseState& state);
 
  private:
   // A command decided: its events built and sealed, waiting for their positions. Preparing
@@ -103,7 +110,6 @@ class Ledger {
   Result<std::unique_ptr<capnp::MallocMessageBuilder>> BuildCorrection(StoreTxn& txn,
                                                                        const Command& command,
                                                                        const CaseState& state);
-  Result<std::optional<Days>> BirthDate(StoreTxn& txn, const CaseState& state);
 
   std::unique_ptr<Store> store_;
   std::unique_ptr<Keystore> keystore_;

@@ -1,6 +1,8 @@
 #include "lmdb_env.h"
 
+#include <fcntl.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include <cerrno>
 #include <cstring>
@@ -81,7 +83,14 @@ Status LmdbEnv::Grow() {
 }
 
 Status LmdbEnv::CopyCompacted(const std::string& path) const {
-  return FromLmdb(mdb_env_copy2(env_, path.c_str(), MDB_CP_COMPACT), "mdb_env_copy2");
+  // Our own descriptor rather than mdb_env_copy2, which creates the file with mode 0666 & umask.
+  int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+  if (fd < 0) return LedgerError("cannot create " + path + ": " + strerror(errno));
+  Status s = FromLmdb(mdb_env_copyfd2(env_, fd, MDB_CP_COMPACT), "mdb_env_copyfd2");
+  if (s.ok() && ::fsync(fd) != 0) s = LedgerError("fsync " + path + ": " + strerror(errno));
+  if (::close(fd) != 0 && s.ok()) s = LedgerError("close " + path + ": " + strerror(errno));
+  if (!s.ok()) ::unlink(path.c_str());
+  return s;
 }
 
 Result<std::unique_ptr<LmdbTxn>> LmdbTxn::Begin(const LmdbEnv& env, bool write, LmdbTxn* parent) {

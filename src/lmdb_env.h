@@ -35,7 +35,10 @@ class LmdbEnv {
   MDB_dbi dbi(std::string_view name) const;
   // Doubles the map (after MDB_MAP_FULL). REQUIRES: no transaction of this process is open.
   Status Grow();
-  // Writes a compacted copy of the environment to `path` (a file).
+  // Writes a compacted copy of the environment (a consistent snapshot: LMDB copies inside one
+  // read transaction, so writers go on meanwhile) to the new file `path`, mode 0600, and syncs
+  // it. Free pages are not copied: bytes freed in the environment do not reach the copy.
+  // ledger_error when `path` exists or the copy fails; a partial copy is removed.
   Status CopyCompacted(const std::string& path) const;
 
  private:

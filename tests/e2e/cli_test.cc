@@ -11,6 +11,8 @@
 #include <sstream>
 #include <string>
 
+#include "rmc_process.h"
+
 namespace {
 
 namespace fs = std::filesystem;

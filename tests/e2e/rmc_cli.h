@@ -3,15 +3,15 @@
 #pragma once
 
 #include <gtest/gtest.h>
-#include <sys/wait.h>
 #include <unistd.h>
 
-#include <cstdio>
 #include <filesystem>
 #include <nlohmann/json.hpp>
 #include <sstream>
 #include <string>
 #include <vector>
+
+#include "rmc_process.h"
 
 namespace rmc::testing {
 
@@ -25,20 +25,10 @@ class RmcCli : public ::testing::Test {
   }
   void TearDown() override { std::filesystem::remove_all(dir_); }
 
-  struct Out {
-    int code;
-    std::string text;  // standard output and standard error
-  };
+  using Out = rmc::e2e::RmcRun;
   // `args` as a shell would split them, in the test's ledger.
   Out Rmc(const std::string& args, const std::string& role = "consulent") const {
-    std::string cmd = "RMC_LEDGER=" + dir_ + " RMC_NOW=2026-11-20T09:00:00Z RMC_ACTOR=test RMC_ROLE=" +
-                      role + " " + RMC_BINARY + " " + args + " 2>&1";
-    FILE* p = popen(cmd.c_str(), "r");
-    std::string out;
-    char buf[4096];
-    size_t n;
-    while ((n = fread(buf, 1, sizeof buf, p)) > 0) out.append(buf, n);
-    return {WEXITSTATUS(pclose(p)), out};
+    return rmc::e2e::RunRmc(dir_, args, role);
   }
   // JSON Lines as JSON values.
   static std::vector<nlohmann::json> Lines(const std::string& text) {

@@ -5,10 +5,9 @@
 
 #include <filesystem>
 #include <fstream>
-#include <iterator>
 #include <string>
 
-#include "ledger.h"
+#include "temp_ledger.h"
 #include "verify.h"
 
 namespace rmc {
@@ -16,35 +15,7 @@ namespace {
 
 namespace fs = std::filesystem;
 
-std::string Slurp(const fs::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  return {std::istreambuf_iterator<char>(in), {}};
-}
-
-class LedgerFiles : public ::testing::Test {
- protected:
-  void SetUp() override {
-    dir_ = fs::temp_directory_path() / ("rmc-store-" + std::to_string(getpid()) + "-" +
-                                        ::testing::UnitTest::GetInstance()->current_test_info()->name());
-    fs::remove_all(dir_);
-    setenv("RMC_NOW", "2026-11-20T09:00:00Z", 1);
-    auto l = Ledger::Create({dir_, dir_ + "/keystore"}, {{"region", "Test"}}, "test");
-    ASSERT_TRUE(l.ok()) << l.status().message();
-    ledger_ = std::move(*l);
-  }
-  void TearDown() override { fs::remove_all(dir_); }
-
-  Outcome Run(const std::string& line) {
-    auto c = ParseCommand(line, {"test", schema::Role::CONSULENT});
-    EXPECT_TRUE(c.ok()) << c.status().message();
-    std::vector<Command> cs;
-    cs.push_back(std::move(*c));
-    return ledger_->Execute(cs, false)[0];
-  }
-
-  std::string dir_;
-  std::unique_ptr<Ledger> ledger_;
-};
+using LedgerFiles = TempLedger;
 
 TEST_F(LedgerFiles, NameIsInNoFileOfTheLedger) {
   const std::string name = "Quirijntje Zwartkopvanderberg";
@@ -145,12 +116,6 @@ TEST_F(LedgerFiles, MapGrowsPastItsInitialSize) {
 
 // Erasure (crypto-shredding): the key leaves the keystore file, also when the first attempt
 // to delete it failed, and no later command of the same batch can seal data with it.
-
-Command Parsed(const std::string& line, schema::Role role = schema::Role::CONSULENT) {
-  auto c = ParseCommand(line, {"test", role});
-  EXPECT_TRUE(c.ok()) << c.status().message();
-  return std::move(*c);
-}
 
 const char* kForget =
     R"({"id":"f","type":"forget_subject","reason":"verzoek jongere","data":{"subject":"J-1","grondslag":"avg-art17"}})";

@@ -1,0 +1,189 @@
+// rmc subject forget, rmc backup and rmc retention through the real binary: exit codes, roles,
+// and retention listed and applied on a ledger whose cases ended years before "today".
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <nlohmann/json.hpp>
+#include <string>
+
+#include "rmc_process.h"
+
+namespace {
+
+namespace fs = std::filesystem;
+using nlohmann::json;
+using rmc::e2e::RmcRun;
+
+constexpr char kThen[] = "2020-01-10T09:00:00Z";  // when the cases ran
+constexpr char kNow[] = "2026-11-20T09:00:00Z";   // when retention is reviewed
+
+class ErasureCli : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    dir_ = fs::temp_directory_path() /
+           ("rmc-erasure-" + std::to_string(getpid()) + "-" +
+            ::testing::UnitTest::GetInstance()->current_test_info()->name());
+    fs::remove_all(dir_);
+    fs::remove_all(dir_ + "-backup");
+    ASSERT_EQ(Rmc("init", "consulent", kThen).code, 0);
+  }
+  void TearDown() override {
+    fs::remove_all(dir_);
+    fs::remove_all(dir_ + "-backup");
+  }
+
+  RmcRun Rmc(const std::string& args, const std::string& role = "consulent",
+             const std::string& now = kNow) {
+    return rmc::e2e::RunRmc(dir_, args, role, now);
+  }
+  // A case on the short route (no target group), closed on kThen without aftercare.
+  void ClosedCase(const std::string& id, const std::string& subject_flags) {
+    const std::string c = "RMC-00000" + id;
+    ASSERT_EQ(Rmc("signal " + subject_flags + " --channel jongere --received 2020-01-02",
+                  "consulent", kThen)
+                  .code,
+              0);
+    ASSERT_EQ(Rmc("triage " + c +
+                      " --target-group geen --action-required false --rationale r --reason kort",
+                  "consulent", kThen)
+                  .code,
+              0);
+    ASSERT_EQ(Rmc("feedback " + c + " --partners leerplicht --summary s --limited-to-case true",
+                  "consulent", kThen)
+                  .code,
+              0);
+    ASSERT_EQ(Rmc("close " + c + " --close-reason geen-rmc-doelgroep", "consulent", kThen).code, 0);
+  }
+
+  std::string dir_;
+};
+
+TEST_F(ErasureCli, SubjectForgetIsTheForgetSubjectCommand) {
+  ASSERT_EQ(
+      Rmc("signal --subject-ref J-1 --subject-name Yfke --channel jongere --received 2026-11-01")
+          .code,
+      0);
+  EXPECT_EQ(Rmc("subject forget J-1 --grondslag avg-art17 --reason verzoek").code, 7)
+      << "consulent";
+  EXPECT_EQ(Rmc("subject forget J-1 --grondslag avg-art17 --reason verzoek", "system").code, 7)
+      << "system: only on ground bewaartermijn";
+  EXPECT_EQ(Rmc("subject forget J-1 --grondslag avg-art17", "coordinator").code, 2)
+      << "--reason is required";
+  auto unknown = Rmc("subject forget J-404 --grondslag avg-art17 --reason verzoek", "coordinator");
+  EXPECT_EQ(unknown.code, 5) << unknown.text;
+  EXPECT_NE(unknown.text.find("unknown_case: no subject J-404"), std::string::npos) << unknown.text;
+
+  auto r = Rmc(
+      "--json subject forget J-1 --grondslag avg-art17 --reason 'verzoek van de jongere' --id f-1",
+      "coordinator");
+  ASSERT_EQ(r.code, 0) << r.text;
+  auto out = json::parse(r.text);
+  EXPECT_EQ(out["events"], json::parse(R"(["SubjectErased"])"));
+  EXPECT_EQ(out["case"], "RMC-000001");
+  auto again = Rmc(
+      "--json subject forget J-1 --grondslag avg-art17 --reason 'verzoek van de jongere' --id f-1",
+      "coordinator");
+  EXPECT_EQ(json::parse(again.text)["duplicate"], true)
+      << "the same id again: a duplicate (and a retried key deletion)";
+  EXPECT_EQ(Rmc("subject forget J-1 --grondslag avg-art17 --reason nogmaals", "coordinator").code,
+            8);
+  EXPECT_EQ(Rmc("note RMC-000001 --text 'na wissen'").code, 8) << "subject_erased";
+  EXPECT_EQ(Rmc("contact RMC-000001 --channel telefoon --outcome bereikt").code, 0)
+      << "no personal data";
+  auto view = json::parse(Rmc("--json show RMC-000001").text);
+  EXPECT_EQ(view["erased"], true);
+  EXPECT_EQ(view.dump().find("Yfke"), std::string::npos);
+  EXPECT_EQ(Rmc("verify").code, 0);
+  EXPECT_EQ(json::parse(Rmc("stats --json").text)["cases"], 1);
+}
+
+TEST_F(ErasureCli, ABackupIsALedgerThatVerifies) {
+  ClosedCase("1", "--subject-ref J-1 --subject-name Yfke");
+  const std::string backup = dir_ + "-backup";
+  EXPECT_EQ(Rmc("backup " + backup).code, 7);
+  EXPECT_EQ(Rmc("backup " + backup, "auditor").code, 7);
+  EXPECT_FALSE(fs::exists(backup));
+  auto r = Rmc("backup " + backup, "coordinator");
+  ASSERT_EQ(r.code, 0) << r.text;
+  EXPECT_EQ(Rmc("backup " + backup, "system").code, 2) << "not empty";
+  EXPECT_EQ(fs::status(backup).permissions() & fs::perms::all, fs::perms::owner_all);
+  EXPECT_EQ(fs::status(backup + "/data.mdb").permissions() & fs::perms::all,
+            fs::perms::owner_read | fs::perms::owner_write);
+  auto copy = rmc::e2e::RunRmc(backup, "--json verify");
+  ASSERT_EQ(copy.code, 0) << copy.text;
+  EXPECT_EQ(json::parse(copy.text)["events"], json::parse(Rmc("--json verify").text)["events"]);
+  auto shown = rmc::e2e::RunRmc(backup, "--json show RMC-000001");
+  EXPECT_NE(shown.text.find("Yfke"), std::string::npos)
+      << "the copy's keystore opens it: " << shown.text;
+}
+
+TEST_F(ErasureCli, RetentionListsAndErasesWhatHasPassed) {
+  ClosedCase("1", "--subject-ref J-1 --subject-name Piet --subject-birth-date 1995-05-05");
+  ClosedCase("2", "--subject-ref J-2 --subject-name Kees");              // birth date unknown
+  ClosedCase("3", "--subject-ref J-3 --subject-birth-date 2010-01-01");  // 23 only in 2033
+  ASSERT_EQ(
+      Rmc("signal --subject-ref J-4 --channel jongere --received 2020-01-02", "consulent", kThen)
+          .code,
+      0);
+
+  EXPECT_EQ(Rmc("--purpose x retention").code, 7) << "consulent";
+  EXPECT_EQ(Rmc("--purpose x retention", "evaluator").code, 7);
+  EXPECT_EQ(Rmc("retention", "coordinator").code, 2) << "the list is a read of personal data";
+  EXPECT_EQ(Rmc("--purpose x retention --apply", "auditor").code, 7);
+  EXPECT_EQ(Rmc("--purpose controle retention", "auditor").code, 0);
+  EXPECT_EQ(Rmc("--purpose bewaartermijn retention", "coordinator", "2022-01-09T12:00:00Z").text,
+            "no subject's retention has passed\n")
+      << "the end condition passes on 2022-01-10";
+
+  auto r = Rmc("--purpose bewaartermijn --json retention", "coordinator");
+  ASSERT_EQ(r.code, 0) << r.text;
+  EXPECT_EQ(json::parse(r.text), json::parse(R"([
+      {"subject":"J-1","cases":["RMC-000001"],"last_case":"RMC-000001","ended":"2020-01-10",
+       "end_condition_passed":"2022-01-10","age_condition_passed":"2020-05-05",
+       "birth_date_unknown":false,"retention_passed":"2022-01-10"},
+      {"subject":"J-2","cases":["RMC-000002"],"last_case":"RMC-000002","ended":"2020-01-10",
+       "end_condition_passed":"2022-01-10","age_condition_passed":null,
+       "birth_date_unknown":true,"retention_passed":"2022-01-10"}])"));
+  auto text = Rmc("--purpose bewaartermijn retention", "coordinator").text;
+  EXPECT_NE(text.find("birth date unknown"), std::string::npos) << text;
+
+  auto applied = Rmc("--purpose bewaartermijn --json retention --apply", "system");
+  ASSERT_EQ(applied.code, 0) << applied.text;
+  auto list = json::parse(applied.text);
+  ASSERT_EQ(list.size(), 2u);
+  for (const auto& s : list) {
+    EXPECT_EQ(s["erasure"]["ok"], true) << s.dump();
+    EXPECT_EQ(s["erasure"]["events"], json::parse(R"(["SubjectErased"])"));
+  }
+  EXPECT_EQ(json::parse(Rmc("--purpose b --json retention", "coordinator").text), json::array())
+      << "erased subjects are not listed again";
+  for (const char* c : {"RMC-000001", "RMC-000002"})
+    EXPECT_EQ(json::parse(Rmc(std::string("--json show ") + c).text)["erased"], true) << c;
+  EXPECT_EQ(json::parse(Rmc("--json show RMC-000003").text)["erased"], false);
+  EXPECT_EQ(json::parse(Rmc("--json show RMC-000004").text)["erased"], false) << "still open";
+
+  // The erasure's reason stays readable; it names the rule and the dates, not the birth date.
+  std::string reasons;
+  for (const char* c : {"RMC-000001", "RMC-000002"})
+    for (const auto& e : json::parse(Rmc(std::string("--json history ") + c).text))
+      if (e["type"] == "SubjectErased") reasons += e["reason"].get<std::string>() + "\n";
+  EXPECT_NE(reasons.find("last case RMC-000001 ended 2020-01-10, + 2 years = 2022-01-10"),
+            std::string::npos)
+      << reasons;
+  EXPECT_NE(reasons.find("birth date unknown"), std::string::npos) << reasons;
+  EXPECT_EQ(reasons.find("2020-05-05"), std::string::npos)
+      << "the age date gives the birth date away";
+  EXPECT_EQ(Rmc("verify").code, 0);
+}
+
+TEST_F(ErasureCli, RetentionFollowsMaxAge) {
+  ASSERT_EQ(Rmc("config max_age 27", "coordinator", kThen).code, 0);
+  // 27 on 2022-05-05, + 2 years: 2024-05-05; with 23 it would have been 2020-05-05.
+  ClosedCase("1", "--subject-ref J-1 --subject-birth-date 1995-05-05");
+  auto r = json::parse(Rmc("--purpose b --json retention", "coordinator").text);
+  ASSERT_EQ(r.size(), 1u);
+  EXPECT_EQ(r[0]["age_condition_passed"], "2024-05-05");
+  EXPECT_EQ(r[0]["retention_passed"], "2024-05-05");
+}
+
+}  // namespace
