@@ -54,6 +54,10 @@ int Run(const Globals& g, bool apply) {
   if (!ledger.ok()) return Fail(g, ledger.status());
   auto due = SubjectsDueForErasure(**ledger, *today);
   if (!due.ok()) return Fail(g, due.status());
+  // The list shows refs and dates read from sealed fields: an accounted read per youth.
+  std::vector<Shown> shown;
+  for (const auto& d : *due) shown.push_back({d.cases.empty() ? "" : d.cases.back(), d.subject_id});
+  if (auto a = Account(**ledger, g, "retention", shown); !a.ok()) return Fail(g, a);
   std::vector<Outcome> erasures;
   if (apply && !due->empty()) {
     auto commands = RetentionErasures(*due, (*ledger)->settings(), *today, g.Defaults());

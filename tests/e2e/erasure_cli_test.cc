@@ -146,6 +146,15 @@ TEST_F(ErasureCli, RetentionListsAndErasesWhatHasPassed) {
        "birth_date_unknown":true,"retention_passed":"2022-01-10"}])"));
   auto text = Rmc("--purpose bewaartermijn retention", "coordinator").text;
   EXPECT_NE(text.find("birth date unknown"), std::string::npos) << text;
+  // The list reveals refs and dates from sealed fields: each listing is an accounted read.
+  int listed = 0;
+  for (const auto& read : json::parse(Rmc("--purpose controle --json audit reads", "auditor").text))
+    if (read["action"] == "retention") {
+      ++listed;
+      EXPECT_TRUE(read["purpose"] == "bewaartermijn" || read["purpose"] == "controle") << read.dump();
+      EXPECT_EQ(read["subject"].get<std::string>().size(), 32u) << read.dump();
+    }
+  EXPECT_EQ(listed, 6) << "three listings of two youths (the auditor's, the JSON and the text one)";
 
   auto applied = Rmc("--purpose bewaartermijn --json retention --apply", "system");
   ASSERT_EQ(applied.code, 0) << applied.text;

@@ -3,7 +3,6 @@
 #pragma once
 
 #include <gtest/gtest.h>
-#include <unistd.h>
 
 #include <filesystem>
 #include <nlohmann/json.hpp>
@@ -11,18 +10,14 @@
 #include <string>
 #include <vector>
 
+#include "../test_dir.h"
 #include "rmc_process.h"
 
 namespace rmc::testing {
 
 class RmcCli : public ::testing::Test {
  protected:
-  void SetUp() override {
-    dir_ = std::filesystem::temp_directory_path() /
-           ("rmc-e2e-" + std::to_string(getpid()) + "-" +
-            ::testing::UnitTest::GetInstance()->current_test_info()->name());
-    std::filesystem::remove_all(dir_);
-  }
+  void SetUp() override { dir_ = FreshTestDir("rmc-e2e"); }
   void TearDown() override { std::filesystem::remove_all(dir_); }
 
   using Out = rmc::e2e::RmcRun;

@@ -11,6 +11,7 @@
 #include <memory>
 #include <string>
 
+#include "../test_dir.h"
 #include "ledger.h"
 
 namespace rmc {
@@ -29,10 +30,7 @@ inline Command Parsed(const std::string& line, schema::Role role = schema::Role:
 class TempLedger : public ::testing::Test {
  protected:
   void SetUp() override {
-    dir_ = std::filesystem::temp_directory_path() /
-           ("rmc-store-" + std::to_string(getpid()) + "-" +
-            ::testing::UnitTest::GetInstance()->current_test_info()->name());
-    std::filesystem::remove_all(dir_);
+    dir_ = rmc::testing::FreshTestDir("rmc-store");
     setenv("RMC_NOW", "2026-11-20T09:00:00Z", 1);
     auto l = Ledger::Create({dir_, dir_ + "/keystore"}, {{"region", "Test"}}, "test");
     ASSERT_TRUE(l.ok()) << l.status().message();
