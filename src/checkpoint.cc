@@ -3,6 +3,7 @@
 #include <functional>
 #include <set>
 
+#include "access.capnp.h"
 #include "clock.h"
 #include "json_render.h"
 
@@ -19,26 +20,26 @@ struct ChainWalk {
   std::string problem;  // empty: unbroken
 };
 
-// The event log (docs/storage.md, The hash chain) from position 1 to `up_to`, or to its end
-// when `up_to` is 0; stops at the first break.
-Result<ChainWalk> WalkEvents(const StoreTxn& txn, uint64_t up_to) {
-  auto id = txn.Meta("ledger_id");
-  if (!id.ok()) return id.status();
+// A chained log from position 1 to `up_to`, or to its end when `up_to` is 0; stops at the first
+// break. `genesis`: the prevHash of entry 1; `scan` visits the stored entries in order; `Root`:
+// the entry's Cap'n Proto type (with prevHash and position); `entry`: what the log calls one.
+template <typename Root, typename Scan>
+Result<ChainWalk> WalkChain(const std::string& log, const char* entry, std::string head,
+                            uint64_t up_to, Scan scan) {
   ChainWalk walk;
-  std::string head = Blake2b(*id ? **id : "");
-  auto s = txn.ScanEvents(1, [&](uint64_t position, EventView& view) {
-    std::string at = "events: event " + std::to_string(position);
+  auto s = scan([&](uint64_t position, EventView& view) {
+    std::string at = log + ": " + entry + " " + std::to_string(position);
     if (position != walk.end.position + 1) {
-      walk.problem = "events: position " + std::to_string(walk.end.position + 1) +
+      walk.problem = log + ": position " + std::to_string(walk.end.position + 1) +
                      " is missing (the log goes on at " + std::to_string(position) + ")";
       return false;
     }
     try {
-      auto e = view.event();
+      auto e = view.Root<Root>();
       auto prev = e.getPrevHash();
       std::string_view stored(reinterpret_cast<const char*>(prev.begin()), prev.size());
       if (stored != head) {
-        walk.problem = at + ": prevHash is " + Hex(stored) + ", but event " +
+        walk.problem = at + ": prevHash is " + Hex(stored) + ", but " + entry + " " +
                        std::to_string(position - 1) + " hashes to " + Hex(head);
         return false;
       }
@@ -58,10 +59,26 @@ Result<ChainWalk> WalkEvents(const StoreTxn& txn, uint64_t up_to) {
   return walk;
 }
 
-// The chained logs, by name: how to walk each. A new log (the access log) adds a row.
+// The event log (docs/storage.md, The hash chain).
+Result<ChainWalk> WalkEvents(const StoreTxn& txn, uint64_t up_to) {
+  auto id = txn.Meta("ledger_id");
+  if (!id.ok()) return id.status();
+  return WalkChain<schema::Event>("events", "event", Blake2b(*id ? **id : ""), up_to,
+                                  [&](const auto& visit) { return txn.ScanEvents(1, visit); });
+}
+
+// The access log: its own chain, from BLAKE2b("access" || ledger id).
+Result<ChainWalk> WalkAccess(const StoreTxn& txn, uint64_t up_to) {
+  auto id = txn.Meta("ledger_id");
+  if (!id.ok()) return id.status();
+  return WalkChain<schema::AccessRecord>("access", "record", Blake2b("access" + (*id ? **id : std::string())),
+                                         up_to, [&](const auto& visit) { return txn.ScanAccess(1, visit); });
+}
+
+// The chained logs, by name: how to walk each.
 const std::map<std::string, std::function<Result<ChainWalk>(const StoreTxn&, uint64_t)>>& Logs() {
   static const std::map<std::string, std::function<Result<ChainWalk>(const StoreTxn&, uint64_t)>>
-      logs{{"events", WalkEvents}};
+      logs{{"events", WalkEvents}, {"access", WalkAccess}};
   return logs;
 }
 
@@ -118,8 +135,11 @@ Result<Checkpoint> MakeCheckpoint(const StoreTxn& txn, const std::string& actor)
     if (!walk->problem.empty())
       return Status(Code::kIntegrity, "no checkpoint taken, the chain is broken: " + walk->problem +
                                           " (run rmc verify)");
-    if (walk->end.position == 0)
-      return Status(Code::kIntegrity, "no checkpoint taken: the " + name + " log is empty");
+    if (walk->end.position == 0) {
+      // The event log never is (rmc init writes to it); the access log is until the first read.
+      if (name == "events") return Status(Code::kIntegrity, "no checkpoint taken: the event log is empty");
+      continue;
+    }
     c.logs[name] = walk->end;
   }
   return c;

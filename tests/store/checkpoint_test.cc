@@ -11,6 +11,7 @@
 #include <fstream>
 
 #include "../test_dir.h"
+#include "access_log.h"
 #include "forgery.h"
 #include "json_render.h"
 #include "ledger.h"
@@ -140,6 +141,24 @@ TEST_F(Checkpoints, ARewrittenHistoryFailsEvenWhenVerifyFindsNothing) {
                                                       ", expected " + Hex(key_.public_key));
   EXPECT_TRUE(Problems(edited).empty())
       << "without --public-key, a forger's own key passes: hence the flag";
+}
+
+TEST_F(Checkpoints, TheAccessLogIsCheckpointedOnceItHoldsAReadAndARewrittenReadFails) {
+  const std::string youth = ledger_->keystore().SubjectId("J-1");
+  Reader reader{"c.jansen", schema::Role::CONSULENT, "", "show"};
+  for (int i = 0; i < 3; ++i) ASSERT_TRUE(RecordAccess(ledger_->store(), reader, {{"RMC-000001", youth}}).ok());
+  Checkpoint c = Take();
+  ASSERT_EQ(c.logs.size(), 2u);
+  EXPECT_EQ(c.logs.at("access").position, 3u);
+  EXPECT_TRUE(Problems(c, key_.public_key).empty());
+
+  // Who read the youth's data is changed, and the access chain re-chained: verify finds nothing.
+  ASSERT_TRUE(testing::RewriteAccessAndRechain(ledger_->store(), 1, "iemand.anders").ok());
+  auto verify = Verify(ledger_->store());
+  ASSERT_TRUE(verify.ok());
+  ASSERT_TRUE(verify->problems.empty()) << verify->problems[0];
+  std::string problem = OnlyProblem(c, key_.public_key);
+  EXPECT_TRUE(Has(problem, "access: position 3 hashes to ")) << problem;
 }
 
 TEST_F(Checkpoints, AFlippedSignatureByteFails) {

@@ -12,4 +12,8 @@ namespace rmc::testing {
 // event and the head in meta, so that the hash chain is whole again and `rmc verify` passes.
 Status RewriteAndRechain(Store& store, uint64_t position, const std::string& actor);
 
+// The same in the access log (its head is read from its last record: nothing in meta), so that
+// a read looks as if someone else had done it.
+Status RewriteAccessAndRechain(Store& store, uint64_t position, const std::string& actor);
+
 }  // namespace rmc::testing
