@@ -18,7 +18,7 @@ LedgerPaths Globals::Paths() const {
 
 schema::Role Globals::Role() const { return RoleFromName(role_name).value_or(schema::Role::CONSULENT); }
 
-CommandDefaults Globals::Defaults() const { return {actor, Role()}; }
+CommandDefaults Globals::Defaults() const { return {actor, Role(), activity}; }
 
 int Fail(const Globals& g, const Status& s) {
   if (g.json) {
@@ -79,7 +79,10 @@ Status CheckReadPurpose(const Globals& g) {
 }
 
 Status Account(Ledger& ledger, const Globals& g, const std::string& action, const std::vector<Shown>& shown) {
-  return RecordAccess(ledger.store(), {g.actor, g.Role(), g.purpose, action}, shown);
+  const std::string activity = g.activity.empty() ? ActivityForRead(g.Role()) : g.activity;
+  auto version = ledger.ActivityVersion(activity);
+  if (!version.ok()) return version.status();
+  return RecordAccess(ledger.store(), {g.actor, g.Role(), g.purpose, action, activity, *version}, shown);
 }
 
 Shown ShownCase(Ledger& ledger, const CaseState& state) {

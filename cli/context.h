@@ -21,6 +21,7 @@ struct Globals {
   std::string actor;
   std::string role_name;
   std::string purpose;
+  std::string activity;  // --activity: the processing activity to record under
   bool json = false;
 
   LedgerPaths Paths() const;
@@ -49,6 +50,7 @@ void RegisterVerify(CLI::App&, Globals&, int&);
 void RegisterDue(CLI::App&, Globals&, int&);
 void RegisterStats(CLI::App&, Globals&, int&);
 void RegisterAuditReads(CLI::App&, Globals&, int&);
+void RegisterAuditActivities(CLI::App&, Globals&, int&);
 void RegisterAuditCheckpoint(CLI::App&, Globals&, int&);
 void RegisterSubjectForget(CLI::App&, Globals&, int&);
 void RegisterBackup(CLI::App&, Globals&, int&);

@@ -46,12 +46,14 @@ int main(int argc, char** argv) {
   app.add_option("--role", g.role_name, "consulent, coordinator, auditor, evaluator or system (default $RMC_ROLE, else consulent)")
       ->check(CLI::IsMember({"consulent", "coordinator", "auditor", "evaluator", "system"}));
   app.add_option("--purpose", g.purpose, "why data is processed (required for reads by roles other than consulent)");
+  app.add_option("--activity", g.activity,
+                 "the processing activity (register code) this is done under (default: the action's own; rmc audit activities)");
   app.add_flag("--json", g.json, "print results and errors as JSON");
 
   int exit_code = 0;
   for (Register r : {RegisterInit, RegisterConfig, RegisterApply, RegisterActions, RegisterShow,
                      RegisterList, RegisterDue, RegisterStats, RegisterHistory, RegisterEvents,
-                     RegisterVerify, RegisterAuditReads, RegisterAuditCheckpoint, RegisterSubjectForget,
+                     RegisterVerify, RegisterAuditActivities, RegisterAuditReads, RegisterAuditCheckpoint, RegisterSubjectForget,
                      RegisterBackup, RegisterRetention})
     r(app, g, exit_code);
   try {

@@ -75,3 +75,13 @@ enum RightDecision { ja @0; nee @1; twijfel @2; }
 enum ErasureGround { avgArt17 @0; bewaartermijn @1; }
 
 enum Role { consulent @0; coordinator @1; auditor @2; evaluator @3; system @4; }
+
+enum LegalGround {
+  # AVG art. 6(1): the ground a processing activity rests on.
+  toestemming @0;             # (a) consent
+  overeenkomst @1;            # (b) contract
+  wettelijkeVerplichting @2;  # (c) legal obligation (e.g. accountability, AVG art. 5(2), 30)
+  vitaalBelang @3;            # (d) vital interest
+  wettelijkeTaak @4;          # (e) public task: the statutory RMC function
+  gerechtvaardigdBelang @5;   # (f) legitimate interest
+}

@@ -76,6 +76,7 @@ struct Payload {
     eventCorrected @27 :EventCorrected $A.command("correct");
     subjectErased @28 :SubjectErased $A.command("forget_subject");
     stepDeviated @29 :StepDeviated;
+    activityRegistered @30 :ActivityRegistered;  # by `rmc init` and `rmc audit register-activity`
   }
 }
 
@@ -364,4 +365,19 @@ struct StepDeviated {
   fromStep @0 :UInt8 $A.derived;                # the step that was expected
   toStep @1 :UInt8 $A.derived;                  # the step performed
   command @2 :Text $A.derived;
+}
+
+struct ActivityRegistered {
+  # A version of an entry of the register of processing activities (AVG art. 30; DESIGN.md,
+  # Accountability). A change is a new version, never an edit: every event and access record
+  # names the version it was done under (`processingActivity`). A ledger-wide event.
+  code @0 :Text;                          # e.g. rmc-trajectbegeleiding
+  version @1 :UInt32;                     # 1 for a new code, then one more per change
+  name @2 :Text;
+  purpose @3 :Text;                       # the purpose the data is processed for
+  legalGround @4 :E.LegalGround;          # AVG art. 6(1)
+  statutoryBasis @5 :Text $A.optional;    # the task or obligation in law the ground rests on
+  retention @6 :Text;                     # how long the data is kept, and the rule
+  dataCategories @7 :List(Text);          # the data categories (ROUTEKAART.md, Privacy)
+  recipientCategories @8 :List(Text);     # who may receive the data
 }

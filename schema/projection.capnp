@@ -4,6 +4,7 @@
 
 using A = import "annotations.capnp";
 using E = import "enums.capnp";
+using Ev = import "event.capnp";
 $import "/capnp/c++.capnp".namespace("rmc::schema");
 
 struct CaseProjection {
@@ -68,4 +69,10 @@ struct DeviationRecord {
   reason @4 :Text;
   actor @5 :Text;
   at @6 :Int64;
+}
+
+struct ActivityRegister {
+  # The register of processing activities as the ActivityRegistered events built it: every
+  # version, in the order registered. Stored in meta under "register" (docs/storage.md).
+  versions @0 :List(Ev.ActivityRegistered);
 }

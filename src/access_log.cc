@@ -5,19 +5,9 @@
 #include <set>
 #include <utility>
 
-#include "activities.h"
 #include "random.h"
 
 namespace rmc {
-
-const char* ActivityForRead(schema::Role role) {
-  switch (role) {
-    case schema::Role::EVALUATOR: return "rmc-evaluatie";
-    case schema::Role::AUDITOR:
-    case schema::Role::SYSTEM: return "rmc-verantwoording";
-    default: return "rmc-trajectbegeleiding";
-  }
-}
 
 Status RecordAccess(Store& store, const Reader& reader, const std::vector<Shown>& shown) {
   if (shown.empty()) return Status::Ok();
@@ -41,8 +31,8 @@ Status RecordAccess(Store& store, const Reader& reader, const std::vector<Shown>
         r.setSubject(kj::arrayPtr(reinterpret_cast<const kj::byte*>(s.subject_id.data()), s.subject_id.size()));
       r.setPurpose(reader.purpose);
       auto activity = r.initProcessingActivity();
-      activity.setCode(ActivityForRead(reader.role));
-      activity.setVersion(kRegisterVersion);
+      activity.setCode(reader.activity.empty() ? ActivityForRead(reader.role) : reader.activity);
+      activity.setVersion(reader.activity_version);
       r.setResult(s.result);
       r.setTraceId(kj::arrayPtr(reinterpret_cast<const kj::byte*>(trace.data()), trace.size()));
       const std::string span = RandomString(8);

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "access.capnp.h"
+#include "activities.h"
 #include "clock.h"
 #include "event.capnp.h"
 #include "status.h"
@@ -23,6 +24,8 @@ struct Reader {
   schema::Role role = schema::Role::CONSULENT;
   std::string purpose;  // --purpose; may be empty for the consulent role
   std::string action;   // the command: "show", "list", "history", "events", "audit reads", ...
+  std::string activity;           // the processing activity's code; empty: ActivityForRead(role)
+  uint32_t activity_version = 1;  // the version in force (activities.h)
 };
 
 // One youth's data shown.
@@ -31,10 +34,6 @@ struct Shown {
   std::string subject_id;  // 16 bytes; empty when no youth was shown
   schema::AccessResult result = schema::AccessResult::OK;
 };
-
-// The processing activity a read by `role` is done under: case work for consulent and
-// coordinator, evaluation for the evaluator, accountability for auditor and system.
-const char* ActivityForRead(schema::Role role);
 
 // Appends one record per distinct element of `shown` in one durable transaction, all under one
 // new trace id. Nothing is appended when `shown` is empty. The caller shows the data only once

@@ -100,6 +100,7 @@ Result<Command> ParseCommand(std::string_view line, const CommandDefaults& defau
   Command c;
   c.actor = defaults.actor;
   c.role = defaults.role;
+  c.activity = defaults.activity;
   std::optional<element> data;
   simdjson::dom::object root_object;
   root_object = root.get_object().value_unsafe();
@@ -141,12 +142,14 @@ Result<Command> ParseCommand(std::string_view line, const CommandDefaults& defau
         s = InvalidInput(std::string(key) + ": expected " + std::to_string(bytes * 2) +
                          " lowercase hex digits");
       if (s.ok()) (key == "trace_id" ? c.trace_id : c.parent_span_id) = *raw;
+    } else if (key == "processing_activity") {
+      s = Text(value, "processing_activity", 64, c.activity);
     } else if (key == "data") {
       data = value;
     } else {
       s = InvalidInput(std::string(key) +
                        ": unknown field; expected id, type, case, subject, expected_version, "
-                       "actor, occurred_at, reason, trace_id, parent_span_id, data");
+                       "actor, occurred_at, reason, trace_id, parent_span_id, processing_activity, data");
     }
     if (!s.ok()) return s;
   }

@@ -28,6 +28,8 @@ struct Command {
   std::string reason;
   std::string trace_id;        // 16 raw bytes, or empty: a new trace
   std::string parent_span_id;  // 8 raw bytes, or empty
+  std::string activity;        // "processing_activity": the register code to record under;
+                               // empty: the event type's own (activities.h)
   std::string hash;            // BLAKE2b-256 of the canonical command (idempotency)
 
   // The data, filled into the Payload member of the type (absent for `correct`).
@@ -43,6 +45,7 @@ struct Command {
 struct CommandDefaults {
   std::string actor;
   schema::Role role = schema::Role::CONSULENT;
+  std::string activity;  // --activity
 };
 
 // Parses one JSON line. invalid_input for malformed JSON, unknown fields or types and data

@@ -24,9 +24,11 @@ capnp::Data::Reader AsData(const std::string& s) {
   return {reinterpret_cast<const kj::byte*>(s.data()), s.size()};
 }
 
-// Appends a ledger-wide event (no case): LedgerCreated, SettingChanged.
+// Appends a ledger-wide event (no case): LedgerCreated, SettingChanged, ActivityRegistered; all
+// under rmc-verantwoording, at `activity_version`.
 Status AppendLedgerEvent(StoreTxn& txn, Nanos now, const std::string& actor, schema::Role role,
                          const std::string& command_id, const std::string& trace,
+                         uint32_t activity_version,
                          const std::function<void(schema::Payload::Builder)>& fill) {
   capnp::MallocMessageBuilder message;
   auto e = message.initRoot<schema::Event>();
@@ -41,7 +43,7 @@ Status AppendLedgerEvent(StoreTxn& txn, Nanos now, const std::string& actor, sch
   e.setSpanId(AsData(RandomString(8)));
   auto pa = e.initProcessingActivity();
   pa.setCode("rmc-verantwoording");
-  pa.setVersion(kRegisterVersion);
+  pa.setVersion(activity_version);
   e.setPrevHash(AsData(txn.ChainHead()));
   fill(e.initPayload());
   auto p = txn.Append(message, "", 0);
@@ -65,7 +67,8 @@ Status Ledger::ChangeSetting(const std::string& key, const std::string& value,
   if (!now.ok()) return now.status();
   auto s = store_->Write([&](StoreTxn& txn) -> Status {
     auto st = AppendLedgerEvent(txn, now->ns, actor, role, "config-" + Hex(AsData(RandomString(8))),
-                                RandomString(16), [&](schema::Payload::Builder p) {
+                                RandomString(16), register_.Current("rmc-verantwoording")->version,
+                                [&](schema::Payload::Builder p) {
                                   auto c = p.initSettingChanged();
                                   c.setKey(key);
                                   c.setValue(value);
@@ -75,6 +78,37 @@ Status Ledger::ChangeSetting(const std::string& key, const std::string& value,
   });
   if (s.ok()) settings_ = changed;
   return s;
+}
+
+Result<Activity> Ledger::RegisterActivity(const Activity& entry, const std::string& actor,
+                                          schema::Role role) {
+  if (role != schema::Role::COORDINATOR && role != schema::Role::SYSTEM)
+    return Status(Code::kPermissionDenied,
+                  "only the coordinator or system role changes the register of processing activities");
+  if (auto s = register_.Check(entry, settings_); !s.ok()) return s;
+  ActivityRegister changed = register_;
+  const Activity added = changed.Add(entry);
+  auto now = Now();
+  if (!now.ok()) return now.status();
+  auto s = store_->Write([&](StoreTxn& txn) -> Status {
+    // Recorded under the register as it stood: the new version governs what comes after.
+    auto st = AppendLedgerEvent(txn, now->ns, actor, role, "register-" + Hex(AsData(RandomString(8))),
+                                RandomString(16), register_.Current("rmc-verantwoording")->version,
+                                [&](schema::Payload::Builder p) { ToEvent(added, p.initActivityRegistered()); });
+    if (!st.ok()) return st;
+    return txn.PutMeta("register", changed.Encode());
+  });
+  if (!s.ok()) return s;
+  register_ = std::move(changed);
+  return added;
+}
+
+Result<uint32_t> Ledger::ActivityVersion(std::string_view code) const {
+  if (const Activity* a = register_.Current(code)) return a->version;
+  std::string known;
+  for (const Activity* a : register_.Latest()) known += (known.empty() ? "" : ", ") + a->code;
+  return InvalidInput("processing_activity: no activity '" + std::string(code) +
+                      "' in the register; expected one of " + known + " (rmc audit activities)");
 }
 
 bool MayWrite(schema::Role role) {
@@ -116,12 +150,13 @@ Result<std::unique_ptr<Ledger>> Ledger::Create(const LedgerPaths& paths,
   ledger->store_ = std::move(*store);
   ledger->keystore_ = std::move(*keystore);
   ledger->settings_ = initial;
+  ledger->register_ = ActivityRegister::Defaults();
   const std::string trace = RandomString(16);
   auto status = ledger->store_->Write([&](StoreTxn& txn) -> Status {
     const std::string ledger_id = RandomString(16);
     if (auto s = txn.PutMeta("ledger_id", ledger_id); !s.ok()) return s;
     auto append = [&](const std::function<void(schema::Payload::Builder)>& fill) {
-      return AppendLedgerEvent(txn, now->ns, actor, schema::Role::SYSTEM, "init", trace, fill);
+      return AppendLedgerEvent(txn, now->ns, actor, schema::Role::SYSTEM, "init", trace, 1, fill);
     };
     if (auto s = append([&](schema::Payload::Builder p) {
           auto c = p.initLedgerCreated();
@@ -130,6 +165,10 @@ Result<std::unique_ptr<Ledger>> Ledger::Create(const LedgerPaths& paths,
         });
         !s.ok())
       return s;
+    for (const Activity& a : ledger->register_.versions())
+      if (auto s = append([&](schema::Payload::Builder p) { ToEvent(a, p.initActivityRegistered()); }); !s.ok())
+        return s;
+    if (auto s = txn.PutMeta("register", ledger->register_.Encode()); !s.ok()) return s;
     for (const auto& [k, v] : initial.All()) {
       if (auto s = append([&](schema::Payload::Builder p) {
             auto c = p.initSettingChanged();
@@ -171,6 +210,16 @@ Result<std::unique_ptr<Ledger>> Ledger::Open(const LedgerPaths& paths) {
   auto settings = (*txn)->Meta("settings");
   if (!settings.ok()) return settings.status();
   if (*settings) ledger->settings_ = Settings::Decode(**settings);
+  // A ledger written before the register was kept in it was recorded under the defaults.
+  auto register_bytes = (*txn)->Meta("register");
+  if (!register_bytes.ok()) return register_bytes.status();
+  if (*register_bytes) {
+    auto decoded = ActivityRegister::Decode(**register_bytes);
+    if (!decoded.ok()) return decoded.status();
+    ledger->register_ = std::move(*decoded);
+  } else {
+    ledger->register_ = ActivityRegister::Defaults();
+  }
   txn->reset();
   auto keystore = Keystore::Open(paths.keystore, false);
   if (!keystore.ok()) return keystore.status();
@@ -564,9 +613,12 @@ Result<Ledger::Plan> Ledger::Prepare(StoreTxn& txn, Command& c, Outcome& out) {
     e.setSpanId(AsData(RandomString(8)));
     if (!c.parent_span_id.empty()) e.setParentSpanId(AsData(c.parent_span_id));
     auto type = draft.root().which();
+    const std::string activity = c.activity.empty() ? ActivityFor(type) : c.activity;
+    auto activity_version = ActivityVersion(activity);
+    if (!activity_version.ok()) return activity_version.status();
     auto pa = e.initProcessingActivity();
-    pa.setCode(ActivityFor(type));
-    pa.setVersion(kRegisterVersion);
+    pa.setCode(activity);
+    pa.setVersion(*activity_version);
     // A reason is free text about the youth: sealed with their key, except an erasure's
     // (it accounts for the erasure and must outlive the key).
     const bool seal_reason = !c.reason.empty() && !subject_id.empty() && !is_forget;

@@ -12,6 +12,7 @@
 #include <string>
 #include <vector>
 
+#include "activities.h"
 #include "case_state.h"
 #include "command.h"
 #include "keystore.h"
@@ -68,7 +69,15 @@ class Ledger {
   Status ChangeSetting(const std::string& key, const std::string& value, const std::string& actor,
                        schema::Role role);
 
+  // Registers `entry` as the next version of its code in the register of processing activities
+  // (an ActivityRegistered event); coordinator and system only. Returns the version registered.
+  Result<Activity> RegisterActivity(const Activity& entry, const std::string& actor, schema::Role role);
+
   const Settings& settings() const { return settings_; }
+  const ActivityRegister& activities() const { return register_; }
+  // The version in force of activity `code`: invalid_input naming the registered codes when
+  // the register has no such code.
+  Result<uint32_t> ActivityVersion(std::string_view code) const;
   Store& store() { return *store_; }
   Keystore& keystore() { return *keystore_; }
 
@@ -114,6 +123,7 @@ class Ledger {
   std::unique_ptr<Store> store_;
   std::unique_ptr<Keystore> keystore_;
   Settings settings_;
+  ActivityRegister register_;
   std::map<std::string, std::optional<SubjectKey>> keys_;  // cache: subject id -> key
   std::vector<std::string> forget_after_commit_;
 };

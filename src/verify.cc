@@ -4,6 +4,7 @@
 #include <set>
 
 #include "access.capnp.h"
+#include "activities.h"
 #include "fold.h"
 #include "state_codec.h"
 
@@ -44,9 +45,45 @@ struct CaseFacts {
   bool erased = false;  // ... and a SubjectErased
 };
 
+// The register of processing activities as the log builds it (activities.h), and whether each
+// event and access record names an activity version registered before it. Until the log
+// registers anything the defaults count: `rmc init` writes LedgerCreated first, and a ledger
+// written before the register was kept in the log has no registrations at all.
+class RegisterFold {
+ public:
+  void Event(uint64_t position, schema::Event::Reader e, Problems& problems) {
+    // A registration first: the register's own first entry is recorded under itself.
+    if (e.getPayload().isActivityRegistered()) {
+      if (auto s = folded_.Apply(e.getPayload().getActivityRegistered()); !s.ok())
+        problems.Add(At(position) + s.message());
+      any_ = true;
+    }
+    auto ref = e.getProcessingActivity();
+    if (!Knows(ref.getCode().cStr(), ref.getVersion()))
+      problems.Add(At(position) + "names processing activity " + ref.getCode().cStr() + " version " +
+                   std::to_string(ref.getVersion()) + ", which the register did not hold then");
+  }
+  bool Knows(std::string_view code, uint32_t version) const {
+    return (any_ ? folded_ : ActivityRegister::Defaults()).Has(code, version);
+  }
+  // meta/register against the fold.
+  Status CheckMeta(StoreTxn& txn, Problems& problems) const {
+    auto stored = txn.Meta("register");
+    if (!stored.ok()) return stored.status();
+    if (any_ ? (!*stored || **stored != folded_.Encode()) : bool(*stored))
+      problems.Add("meta: the register of processing activities does not match the ActivityRegistered events");
+    return Status::Ok();
+  }
+
+ private:
+  ActivityRegister folded_;
+  bool any_ = false;
+};
+
 // The log in position order: no gaps, the hash chain, the stored positions, the meta counters
 // and the commands index (a command's events are consecutive, so one run at a time).
-Status CheckChain(StoreTxn& txn, Problems& problems, VerifyReport& report, uint64_t& case_events) {
+Status CheckChain(StoreTxn& txn, Problems& problems, VerifyReport& report, uint64_t& case_events,
+                  RegisterFold& activities) {
   auto id = txn.Meta("ledger_id");
   if (!id.ok()) return id.status();
   std::string head = Blake2b(*id ? **id : "");
@@ -72,6 +109,7 @@ Status CheckChain(StoreTxn& txn, Problems& problems, VerifyReport& report, uint6
       auto e = view.event();
       if (Bytes(e.getPrevHash()) != head) problems.Add(At(position) + "hash chain broken (prevHash does not match the event before)");
       if (e.getPosition() != position) problems.Add(At(position) + "stored under another position than it names");
+      activities.Event(position, e, problems);
       if (e.hasCaseId() && e.getCaseId().size() > 0) {
         ++case_events;
         if (e.getCommandId() != run.command) {
@@ -94,6 +132,7 @@ Status CheckChain(StoreTxn& txn, Problems& problems, VerifyReport& report, uint6
   if (!stored_head.ok()) return stored_head.status();
   if (*stored_head && **stored_head != head) problems.Add("meta: the chain head does not match the last event");
   if (txn.LastPosition() != expected - 1) problems.Add("meta: the position counter does not match the log");
+  if (auto st = activities.CheckMeta(txn, problems); !st.ok()) return st;
   if (txn.Count().commands != runs)
     problems.Add("commands: " + std::to_string(txn.Count().commands) + " records for " + std::to_string(runs) +
                  " commands in the log");
@@ -228,7 +267,8 @@ Status IndexSubject(StoreTxn& txn, const CaseState& state, const CaseFacts& fact
 
 // The access log in position order: no gaps, its own hash chain, the stored positions, and the
 // index by youth holding exactly the records that name a youth.
-Status CheckAccessLog(StoreTxn& txn, Problems& problems, VerifyReport& report) {
+Status CheckAccessLog(StoreTxn& txn, Problems& problems, VerifyReport& report,
+                      const RegisterFold& activities) {
   auto id = txn.Meta("ledger_id");
   if (!id.ok()) return id.status();
   std::string head = Blake2b("access" + (*id ? **id : std::string()));
@@ -243,6 +283,10 @@ Status CheckAccessLog(StoreTxn& txn, Problems& problems, VerifyReport& report) {
       auto r = view.Root<schema::AccessRecord>();
       if (Bytes(r.getPrevHash()) != head) problems.Add(at + "hash chain broken (prevHash does not match the record before)");
       if (r.getPosition() != position) problems.Add(at + "stored under another position than it names");
+      auto ref = r.getProcessingActivity();
+      if (!activities.Knows(ref.getCode().cStr(), ref.getVersion()))
+        problems.Add(at + "names processing activity " + ref.getCode().cStr() + " version " +
+                     std::to_string(ref.getVersion()) + ", which the register does not hold");
       if (r.getSubject().size() > 0) {
         ++with_subject;
         auto indexed = txn.AccessPositionsOf(Bytes(r.getSubject()));
@@ -272,8 +316,9 @@ Result<VerifyReport> Verify(Store& store) {
   VerifyReport report;
   Problems problems(&report);
   uint64_t case_events = 0;
-  if (auto s = CheckChain(**txn, problems, report, case_events); !s.ok()) return s;
-  if (auto s = CheckAccessLog(**txn, problems, report); !s.ok()) return s;
+  RegisterFold activities;
+  if (auto s = CheckChain(**txn, problems, report, case_events, activities); !s.ok()) return s;
+  if (auto s = CheckAccessLog(**txn, problems, report, activities); !s.ok()) return s;
   if (auto s = CheckProjections(**txn, problems, report, &case_events); !s.ok()) return s;
   return report;
 }

@@ -812,7 +812,7 @@ Status SqlitePeer::Impl::AppendLedgerEvent(Nanos now, const std::string& trace,
   e.setSpanId(AsData(RandomString(8)));
   auto pa = e.initProcessingActivity();
   pa.setCode("rmc-verantwoording");
-  pa.setVersion(kRegisterVersion);
+  pa.setVersion(1);  // the default register's version (src/activities.cc)
   e.setPrevHash(AsData(head));
   fill(e.initPayload());
   return AppendEvent(message, "", 0, EventTypeOf(e.getPayload().asReader()));
@@ -945,7 +945,7 @@ Status SqlitePeer::Impl::ExecuteOne(rmc::Command& c, Outcome& out) {
     if (!c.parent_span_id.empty()) e.setParentSpanId(AsData(c.parent_span_id));
     auto pa = e.initProcessingActivity();
     pa.setCode(ActivityFor(draft.root().which()));
-    pa.setVersion(kRegisterVersion);
+    pa.setVersion(1);  // the default register's version (src/activities.cc)
     const bool seal_reason = !c.reason.empty() && !subject_id.empty();
     if (!c.reason.empty() && !seal_reason) e.setReason(c.reason);
     if (!draft.overrides.empty()) {

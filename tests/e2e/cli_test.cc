@@ -27,6 +27,13 @@ class Cli : public rmc::testing::RmcCli {
     ASSERT_EQ(Rmc("triage RMC-000001 --target-group vsv-nieuw --action-required true --rationale r "
                   "--reason 'dossier was compleet'").code, 0);
   }
+  // The position of the first event of `type` in the feed.
+  std::string PositionOf(const std::string& type) {
+    for (const auto& e : Lines(Rmc("events").text))
+      if (e["type"] == type) return e["position"].dump();
+    ADD_FAILURE() << "no " << type << " in the feed";
+    return "0";
+  }
 };
 
 TEST_F(Cli, AnEvaluatorIsDeniedPersonalDataWhateverElseIsMissing) {
@@ -87,7 +94,7 @@ TEST_F(Cli, TheFeedFollowsNewCommits) {
   const std::string feed = dir_ + "-feed";
   const std::string env = "RMC_LEDGER=" + dir_ + " RMC_NOW=2026-11-20T09:00:00Z RMC_ACTOR=test ";
   // The follower runs for 3 s; the note is committed while it runs.
-  std::string script = env + "timeout 3 " + RMC_BINARY + " events --follow --since 14 > " + feed +
+  std::string script = env + "timeout 3 " + RMC_BINARY + " events --follow --since " + PositionOf("SignalReceived") + " > " + feed +
                        " & sleep 1; " + env + RMC_BINARY + " note RMC-000001 --text gevolgd; wait";
   ASSERT_EQ(WEXITSTATUS(system(("bash -c '" + script + "'").c_str())), 0);
   std::ifstream in(feed);
@@ -112,10 +119,11 @@ TEST_F(Cli, DueListsWhatFallsDueWithinTheWindow) {
 }
 
 TEST_F(Cli, ACorrectedPersonalFieldIsSealedNotRemoved) {
-  ASSERT_EQ(Rmc("correct RMC-000001 --event 16 --data '{\"rationale\":\"Yfke heeft geen werk\"}' "
+  const std::string triaged = PositionOf("Triaged");
+  ASSERT_EQ(Rmc("correct RMC-000001 --event " + triaged + " --data '{\"rationale\":\"Yfke heeft geen werk\"}' "
                 "--reason 'typfout'").code, 0);
   json corrected;
-  for (const auto& e : Lines(Rmc("events --since 17").text))
+  for (const auto& e : Lines(Rmc("events --since " + triaged).text))
     if (e["type"] == "EventCorrected") corrected = e;
   ASSERT_FALSE(corrected.is_null());
   EXPECT_EQ(corrected["data"]["corrected"], json::object()) << corrected.dump();

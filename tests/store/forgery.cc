@@ -34,13 +34,17 @@ Result<std::string> Rechain(Store& store, StoreTxn& txn, const char* db, uint64_
 
 }  // namespace
 
-Status RewriteAndRechain(Store& store, uint64_t position, const std::string& actor) {
+Status RewriteAndRechain(Store& store, uint64_t position,
+                         const std::function<void(schema::Event::Builder)>& change) {
   return store.Write([&](StoreTxn& txn) -> Status {
-    auto head = Rechain<schema::Event>(store, txn, "events", position,
-                                       [&](schema::Event::Builder e) { e.getActor().setId(actor); });
+    auto head = Rechain<schema::Event>(store, txn, "events", position, change);
     if (!head.ok()) return head.status();
     return txn.raw().Put(store.env().dbi("meta"), "head", *head);
   });
+}
+
+Status RewriteAndRechain(Store& store, uint64_t position, const std::string& actor) {
+  return RewriteAndRechain(store, position, [&](schema::Event::Builder e) { e.getActor().setId(actor); });
 }
 
 Status RewriteAccessAndRechain(Store& store, uint64_t position, const std::string& actor) {

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <string>
 
 #include "store.h"
@@ -11,6 +12,9 @@ namespace rmc::testing {
 // Changes the actor of the event at `position`, then recomputes the prevHash of every later
 // event and the head in meta, so that the hash chain is whole again and `rmc verify` passes.
 Status RewriteAndRechain(Store& store, uint64_t position, const std::string& actor);
+// The same with any change to the event.
+Status RewriteAndRechain(Store& store, uint64_t position,
+                         const std::function<void(schema::Event::Builder)>& change);
 
 // The same in the access log (its head is read from its last record: nothing in meta), so that
 // a read looks as if someone else had done it.

@@ -115,6 +115,8 @@ TEST(GoldenEvents, Write) {
   WriteGeneration(kGolden / generation);
 }
 
+std::vector<std::string> Generations();
+
 class Generation : public ::testing::TestWithParam<std::string> {};
 
 TEST_P(Generation, StillReadsFoldsAndRendersTheSame) {
@@ -162,7 +164,9 @@ TEST_P(Generation, StillReadsFoldsAndRendersTheSame) {
   EXPECT_EQ(cases["RMC-000002"].target_group, int(schema::TargetGroup::GEEN));
   EXPECT_EQ(cases["RMC-000003"].reopened, 1);
   EXPECT_EQ(cases["RMC-000003"].status, CaseStatus::kOpen);
-  // Every event type of the schema is in the golden files.
+  // Every event type of the schema is in the newest generation (an older one predates the
+  // types added since).
+  if (GetParam() != Generations().back()) return;
   auto members = capnp::Schema::from<schema::Payload>().getUnionFields();
   for (auto m : members) EXPECT_TRUE(types.count(schema_info::EventTypeName(m))) << schema_info::EventTypeName(m);
 }
