@@ -51,7 +51,7 @@ int main(int argc, char** argv) {
   int exit_code = 0;
   for (Register r : {RegisterInit, RegisterConfig, RegisterApply, RegisterActions, RegisterShow,
                      RegisterList, RegisterDue, RegisterStats, RegisterHistory, RegisterEvents,
-                     RegisterVerify, RegisterAuditReads})
+                     RegisterVerify, RegisterAuditReads, RegisterAuditDisclosures})
     r(app, g, exit_code);
   try {
     app.parse(argc, argv);
