@@ -32,14 +32,10 @@ class AuditDisclosures : public rmc::testing::RmcCli {
     }
   }
   json List(const std::string& filter = "", const std::string& role = "auditor") {
-    auto r = Rmc("--purpose controle --json audit disclosures " + filter, role);
-    EXPECT_EQ(r.code, 0) << r.text;
-    return r.code == 0 ? json::parse(r.text) : json::array();
+    return JsonOf("--purpose controle --json audit disclosures " + filter, role);
   }
   json Reads(const std::string& filter = "") {
-    auto r = Rmc("--purpose controle --json audit reads " + filter, "auditor");
-    EXPECT_EQ(r.code, 0) << r.text;
-    return r.code == 0 ? json::parse(r.text) : json::array();
+    return JsonOf("--purpose controle --json audit reads " + filter, "auditor");
   }
 };
 

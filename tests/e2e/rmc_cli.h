@@ -40,6 +40,12 @@ class RmcCli : public ::testing::Test {
     while ((n = fread(buf, 1, sizeof buf, p)) > 0) out.append(buf, n);
     return {WEXITSTATUS(pclose(p)), out};
   }
+  // What a command that must succeed printed, as one JSON value (null when it failed the test).
+  nlohmann::json JsonOf(const std::string& args, const std::string& role = "consulent") const {
+    Out r = Rmc(args, role);
+    EXPECT_EQ(r.code, 0) << args << ": " << r.text;
+    return r.code == 0 ? nlohmann::json::parse(r.text) : nlohmann::json();
+  }
   // JSON Lines as JSON values.
   static std::vector<nlohmann::json> Lines(const std::string& text) {
     std::vector<nlohmann::json> out;
