@@ -50,6 +50,7 @@ void RegisterDue(CLI::App&, Globals&, int&);
 void RegisterStats(CLI::App&, Globals&, int&);
 void RegisterAuditReads(CLI::App&, Globals&, int&);
 void RegisterAuditDisclosures(CLI::App&, Globals&, int&);
+void RegisterSubjectExport(CLI::App&, Globals&, int&);
 
 // The subcommand group `name` of `app` (`rmc audit …`, `rmc subject …`), created by the first
 // file that registers a member of it, so that each member can live in a file of its own.

@@ -51,7 +51,8 @@ int main(int argc, char** argv) {
   int exit_code = 0;
   for (Register r : {RegisterInit, RegisterConfig, RegisterApply, RegisterActions, RegisterShow,
                      RegisterList, RegisterDue, RegisterStats, RegisterHistory, RegisterEvents,
-                     RegisterVerify, RegisterAuditReads, RegisterAuditDisclosures})
+                     RegisterVerify, RegisterAuditReads, RegisterAuditDisclosures,
+                     RegisterSubjectExport})
     r(app, g, exit_code);
   try {
     app.parse(argc, argv);
