@@ -77,6 +77,13 @@ TEST_F(SubjectExport, HoldsThePersonalDataEveryCaseAndEveryEventInPlainLanguage)
   EXPECT_EQ(x["events"][1]["description"], "Signaal ontvangen via jongere op 2026-11-01");
 }
 
+TEST_F(SubjectExport, HoldsThePersonalDataAsCorrected) {
+  auto c = Rmc("correct RMC-000001 --event 14 --data '{\"subject\":{\"ref\":\"J-1\",\"name\":\"Yfke Jansen\"}}' "
+               "--reason typfout");
+  ASSERT_EQ(c.code, 0) << c.text;
+  EXPECT_EQ(Export()["subject"]["personal_data"]["name"], "Yfke Jansen");
+}
+
 TEST_F(SubjectExport, HoldsTheDisclosuresAndEveryConsent) {
   json x = Export();
   ASSERT_EQ(x["disclosures"].size(), 1u) << x["disclosures"].dump();
