@@ -55,6 +55,8 @@ void RegisterAuditCheckpoint(CLI::App&, Globals&, int&);
 void RegisterSubjectForget(CLI::App&, Globals&, int&);
 void RegisterBackup(CLI::App&, Globals&, int&);
 void RegisterRetention(CLI::App&, Globals&, int&);
+void RegisterAuditDisclosures(CLI::App&, Globals&, int&);
+void RegisterSubjectExport(CLI::App&, Globals&, int&);
 
 // The subcommand group `name` of `app` (`rmc audit …`, `rmc subject …`), created by the first
 // file that registers a member of it, so that each member can live in a file of its own.

@@ -25,6 +25,12 @@ class RmcCli : public ::testing::Test {
   Out Rmc(const std::string& args, const std::string& role = "consulent") const {
     return rmc::e2e::RunRmc(dir_, args, role);
   }
+  // What a command that must succeed printed, as one JSON value (null when it failed the test).
+  nlohmann::json JsonOf(const std::string& args, const std::string& role = "consulent") const {
+    Out r = Rmc(args, role);
+    EXPECT_EQ(r.code, 0) << args << ": " << r.text;
+    return r.code == 0 ? nlohmann::json::parse(r.text) : nlohmann::json();
+  }
   // JSON Lines as JSON values.
   static std::vector<nlohmann::json> Lines(const std::string& text) {
     std::vector<nlohmann::json> out;

@@ -1,0 +1,113 @@
+// rmc audit disclosures: every disclosure of a youth's data to a partner (src/disclosures.h), with
+// the four thinking steps of §2.2. Each disclosure says something about one youth, so showing it
+// is a logged read: one access record per case shown.
+#include <cstdio>
+
+#include "context.h"
+#include "disclosures.h"
+#include "private_file.h"
+
+namespace rmc::cli {
+namespace {
+
+bool MayAuditDisclosures(schema::Role role) {
+  return role == schema::Role::AUDITOR || role == schema::Role::COORDINATOR ||
+         role == schema::Role::SYSTEM;
+}
+
+// A value of the listing as text: "-" for null, lists joined with commas.
+std::string OrDash(const Json& j) {
+  if (j.is_array()) {
+    std::string out;
+    for (const auto& item : j) out += (out.empty() ? "" : ",") + OrDash(item);
+    return out;
+  }
+  return j.is_null() ? "-" : j.is_string() ? j.get<std::string>() : j.dump();
+}
+
+// The listing as a table: a line per disclosure, then its thinking steps indented.
+std::string Table(const Json& rows) {
+  std::string out;
+  char line[1024];
+  std::snprintf(line, sizeof line, "%-8s %-10s %-12s %-20s %-18s %s\n", "position", "date", "case",
+                "partner", "grondslag", "categories");
+  out += line;
+  for (const auto& r : rows) {
+    std::snprintf(line, sizeof line, "%-8s %-10s %-12s %-20s %-18s %s\n",
+                  OrDash(r["position"]).c_str(), OrDash(r["date"]).substr(0, 10).c_str(),
+                  OrDash(r["case"]).c_str(), OrDash(r["partner"]).c_str(),
+                  OrDash(r["grondslag"]).c_str(), OrDash(r["categories"]).c_str());
+    out += line;
+    for (const char* step : {"doel", "proportionaliteit", "subsidiariteit"})
+      out += std::string("         ") + step + ": " + OrDash(r[step]) + "\n";
+    out += "         by: " + OrDash(r["actor"]) + " (" + OrDash(r["role"]) + ")\n";
+  }
+  return out;
+}
+
+}  // namespace
+
+void RegisterAuditDisclosures(CLI::App& app, Globals& g, int& exit_code) {
+  struct Options {
+    std::string subject, partner, output;
+  };
+  auto o = std::make_shared<Options>();
+  auto* sub =
+      Group(app, "audit",
+            "accountability: the access log, disclosures, checkpoints (docs/accountability.md)")
+          .add_subcommand("disclosures",
+                          "every disclosure to a partner, with its four thinking steps "
+                          "(a logged read)");
+  sub->add_option("--subject", o->subject, "only disclosures about this youth (their ref)");
+  sub->add_option("--partner", o->partner,
+                  "only disclosures to this partner (the name as recorded)");
+  sub->add_option("--output", o->output, "write to FILE (mode 0600) instead of standard output");
+  sub->callback([&g, &exit_code, o] {
+    if (!MayAuditDisclosures(g.Role()))
+      return void(
+          exit_code = Fail(
+              g, Status(Code::kPermissionDenied,
+                        std::string("role ") + RoleName(g.Role()) +
+                            " may not list disclosures (auditor, coordinator and system may)")));
+    if (auto s = CheckReadPurpose(g); !s.ok()) return void(exit_code = Fail(g, s));
+    auto ledger = OpenOrFail(g, exit_code);
+    if (!ledger) return;
+    auto txn = ledger->store().Read();
+    if (!txn.ok()) return void(exit_code = Fail(g, txn.status()));
+    DisclosureFilter filter;
+    filter.partner = o->partner;
+    if (!o->subject.empty()) {
+      filter.subject_id = ledger->keystore().SubjectId(o->subject);
+      auto known = (*txn)->Subject(filter.subject_id);
+      if (!known.ok()) return void(exit_code = Fail(g, known.status()));
+      if (!*known)
+        return void(exit_code = Fail(g, Status(Code::kNotFound, "no youth with ref " + o->subject +
+                                                                    " in this ledger")));
+    }
+    auto found = FindDisclosures(**txn, filter);
+    if (!found.ok()) return void(exit_code = Fail(g, found.status()));
+    Json rows = Json::array();
+    std::vector<Shown> shown;
+    for (const auto& d : *found) {
+      Json j = DisclosureJson(d, true);
+      const capnp::Data::Reader subject(reinterpret_cast<const kj::byte*>(d.subject_id.data()),
+                                        d.subject_id.size());
+      j["subject"] = d.subject_id.empty() ? Json(nullptr) : Json(Hex(subject));
+      rows.push_back(std::move(j));
+      const bool erased = !d.subject_id.empty() && ledger->IsErased(d.subject_id);
+      shown.push_back({d.case_id, d.subject_id,
+                       erased ? schema::AccessResult::ERASED : schema::AccessResult::OK});
+    }
+    if (auto a = Account(*ledger, g, "audit disclosures", shown); !a.ok())
+      return void(exit_code = Fail(g, a));
+    std::string text =
+        g.json ? rows.dump(-1, ' ', false, Json::error_handler_t::replace) + "\n" : Table(rows);
+    if (o->output.empty()) {
+      std::fwrite(text.data(), 1, text.size(), stdout);
+      return;
+    }
+    if (auto w = WritePrivateFile(o->output, text); !w.ok()) exit_code = Fail(g, w);
+  });
+}
+
+}  // namespace rmc::cli

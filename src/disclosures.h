@@ -1,0 +1,48 @@
+// Disclosures of a youth's data to partners (ROUTEKAART.md, Privacy: the `share` command, event
+// DataShared): each with the four thinking steps of §2.2. Read by `rmc audit disclosures` and by
+// the right-of-access export (subject_export.h).
+//
+// A disclosure's `doel`, `proportionaliteit` and `subsidiariteit` are $freeText, not $personal
+// (schema/event.capnp): stored in plain, kept after an erasure, so listing them needs no key.
+// They still say something about one youth: a caller that shows them accounts for the read
+// (access_log.h).
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "clock.h"
+#include "event.capnp.h"
+#include "json_render.h"
+#include "store.h"
+
+namespace rmc {
+
+struct Disclosure {
+  uint64_t position = 0;
+  std::string case_id;
+  std::string subject_id;  // 16 bytes, pseudonymous
+  TimePoint occurred;      // when it was shared
+  Nanos recorded_at = 0;
+  std::string actor;
+  schema::Role role = schema::Role::CONSULENT;
+  std::string partner;
+  std::vector<std::string> categories;
+  std::string grondslag;  // its JSON code: "toestemming", "wettelijke-taak", ...
+  std::string doel, proportionaliteit, subsidiariteit;  // empty when not given
+};
+
+// Empty fields match everything.
+struct DisclosureFilter {
+  std::string subject_id;  // 16 bytes: only this youth's (read through the subjects index)
+  std::string partner;     // exactly this partner name
+};
+
+// The disclosures that pass `filter`, in log order. An unknown subject id has none.
+Result<std::vector<Disclosure>> FindDisclosures(StoreTxn& txn, const DisclosureFilter& filter);
+
+// {position, case, date, recorded_at, partner, categories, grondslag, doel, proportionaliteit,
+//  subsidiariteit, role, actor?} with the actor only when `with_actor`; absent texts are null.
+Json DisclosureJson(const Disclosure& disclosure, bool with_actor);
+
+}  // namespace rmc

@@ -1,0 +1,118 @@
+// `rmc audit disclosures` through the real binary (ROUTEKAART.md, Privacy; docs/accountability.md):
+// every disclosure to a partner with its four thinking steps, filtered by youth and partner; each
+// youth shown is an accounted read; auditor, coordinator and system only, with a purpose.
+#include <gtest/gtest.h>
+
+#include <nlohmann/json.hpp>
+#include <string>
+
+#include "rmc_cli.h"
+
+namespace {
+
+using nlohmann::json;
+
+class AuditDisclosures : public rmc::testing::RmcCli {
+ protected:
+  void SetUp() override {
+    RmcCli::SetUp();
+    ASSERT_EQ(Rmc("init").code, 0);
+    for (const char* cmd : {
+             "signal --subject-ref J-1 --subject-name Yfke --channel jongere --received 2026-11-01",
+             "signal --subject-ref J-2 --subject-name Bram --channel jongere --received 2026-11-02",
+             "share RMC-000001 --partner 'ROC Midden' --categories verzuim,onderwijs --grondslag wettelijke-taak "
+             "--doel 'inschrijving regelen' --proportionaliteit 'alleen verzuim' --subsidiariteit 'geen andere weg'",
+             "share RMC-000002 --partner Gemeente --categories verzuim --grondslag wettelijke-taak "
+             "--doel melding --proportionaliteit p --subsidiariteit s",
+             "share RMC-000001 --partner Gemeente --categories verzuim --grondslag wettelijke-taak "
+             "--doel 'tweede melding' --proportionaliteit p --subsidiariteit s",
+         }) {
+      auto r = Rmc(cmd);
+      ASSERT_EQ(r.code, 0) << cmd << ": " << r.text;
+    }
+  }
+  json List(const std::string& filter = "", const std::string& role = "auditor") {
+    return JsonOf("--purpose controle --json audit disclosures " + filter, role);
+  }
+  json Reads(const std::string& filter = "") {
+    return JsonOf("--purpose controle --json audit reads " + filter, "auditor");
+  }
+};
+
+TEST_F(AuditDisclosures, ListsEveryDisclosureWithItsFourThinkingSteps) {
+  json all = List();
+  ASSERT_EQ(all.size(), 3u) << all.dump();
+  const json& d = all[0];
+  EXPECT_EQ(d["case"], "RMC-000001");
+  EXPECT_EQ(d["partner"], "ROC Midden");
+  EXPECT_EQ(d["categories"], json::array({"verzuim", "onderwijs"}));
+  EXPECT_EQ(d["grondslag"], "wettelijke-taak");
+  EXPECT_EQ(d["doel"], "inschrijving regelen");
+  EXPECT_EQ(d["proportionaliteit"], "alleen verzuim");
+  EXPECT_EQ(d["subsidiariteit"], "geen andere weg");
+  EXPECT_EQ(d["actor"], "test");
+  EXPECT_EQ(d["role"], "consulent");
+  EXPECT_EQ(d["date"], "2026-11-20T09:00:00Z");
+  EXPECT_EQ(d["subject"].get<std::string>().size(), 32u) << "the pseudonymous id, never the ref";
+  EXPECT_EQ(all.dump().find("Yfke"), std::string::npos);
+  EXPECT_EQ(all.dump().find("J-1"), std::string::npos);
+  auto text = Rmc("--purpose controle audit disclosures", "auditor");
+  ASSERT_EQ(text.code, 0) << text.text;
+  for (const char* s : {"ROC Midden", "verzuim,onderwijs", "doel: inschrijving regelen", "subsidiariteit: s"})
+    EXPECT_NE(text.text.find(s), std::string::npos) << s << " in\n" << text.text;
+}
+
+TEST_F(AuditDisclosures, FiltersByYouthAndByPartner) {
+  json j1 = List("--subject J-1");
+  ASSERT_EQ(j1.size(), 2u) << j1.dump();
+  for (const auto& d : j1) EXPECT_EQ(d["case"], "RMC-000001");
+  json gemeente = List("--partner Gemeente");
+  ASSERT_EQ(gemeente.size(), 2u);
+  for (const auto& d : gemeente) EXPECT_EQ(d["partner"], "Gemeente");
+  EXPECT_EQ(List("--subject J-2 --partner 'ROC Midden'").size(), 0u);
+  EXPECT_EQ(List("--partner 'Nobody'").size(), 0u);
+  auto unknown = Rmc("--purpose controle audit disclosures --subject J-404", "auditor");
+  EXPECT_EQ(unknown.code, 5) << unknown.text;
+  EXPECT_NE(unknown.text.find("J-404"), std::string::npos);
+}
+
+TEST_F(AuditDisclosures, EachYouthShownIsAnAccountedRead) {
+  List();
+  auto reads = Reads();
+  ASSERT_EQ(reads.size(), 2u) << "one per case shown, not per disclosure: " << reads.dump();
+  EXPECT_EQ(reads[0]["action"], "audit disclosures");
+  EXPECT_EQ(reads[0]["object"], "RMC-000001");
+  EXPECT_EQ(reads[1]["object"], "RMC-000002");
+  EXPECT_EQ(reads[0]["purpose"], "controle");
+  EXPECT_EQ(reads[0]["processing_activity"]["code"], "rmc-verantwoording");
+  List("--subject J-2");
+  EXPECT_EQ(Reads("--subject J-2").size(), 2u) << "the earlier listing and this one";
+  EXPECT_EQ(Reads("--subject J-1").size(), 1u) << "J-1 was not shown the second time";
+  List("--partner Nobody");
+  // 2 + 1 listing records and 3 reads of the log: the empty listing showed no youth.
+  EXPECT_EQ(Reads("--since 2026-11-20").size(), 2u + 1u + 3u);
+}
+
+TEST_F(AuditDisclosures, AnErasedYouthsDisclosuresRemainAndTheReadSaysErased) {
+  ASSERT_EQ(Rmc("forget_subject --subject J-2 --grondslag avg-art17 --reason verzoek", "coordinator").code, 0);
+  json j2 = List("--partner Gemeente");
+  ASSERT_EQ(j2.size(), 2u);
+  EXPECT_EQ(j2[0]["doel"], "melding") << "free text that accounts for the work is kept";
+  auto reads = Reads("--subject J-2");
+  ASSERT_EQ(reads.size(), 1u);
+  EXPECT_EQ(reads[0]["result"], "erased");
+}
+
+TEST_F(AuditDisclosures, OnlyTheRolesThatAccountMayListThemAndOnlyWithAPurpose) {
+  for (const char* role : {"consulent", "evaluator"}) {
+    auto r = Rmc("--purpose nieuwsgierig audit disclosures", role);
+    EXPECT_EQ(r.code, 7) << role << ": " << r.text;
+    EXPECT_NE(r.text.find("permission_denied"), std::string::npos) << r.text;
+  }
+  EXPECT_EQ(Rmc("audit disclosures", "auditor").code, 2) << "no purpose";
+  EXPECT_EQ(Reads().size(), 0u) << "refused listings log nothing";
+  EXPECT_EQ(List("", "coordinator").size(), 3u);
+  EXPECT_EQ(List("", "system").size(), 3u);
+}
+
+}  // namespace
