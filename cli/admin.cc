@@ -82,9 +82,8 @@ void RegisterVerify(CLI::App& app, Globals& g, int& exit_code) {
   auto* rebuild = app.add_subcommand("rebuild", "rebuild every projection from the events");
   rebuild->add_flag("--check", *check, "compare the stored projections with the events; write nothing (exit 6 on a mismatch)");
   rebuild->callback([&g, &exit_code, check] {
-    if (!*check && !MayWrite(g.Role()))
-      return void(exit_code = Fail(g, Status(Code::kPermissionDenied, std::string("role ") + RoleName(g.Role()) +
-                                                                          " may not rewrite projections (rebuild --check only reads)")));
+    if (auto s = Permit(g.Role(), *check ? Action::kVerify : Action::kRebuild); !s.ok())
+      return void(exit_code = Fail(g, s));
     Result<VerifyReport> report = VerifyReport();
     if (*check) {
       auto ledger = OpenOrFail(g, exit_code);

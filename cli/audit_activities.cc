@@ -89,9 +89,7 @@ void RegisterAuditActivities(CLI::App& app, Globals& g, int& exit_code) {
   reg->add_option("--data-categories", o->data_categories, "data categories (comma-separated)")->delimiter(',');
   reg->add_option("--recipient-categories", o->recipient_categories, "who may receive the data (comma-separated)")->delimiter(',');
   reg->callback([&g, &exit_code, o, reg] {
-    if (g.Role() != schema::Role::COORDINATOR && g.Role() != schema::Role::SYSTEM)
-      return void(exit_code = Fail(g, Status(Code::kPermissionDenied,
-                                             "only the coordinator or system role changes the register of processing activities")));
+    if (auto s = Permit(g.Role(), Action::kChangeRegister); !s.ok()) return void(exit_code = Fail(g, s));
     auto ledger = OpenOrFail(g, exit_code);
     if (!ledger) return;
     const Activity* current = ledger->activities().Current(o->code);

@@ -15,16 +15,6 @@
 namespace rmc::cli {
 namespace {
 
-// Checkpoints serve those who account for the ledger, not those who work cases in it.
-Status MayCheckpoint(const Globals& g, const std::string& what) {
-  auto role = g.Role();
-  if (role == schema::Role::COORDINATOR || role == schema::Role::AUDITOR ||
-      role == schema::Role::SYSTEM)
-    return Status::Ok();
-  return Status(Code::kPermissionDenied, std::string("role ") + RoleName(role) + " may not " +
-                                             what + " (coordinator, auditor and system may)");
-}
-
 Result<std::string> ReadFile(const std::string& path, const char* what) {
   std::ifstream in(path, std::ios::binary);
   if (!in)
@@ -80,7 +70,7 @@ void RegisterKeygen(CLI::App& audit, Globals& g, int& exit_code) {
                            "to KEYFILE (mode 0600, never overwrites) and prints the public key");
   sub->add_option("keyfile", *path, "the new key file; keep it away from the ledger")->required();
   sub->callback([&g, &exit_code, path] {
-    if (auto s = MayCheckpoint(g, "create checkpoint keys"); !s.ok())
+    if (auto s = Permit(g.Role(), Action::kCheckpoint); !s.ok())
       return void(exit_code = Fail(g, s));
     SigningKey key = GenerateSigningKey();
     if (auto s = WriteSigningKey(*path, key); !s.ok()) return void(exit_code = Fail(g, s));
@@ -104,7 +94,7 @@ void RegisterCheckpoint(CLI::App& audit, Globals& g, int& exit_code) {
   sub->add_option("--output", o->output,
                   "write it to FILE (a new file) instead of standard output");
   sub->callback([&g, &exit_code, o] {
-    if (auto s = MayCheckpoint(g, "take checkpoints"); !s.ok()) return void(exit_code = Fail(g, s));
+    if (auto s = Permit(g.Role(), Action::kCheckpoint); !s.ok()) return void(exit_code = Fail(g, s));
     std::optional<SigningKey> key;
     if (!o->sign.empty()) {
       auto k = ReadSigningKey(o->sign);
@@ -145,7 +135,7 @@ void RegisterVerifyCheckpoint(CLI::App& audit, Globals& g, int& exit_code) {
                   "must be signed by this key (without it, any valid signature is "
                   "accepted, even one by whoever rewrote the history)");
   sub->callback([&g, &exit_code, o] {
-    if (auto s = MayCheckpoint(g, "verify checkpoints"); !s.ok())
+    if (auto s = Permit(g.Role(), Action::kCheckpoint); !s.ok())
       return void(exit_code = Fail(g, s));
     std::optional<std::string> expected_key;
     if (!o->public_key.empty()) {

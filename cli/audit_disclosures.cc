@@ -10,11 +10,6 @@
 namespace rmc::cli {
 namespace {
 
-bool MayAuditDisclosures(schema::Role role) {
-  return role == schema::Role::AUDITOR || role == schema::Role::COORDINATOR ||
-         role == schema::Role::SYSTEM;
-}
-
 // A value of the listing as text: "-" for null, lists joined with commas.
 std::string OrDash(const Json& j) {
   if (j.is_array()) {
@@ -63,12 +58,7 @@ void RegisterAuditDisclosures(CLI::App& app, Globals& g, int& exit_code) {
                   "only disclosures to this partner (the name as recorded)");
   sub->add_option("--output", o->output, "write to FILE (mode 0600) instead of standard output");
   sub->callback([&g, &exit_code, o] {
-    if (!MayAuditDisclosures(g.Role()))
-      return void(
-          exit_code = Fail(
-              g, Status(Code::kPermissionDenied,
-                        std::string("role ") + RoleName(g.Role()) +
-                            " may not list disclosures (auditor, coordinator and system may)")));
+    if (auto s = Permit(g.Role(), Action::kReadDisclosures); !s.ok()) return void(exit_code = Fail(g, s));
     if (auto s = CheckReadPurpose(g); !s.ok()) return void(exit_code = Fail(g, s));
     auto ledger = OpenOrFail(g, exit_code);
     if (!ledger) return;

@@ -240,8 +240,8 @@ void RegisterEvents(CLI::App& app, Globals& g, int& exit_code) {
   sub->add_flag("--personal", o->personal, "include personal fields (an accounted read)");
   sub->add_flag("--follow", o->follow, "keep running and print new events as they are committed");
   sub->callback([&g, &exit_code, o] {
-    if (o->personal && g.Role() == schema::Role::EVALUATOR)
-      return void(exit_code = Fail(g, Status(Code::kPermissionDenied, "the evaluator role reads pseudonymised data only")));
+    if (auto s = Permit(g.Role(), o->personal ? Action::kReadPersonalFeed : Action::kReadFeed); !s.ok())
+      return void(exit_code = Fail(g, s));
     if (o->personal)
       if (auto s = CheckReadPurpose(g); !s.ok()) return void(exit_code = Fail(g, s));
     RenderOptions render;

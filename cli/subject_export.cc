@@ -13,10 +13,6 @@ namespace rmc::cli {
 namespace {
 
 // A coordinator handles right-of-access requests; `system` runs them for a portal.
-bool MayExportSubject(schema::Role role) {
-  return role == schema::Role::COORDINATOR || role == schema::Role::SYSTEM;
-}
-
 }  // namespace
 
 void RegisterSubjectExport(CLI::App& app, Globals& g, int& exit_code) {
@@ -36,12 +32,7 @@ void RegisterSubjectExport(CLI::App& app, Globals& g, int& exit_code) {
   sub->add_flag("--name-actors", o->name_actors,
                 "also the user names of the employees who recorded and read (default: their role)");
   sub->callback([&g, &exit_code, o] {
-    if (!MayExportSubject(g.Role()))
-      return void(
-          exit_code =
-              Fail(g, Status(Code::kPermissionDenied,
-                             std::string("role ") + RoleName(g.Role()) +
-                                 " may not export a youth's data (coordinator and system may)")));
+    if (auto s = Permit(g.Role(), Action::kExportSubject); !s.ok()) return void(exit_code = Fail(g, s));
     if (auto s = CheckReadPurpose(g); !s.ok()) return void(exit_code = Fail(g, s));
     auto now = Now();
     if (!now.ok()) return void(exit_code = Fail(g, now.status()));

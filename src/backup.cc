@@ -32,9 +32,7 @@ Status EmptyPrivateDirectory(const std::string& dir) {
 }  // namespace
 
 Status MayBackUp(schema::Role role) {
-  if (role == schema::Role::COORDINATOR || role == schema::Role::SYSTEM) return Status::Ok();
-  return Status(Code::kPermissionDenied, std::string("role ") + RoleName(role) +
-                                             " may not back up the ledger (coordinator or system)");
+  return Permit(role, Action::kBackup);
 }
 
 Status Backup(Ledger& ledger, const std::string& dir, schema::Role role) {

@@ -7,14 +7,7 @@
 namespace rmc {
 
 Status MayReviewRetention(schema::Role role, bool apply) {
-  using R = schema::Role;
-  const bool may = apply ? role == R::COORDINATOR || role == R::SYSTEM
-                         : role == R::COORDINATOR || role == R::AUDITOR || role == R::SYSTEM;
-  if (may) return Status::Ok();
-  return Status(Code::kPermissionDenied,
-                std::string("role ") + RoleName(role) +
-                    (apply ? " may not erase subjects (coordinator or system)"
-                           : " may not review retention (coordinator, auditor or system)"));
+  return Permit(role, apply ? Action::kApplyRetention : Action::kReviewRetention);
 }
 
 Result<std::vector<DueSubject>> SubjectsDueForErasure(Ledger& ledger, Days today) {

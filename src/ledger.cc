@@ -59,8 +59,7 @@ std::string ReasonAssociatedData(capnp::Data::Reader event_id) {
 
 Status Ledger::ChangeSetting(const std::string& key, const std::string& value,
                              const std::string& actor, schema::Role role) {
-  if (role != schema::Role::COORDINATOR && role != schema::Role::SYSTEM)
-    return Status(Code::kPermissionDenied, "only the coordinator or system role changes region settings");
+  if (auto s = Permit(role, Action::kChangeSettings); !s.ok()) return s;
   Settings changed = settings_;
   if (auto s = changed.Set(key, value); !s.ok()) return s;
   auto now = Now();
@@ -82,9 +81,7 @@ Status Ledger::ChangeSetting(const std::string& key, const std::string& value,
 
 Result<Activity> Ledger::RegisterActivity(const Activity& entry, const std::string& actor,
                                           schema::Role role) {
-  if (role != schema::Role::COORDINATOR && role != schema::Role::SYSTEM)
-    return Status(Code::kPermissionDenied,
-                  "only the coordinator or system role changes the register of processing activities");
+  if (auto s = Permit(role, Action::kChangeRegister); !s.ok()) return s;
   if (auto s = register_.Check(entry, settings_); !s.ok()) return s;
   ActivityRegister changed = register_;
   const Activity added = changed.Add(entry);
@@ -109,11 +106,6 @@ Result<uint32_t> Ledger::ActivityVersion(std::string_view code) const {
   for (const Activity* a : register_.Latest()) known += (known.empty() ? "" : ", ") + a->code;
   return InvalidInput("processing_activity: no activity '" + std::string(code) +
                       "' in the register; expected one of " + known + " (rmc audit activities)");
-}
-
-bool MayWrite(schema::Role role) {
-  return role == schema::Role::CONSULENT || role == schema::Role::COORDINATOR ||
-         role == schema::Role::SYSTEM;
 }
 
 std::string NewEventId(Nanos now) {
@@ -457,15 +449,13 @@ Result<std::unique_ptr<capnp::MallocMessageBuilder>> Ledger::BuildCorrection(
 }
 
 Result<Ledger::Plan> Ledger::Prepare(StoreTxn& txn, Command& c, Outcome& out) {
-  if (!MayWrite(c.role))
-    return Status(Code::kPermissionDenied,
-                  std::string("role ") + RoleName(c.role) + " may not write case events");
-  if (c.type == "forget_subject" && c.role != schema::Role::COORDINATOR &&
-      !(c.role == schema::Role::SYSTEM &&
-        c.data().getSubjectErased().getGrondslag() == schema::ErasureGround::BEWAARTERMIJN))
-    return Status(Code::kPermissionDenied,
-                  "only the coordinator role may erase a subject (the system role only when the "
-                  "retention period passed, grondslag bewaartermijn)");
+  if (auto s = Permit(c.role, Action::kRecord); !s.ok()) return s;
+  if (c.type == "forget_subject")
+    if (auto s = Permit(c.role, c.data().getSubjectErased().getGrondslag() == schema::ErasureGround::BEWAARTERMIJN
+                                    ? Action::kForgetOnRetention
+                                    : Action::kForget);
+        !s.ok())
+      return s;
 
   auto previous = txn.Command(c.id);
   if (!previous.ok()) return previous.status();

@@ -16,6 +16,7 @@
 #include "case_state.h"
 #include "command.h"
 #include "keystore.h"
+#include "permissions.h"
 #include "settings.h"
 #include "store.h"
 
@@ -139,9 +140,6 @@ Result<Unsealed> OpenSealed(const SubjectKey& key, schema::Event::Reader event);
 // The ledger's store alone, for `rmc rebuild`: one transaction that rewrites every projection
 // with its dirty pages in the file's map (Store::Open, write_map), so memory stays bounded.
 Result<std::unique_ptr<Store>> OpenStoreForRebuild(const LedgerPaths& paths);
-
-// Whether `role` may write to the ledger (auditor and evaluator only read).
-bool MayWrite(schema::Role role);
 
 // A new event id: a UUIDv7 (48 bits of milliseconds, then random bits).
 std::string NewEventId(Nanos now);

@@ -823,9 +823,7 @@ Status SqlitePeer::Impl::AppendLedgerEvent(Nanos now, const std::string& trace,
 Status SqlitePeer::Impl::ExecuteOne(rmc::Command& c, Outcome& out) {
   if (c.type == "correct" || c.type == "forget_subject")
     return InvalidInput("type: the SQLite peer does not run " + c.type + " commands");
-  if (!MayWrite(c.role))
-    return Status(Code::kPermissionDenied,
-                  std::string("role ") + RoleName(c.role) + " may not write case events");
+  if (auto s = Permit(c.role, Action::kRecord); !s.ok()) return s;
 
   auto previous = CommandRecordOf(c.id);
   if (!previous.ok()) return previous.status();

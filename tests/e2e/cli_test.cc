@@ -27,13 +27,6 @@ class Cli : public rmc::testing::RmcCli {
     ASSERT_EQ(Rmc("triage RMC-000001 --target-group vsv-nieuw --action-required true --rationale r "
                   "--reason 'dossier was compleet'").code, 0);
   }
-  // The position of the first event of `type` in the feed.
-  std::string PositionOf(const std::string& type) {
-    for (const auto& e : Lines(Rmc("events").text))
-      if (e["type"] == type) return e["position"].dump();
-    ADD_FAILURE() << "no " << type << " in the feed";
-    return "0";
-  }
 };
 
 TEST_F(Cli, AnEvaluatorIsDeniedPersonalDataWhateverElseIsMissing) {

@@ -31,6 +31,13 @@ class RmcCli : public ::testing::Test {
     EXPECT_EQ(r.code, 0) << args << ": " << r.text;
     return r.code == 0 ? nlohmann::json::parse(r.text) : nlohmann::json();
   }
+  // The position of the first event of `type` in the change feed, as text for a flag.
+  std::string PositionOf(const std::string& type) const {
+    for (const auto& e : Lines(Rmc("events").text))
+      if (e["type"] == type) return e["position"].dump();
+    ADD_FAILURE() << "no " << type << " in the feed";
+    return "0";
+  }
   // JSON Lines as JSON values.
   static std::vector<nlohmann::json> Lines(const std::string& text) {
     std::vector<nlohmann::json> out;

@@ -78,7 +78,7 @@ TEST_F(SubjectExport, HoldsThePersonalDataEveryCaseAndEveryEventInPlainLanguage)
 }
 
 TEST_F(SubjectExport, HoldsThePersonalDataAsCorrected) {
-  auto c = Rmc("correct RMC-000001 --event 14 --data '{\"subject\":{\"ref\":\"J-1\",\"name\":\"Yfke Jansen\"}}' "
+  auto c = Rmc("correct RMC-000001 --event " + PositionOf("SignalReceived") + " --data '{\"subject\":{\"ref\":\"J-1\",\"name\":\"Yfke Jansen\"}}' "
                "--reason typfout");
   ASSERT_EQ(c.code, 0) << c.text;
   EXPECT_EQ(Export()["subject"]["personal_data"]["name"], "Yfke Jansen");
