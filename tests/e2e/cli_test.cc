@@ -87,7 +87,7 @@ TEST_F(Cli, TheFeedFollowsNewCommits) {
   const std::string feed = dir_ + "-feed";
   const std::string env = "RMC_LEDGER=" + dir_ + " RMC_NOW=2026-11-20T09:00:00Z RMC_ACTOR=test ";
   // The follower runs for 3 s; the note is committed while it runs.
-  std::string script = env + "timeout 3 " + RMC_BINARY + " events --follow --since 14 > " + feed +
+  std::string script = env + "timeout 3 " + RMC_BINARY + " events --follow --since 15 > " + feed +
                        " & sleep 1; " + env + RMC_BINARY + " note RMC-000001 --text gevolgd; wait";
   ASSERT_EQ(WEXITSTATUS(system(("bash -c '" + script + "'").c_str())), 0);
   std::ifstream in(feed);
@@ -112,15 +112,15 @@ TEST_F(Cli, DueListsWhatFallsDueWithinTheWindow) {
 }
 
 TEST_F(Cli, ACorrectedPersonalFieldIsSealedNotRemoved) {
-  ASSERT_EQ(Rmc("correct RMC-000001 --event 16 --data '{\"rationale\":\"Yfke heeft geen werk\"}' "
+  ASSERT_EQ(Rmc("correct RMC-000001 --event 17 --data '{\"rationale\":\"Yfke heeft geen werk\"}' "
                 "--reason 'typfout'").code, 0);
   json corrected;
-  for (const auto& e : Lines(Rmc("events --since 17").text))
+  for (const auto& e : Lines(Rmc("events --since 18").text))
     if (e["type"] == "EventCorrected") corrected = e;
   ASSERT_FALSE(corrected.is_null());
   EXPECT_EQ(corrected["data"]["corrected"], json::object()) << corrected.dump();
   EXPECT_NE(corrected["sealed"].dump().find("corrected.rationale"), std::string::npos) << corrected.dump();
-  for (const auto& e : Lines(Rmc("events --since 17 --personal").text))
+  for (const auto& e : Lines(Rmc("events --since 18 --personal").text))
     if (e["type"] == "EventCorrected")
       EXPECT_EQ(e["data"]["corrected"]["rationale"], "Yfke heeft geen werk") << e.dump();
 }
