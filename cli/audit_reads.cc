@@ -8,10 +8,6 @@
 namespace rmc::cli {
 namespace {
 
-bool MayReadAuditLog(schema::Role role) {
-  return role == schema::Role::AUDITOR || role == schema::Role::COORDINATOR || role == schema::Role::SYSTEM;
-}
-
 const char* ResultName(schema::AccessResult r) { return r == schema::AccessResult::ERASED ? "erased" : "ok"; }
 
 Json RecordJson(uint64_t position, schema::AccessRecord::Reader r) {
@@ -43,9 +39,8 @@ void RegisterAuditReads(CLI::App& app, Globals& g, int& exit_code) {
   sub->add_option("--actor", o->actor, "only reads by this user");
   sub->add_option("--since", o->since, "only reads recorded at or after this ISO date or time");
   sub->callback([&g, &exit_code, o] {
-    if (!MayReadAuditLog(g.Role()))
-      return void(exit_code = Fail(g, Status(Code::kPermissionDenied, std::string("role ") + RoleName(g.Role()) +
-                                                                          " may not read the access log (auditor, coordinator and system may)")));
+    if (auto s = MayReadAccessLog(g.Role(), "read the access log"); !s.ok())
+      return void(exit_code = Fail(g, s));
     if (auto s = CheckReadPurpose(g); !s.ok()) return void(exit_code = Fail(g, s));
     AccessFilter filter;
     filter.actor = o->actor;
@@ -63,7 +58,9 @@ void RegisterAuditReads(CLI::App& app, Globals& g, int& exit_code) {
       filter.subject_id = ledger->keystore().SubjectId(o->subject);
       auto known = (*txn)->Subject(filter.subject_id);
       if (!known.ok()) return void(exit_code = Fail(g, known.status()));
-      if (!*known) return void(exit_code = Fail(g, Status(Code::kNotFound, "no youth with ref " + o->subject + " in this ledger")));
+      if (!*known)
+        return void(exit_code = Fail(g, Status(Code::kNotFound, "no youth with ref " + o->subject +
+                                                                    " in this ledger")));
     }
     Json records = Json::array();
     auto s = ScanAccessLog(**txn, filter, [&](uint64_t position, schema::AccessRecord::Reader r) {

@@ -6,6 +6,7 @@
 #include <utility>
 
 #include "activities.h"
+#include "command.h"
 #include "random.h"
 
 namespace rmc {
@@ -17,6 +18,14 @@ const char* ActivityForRead(schema::Role role) {
     case schema::Role::SYSTEM: return "rmc-verantwoording";
     default: return "rmc-trajectbegeleiding";
   }
+}
+
+Status MayReadAccessLog(schema::Role role, const std::string& what) {
+  if (role == schema::Role::AUDITOR || role == schema::Role::COORDINATOR ||
+      role == schema::Role::SYSTEM)
+    return Status::Ok();
+  return Status(Code::kPermissionDenied, std::string("role ") + RoleName(role) + " may not " +
+                                             what + " (auditor, coordinator and system may)");
 }
 
 Status RecordAccess(Store& store, const Reader& reader, const std::vector<Shown>& shown) {

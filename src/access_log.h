@@ -36,6 +36,11 @@ struct Shown {
 // coordinator, evaluation for the evaluator, accountability for auditor and system.
 const char* ActivityForRead(schema::Role role);
 
+// The access log and what is derived from it (the LDV export, a youth's processing log) name
+// employees: only auditor, coordinator and system read them. permission_denied for the other
+// roles, saying that they may not `what` ("read the access log").
+Status MayReadAccessLog(schema::Role role, const std::string& what);
+
 // Appends one record per distinct element of `shown` in one durable transaction, all under one
 // new trace id. Nothing is appended when `shown` is empty. The caller shows the data only once
 // this returned ok: a read that cannot be accounted for does not happen.
