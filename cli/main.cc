@@ -52,7 +52,7 @@ int main(int argc, char** argv) {
   for (Register r : {RegisterInit, RegisterConfig, RegisterApply, RegisterActions, RegisterShow,
                      RegisterList, RegisterDue, RegisterStats, RegisterHistory, RegisterEvents,
                      RegisterVerify, RegisterAuditReads, RegisterAuditCheckpoint, RegisterSubjectForget,
-                     RegisterBackup, RegisterRetention})
+                     RegisterBackup, RegisterRetention, RegisterAuditExport, RegisterAuditLog})
     r(app, g, exit_code);
   try {
     app.parse(argc, argv);
