@@ -57,7 +57,9 @@ void RegisterAuditReads(CLI::App& app, Globals& g, int& exit_code) {
       filter.subject_id = ledger->keystore().SubjectId(o->subject);
       auto known = (*txn)->Subject(filter.subject_id);
       if (!known.ok()) return void(exit_code = Fail(g, known.status()));
-      if (!*known) return void(exit_code = Fail(g, Status(Code::kNotFound, "no youth with ref " + o->subject + " in this ledger")));
+      if (!*known)
+        return void(exit_code = Fail(g, Status(Code::kNotFound, "no youth with ref " + o->subject +
+                                                                    " in this ledger")));
     }
     Json records = Json::array();
     auto s = ScanAccessLog(**txn, filter, [&](uint64_t position, schema::AccessRecord::Reader r) {

@@ -52,6 +52,7 @@ void RegisterStats(CLI::App&, Globals&, int&);
 void RegisterAuditReads(CLI::App&, Globals&, int&);
 void RegisterAuditActivities(CLI::App&, Globals&, int&);
 void RegisterAuditCheckpoint(CLI::App&, Globals&, int&);
+void RegisterAuditExport(CLI::App&, Globals&, int&), RegisterAuditLog(CLI::App&, Globals&, int&);
 void RegisterSubjectForget(CLI::App&, Globals&, int&);
 void RegisterBackup(CLI::App&, Globals&, int&);
 void RegisterRetention(CLI::App&, Globals&, int&);

@@ -53,9 +53,9 @@ int main(int argc, char** argv) {
   int exit_code = 0;
   for (Register r : {RegisterInit, RegisterConfig, RegisterApply, RegisterActions, RegisterShow,
                      RegisterList, RegisterDue, RegisterStats, RegisterHistory, RegisterEvents,
-                     RegisterVerify, RegisterAuditActivities, RegisterAuditReads,
-                     RegisterAuditDisclosures, RegisterAuditCheckpoint, RegisterSubjectExport,
-                     RegisterSubjectForget, RegisterBackup, RegisterRetention})
+                     RegisterVerify, RegisterAuditActivities, RegisterAuditReads, RegisterAuditLog,
+                     RegisterAuditExport, RegisterAuditDisclosures, RegisterAuditCheckpoint,
+                     RegisterSubjectExport, RegisterSubjectForget, RegisterBackup, RegisterRetention})
     r(app, g, exit_code);
   try {
     app.parse(argc, argv);

@@ -1,6 +1,7 @@
 #include "settings.h"
 
 #include <algorithm>
+#include <cctype>
 #include <charconv>
 
 namespace rmc {
@@ -24,6 +25,20 @@ const IntSetting kInts[] = {
     {"retention_after_end_years", &Settings::retention_after_end_years, 0, 30},
 };
 
+// A URI's scheme and colon (RFC 3986: a letter, then letters, digits, "+", "-", "."), and no
+// white space after it.
+bool IsAbsoluteUri(const std::string& v) {
+  size_t colon = v.find(':');
+  if (colon == 0 || colon == std::string::npos || colon + 1 == v.size()) return false;
+  if (!std::isalpha(static_cast<unsigned char>(v[0]))) return false;
+  for (size_t i = 0; i < colon; ++i)
+    if (!std::isalnum(static_cast<unsigned char>(v[i])) && v[i] != '+' && v[i] != '-' &&
+        v[i] != '.')
+      return false;
+  return std::none_of(v.begin(), v.end(),
+                      [](unsigned char c) { return std::isspace(c) || c < 0x20; });
+}
+
 }  // namespace
 
 const std::vector<std::string>& BuiltInCategories() {
@@ -37,6 +52,14 @@ Status Settings::Set(const std::string& key, const std::string& value) {
   if (key == "region") {
     if (value.empty()) return InvalidInput("region: expected a name");
     region = value;
+    return Status::Ok();
+  }
+  if (key == "ldv_base_uri") {
+    if (!value.empty() && !IsAbsoluteUri(value))
+      return InvalidInput(
+          "ldv_base_uri: expected a URI such as https://register.example.nl/verwerkingen "
+          "or urn:example:verwerking, or \"\" for urn:rmc:REGION:verwerking");
+    ldv_base_uri = value;
     return Status::Ok();
   }
   if (key == "categories") {
@@ -65,7 +88,7 @@ Status Settings::Set(const std::string& key, const std::string& value) {
     this->*s.member = v;
     return Status::Ok();
   }
-  std::string keys = "region, categories";
+  std::string keys = "region, categories, ldv_base_uri";
   for (const auto& s : kInts) keys += std::string(", ") + s.key;
   return InvalidInput("unknown setting '" + key + "'; expected one of " + keys);
 }
@@ -96,6 +119,7 @@ std::map<std::string, std::string> Settings::All() const {
   std::string cats;
   for (const auto& c : extra_categories) cats += (cats.empty() ? "" : ",") + c;
   out["categories"] = cats;
+  out["ldv_base_uri"] = ldv_base_uri;
   for (const auto& s : kInts) out[s.key] = std::to_string(this->*s.member);
   return out;
 }

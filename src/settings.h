@@ -23,6 +23,9 @@ struct Settings {
   int retention_after_age_years = 2;
   int retention_after_end_years = 2;
   std::vector<std::string> extra_categories;  // data categories the region adds
+  // Where the register of processing activities lives, for the LDV export (ldv_export.h): a
+  // URI ("https://…", "urn:…"); empty: the URN form urn:rmc:REGION:verwerking.
+  std::string ldv_base_uri;
 
   // Checks and applies one setting; invalid_input names the key or the expected value.
   Status Set(const std::string& key, const std::string& value);

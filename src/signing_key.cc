@@ -11,6 +11,7 @@
 #include <iterator>
 
 #include "json_render.h"
+#include "new_private_file.h"
 #include "random.h"
 
 namespace rmc {
@@ -45,21 +46,7 @@ Status WriteSigningKey(const std::string& path, const SigningKey& key) {
             {"algorithm", "ed25519"},
             {"seed", Hex(key.seed)},
             {"public_key", Hex(key.public_key)}};
-  std::string text = j.dump(2) + "\n";
-  int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
-  if (fd < 0) {
-    if (errno == EEXIST)
-      return Status(Code::kUsage, path + " exists; a key file is never overwritten");
-    return Status(Code::kUsage, "cannot create " + path + ": " + std::strerror(errno));
-  }
-  bool ok = ::write(fd, text.data(), text.size()) == ssize_t(text.size()) && ::fsync(fd) == 0;
-  int err = errno;
-  ::close(fd);
-  if (!ok) {
-    ::unlink(path.c_str());
-    return Status(Code::kUsage, "cannot write " + path + ": " + std::strerror(err));
-  }
-  return Status::Ok();
+  return WriteNewPrivateFile(path, j.dump(2) + "\n", "a key file");
 }
 
 Result<SigningKey> ReadSigningKey(const std::string& path) {

@@ -77,19 +77,19 @@ TEST_F(AuditCheckpointCli, AnOfficerSignsAndLaterVerifies) {
   auto taken = Rmc("audit checkpoint --sign " + dir_ + "/officer.key --output " + dir_ + "/cp.json",
                    "coordinator");
   ASSERT_EQ(taken.code, 0) << taken.text;
-  EXPECT_TRUE(Has(taken, "wrote " + dir_ + "/cp.json: events at position 21, signed"))
+  EXPECT_TRUE(Has(taken, "wrote " + dir_ + "/cp.json: events at position 22, signed"))
       << taken.text;
   json cp = json::parse(Slurp("cp.json"));
   EXPECT_EQ(cp["format"], "rmc-checkpoint/1");
   EXPECT_EQ(cp["time"], "2026-11-20T09:00:00Z");
   EXPECT_EQ(cp["actor"], "officer");
-  EXPECT_EQ(cp["logs"]["events"]["position"], 21);
+  EXPECT_EQ(cp["logs"]["events"]["position"], 22);
   EXPECT_EQ(cp["public_key"], pub);
 
   ASSERT_EQ(Rmc("note RMC-000001 --text later", "consulent").code, 0);
   auto checked = Rmc("audit verify-checkpoint " + dir_ + "/cp.json --public-key " + pub);
   EXPECT_EQ(checked.code, 0) << checked.text;
-  EXPECT_TRUE(Has(checked, "checked events: positions 1 to 21 chained")) << checked.text;
+  EXPECT_TRUE(Has(checked, "checked events: positions 1 to 22 chained")) << checked.text;
   EXPECT_TRUE(Has(checked, "checked signature: valid, by " + pub + " (the expected key)"))
       << checked.text;
   EXPECT_TRUE(Has(checked, "ok: checkpoint of 2026-11-20T09:00:00Z by officer holds"))
@@ -134,8 +134,8 @@ TEST_F(AuditCheckpointCli, ARewrittenHistoryPassesVerifyButNotTheCheckpoint) {
   EXPECT_EQ(verify.code, 0) << "the forgery passes the chain check: " << verify.text;
   auto checked = Rmc("audit verify-checkpoint " + dir_ + "/cp.json --public-key " + pub);
   EXPECT_EQ(checked.code, 6) << checked.text;
-  EXPECT_TRUE(Has(checked, "MISMATCH events: position 21 hashes to ")) << checked.text;
-  EXPECT_TRUE(Has(checked, "the history up to 21 was changed")) << checked.text;
+  EXPECT_TRUE(Has(checked, "MISMATCH events: position 22 hashes to ")) << checked.text;
+  EXPECT_TRUE(Has(checked, "the history up to 22 was changed")) << checked.text;
   EXPECT_TRUE(Has(checked, "FAILED: checkpoint of 2026-11-20T09:00:00Z by officer does not hold"))
       << checked.text;
 }

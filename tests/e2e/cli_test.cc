@@ -121,7 +121,7 @@ TEST_F(Cli, ACorrectedPersonalFieldIsSealedNotRemoved) {
   ASSERT_FALSE(corrected.is_null());
   EXPECT_EQ(corrected["data"]["corrected"], json::object()) << corrected.dump();
   EXPECT_NE(corrected["sealed"].dump().find("corrected.rationale"), std::string::npos) << corrected.dump();
-  for (const auto& e : Lines(Rmc("events --since 17 --personal").text))
+  for (const auto& e : Lines(Rmc("events --since 18 --personal").text))
     if (e["type"] == "EventCorrected")
       EXPECT_EQ(e["data"]["corrected"]["rationale"], "Yfke heeft geen werk") << e.dump();
 }
