@@ -38,7 +38,7 @@ Status Run(const Globals& g, const std::string& ref) {
     return s;
   if (g.json) {
     Json rows = Json::array();
-    for (const auto& p : *log) rows.push_back(ProcessingJson(p));
+    for (const auto& p : *log) rows.push_back(ProcessingJson(p, (*ledger)->activities()));
     PrintJson(rows);
     return Status::Ok();
   }

@@ -79,6 +79,12 @@ const Activity* ActivityRegister::Current(std::string_view code) const {
   return nullptr;
 }
 
+const Activity* ActivityRegister::Find(std::string_view code, uint32_t version) const {
+  for (const Activity& a : versions_)
+    if (a.code == code && a.version == version) return &a;
+  return nullptr;
+}
+
 bool ActivityRegister::Has(std::string_view code, uint32_t version) const {
   const Activity* current = Current(code);
   return current && version >= 1 && version <= current->version;

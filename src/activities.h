@@ -34,6 +34,8 @@ class ActivityRegister {
   // The version in force of `code`; null when the code was never registered.
   const Activity* Current(std::string_view code) const;
   bool Has(std::string_view code, uint32_t version) const;
+  // That version of `code`; null when it was never registered.
+  const Activity* Find(std::string_view code, uint32_t version) const;
   // Every version, in the order registered.
   const std::vector<Activity>& versions() const { return versions_; }
   // The version in force of every code, by code.

@@ -80,7 +80,14 @@ Result<std::vector<Processing>> ProcessingLogOf(StoreTxn& txn, const std::string
   return out;
 }
 
-Json ProcessingJson(const Processing& p) {
+Json ProcessingJson(const Processing& p, const ActivityRegister& activities) {
+  Json activity = {{"code", p.activity_code}, {"version", p.activity_version}};
+  // The purpose and ground that applied then: the version the processing named.
+  if (const Activity* a = activities.Find(p.activity_code, p.activity_version)) {
+    activity["name"] = a->name;
+    activity["purpose"] = a->purpose;
+    activity["legal_ground"] = LegalGroundName(a->legal_ground);
+  }
   Json disclosure = nullptr;
   if (p.disclosure)
     disclosure = {{"partner", p.disclosure->partner},
@@ -93,7 +100,7 @@ Json ProcessingJson(const Processing& p) {
           {"object", p.object},
           {"actor", p.actor},
           {"role", RoleName(p.role)},
-          {"processing_activity", {{"code", p.activity_code}, {"version", p.activity_version}}},
+          {"processing_activity", std::move(activity)},
           {"purpose", p.purpose.empty() ? Json(nullptr) : Json(p.purpose)},
           {"result", p.result.empty() ? Json(nullptr) : Json(p.result)},
           {"disclosure", std::move(disclosure)}};

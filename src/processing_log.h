@@ -10,6 +10,7 @@
 #include <string_view>
 #include <vector>
 
+#include "activities.h"
 #include "clock.h"
 #include "event.capnp.h"
 #include "json_render.h"
@@ -43,7 +44,8 @@ struct Processing {
 Result<std::vector<Processing>> ProcessingLogOf(StoreTxn& txn, const std::string& subject_id);
 
 // {kind: "write"|"read", recorded_at, position, what, object, actor, role, processing_activity
-//  {code, version}, purpose, result, disclosure: {partner, categories, grondslag} | null}.
-Json ProcessingJson(const Processing& p);
+//  {code, version, and from `activities` name, purpose, legal_ground}, purpose, result,
+//  disclosure: {partner, categories, grondslag} | null}.
+Json ProcessingJson(const Processing& p, const ActivityRegister& activities);
 
 }  // namespace rmc

@@ -50,6 +50,9 @@ TEST_F(AuditLog, TheYouthsWritesAndReadsInTimeOrderWithTheirDisclosures) {
       << "J-2's case and read are not in it";
   EXPECT_EQ(log[1]["kind"], "write");
   EXPECT_EQ(log[1]["processing_activity"]["code"], "rmc-signalering");
+  EXPECT_EQ(log[1]["processing_activity"]["legal_ground"], "wettelijke-taak (AVG 6.1.e)")
+      << "the ground that applied, from the register version the event names";
+  EXPECT_FALSE(log[1]["processing_activity"]["purpose"].get<std::string>().empty());
   EXPECT_EQ(log[1]["actor"], "test");
   EXPECT_TRUE(log[1]["disclosure"].is_null());
   EXPECT_EQ(log[2]["disclosure"]["partner"], "leerplicht");

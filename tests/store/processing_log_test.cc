@@ -39,7 +39,7 @@ TEST_F(ProcessingLog, AProcessingLogHoldsTheYouthsWritesAndReadsAndDisclosures) 
   EXPECT_EQ(read.purpose, "controle");
   EXPECT_EQ(read.activity_code, "rmc-verantwoording");
   std::string all;
-  for (const auto& p : *log) all += ProcessingJson(p).dump();
+  for (const auto& p : *log) all += ProcessingJson(p, ActivityRegister::Defaults()).dump();
   for (const char* secret : kSecrets) EXPECT_EQ(all.find(secret), std::string::npos) << secret;
   auto unknown = ProcessingLogOf(**txn, ledger_->keystore().SubjectId("J-404"));
   ASSERT_FALSE(unknown.ok());
