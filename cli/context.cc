@@ -79,7 +79,7 @@ Status CheckReadPurpose(const Globals& g) {
 }
 
 Status Account(Ledger& ledger, const Globals& g, const std::string& action, const std::vector<Shown>& shown) {
-  const std::string activity = g.activity.empty() ? ActivityForRead(g.Role()) : g.activity;
+  const std::string activity = g.activity.empty() ? ActivityForRead(g.Role(), action) : g.activity;
   auto version = ledger.ActivityVersion(activity);
   if (!version.ok()) return version.status();
   return RecordAccess(ledger.store(), {g.actor, g.Role(), g.purpose, action, activity, *version}, shown);

@@ -31,7 +31,7 @@ Status RecordAccess(Store& store, const Reader& reader, const std::vector<Shown>
         r.setSubject(kj::arrayPtr(reinterpret_cast<const kj::byte*>(s.subject_id.data()), s.subject_id.size()));
       r.setPurpose(reader.purpose);
       auto activity = r.initProcessingActivity();
-      activity.setCode(reader.activity.empty() ? ActivityForRead(reader.role) : reader.activity);
+      activity.setCode(reader.activity.empty() ? ActivityForRead(reader.role, reader.action) : reader.activity);
       activity.setVersion(reader.activity_version);
       r.setResult(s.result);
       r.setTraceId(kj::arrayPtr(reinterpret_cast<const kj::byte*>(trace.data()), trace.size()));

@@ -24,7 +24,7 @@ struct Reader {
   schema::Role role = schema::Role::CONSULENT;
   std::string purpose;  // --purpose; may be empty for the consulent role
   std::string action;   // the command: "show", "list", "history", "events", "audit reads", ...
-  std::string activity;           // the processing activity's code; empty: ActivityForRead(role)
+  std::string activity;           // the processing activity's code; empty: ActivityForRead(role, action)
   uint32_t activity_version = 1;  // the version in force (activities.h)
 };
 

@@ -197,7 +197,9 @@ const char* ActivityFor(schema::Payload::Which type) {
   }
 }
 
-const char* ActivityForRead(schema::Role role) {
+const char* ActivityForRead(schema::Role role, std::string_view action) {
+  if (action.starts_with("audit ") || action == "retention" || action == "subject export")
+    return "rmc-verantwoording";
   switch (role) {
     case schema::Role::EVALUATOR: return "rmc-evaluatie";
     case schema::Role::AUDITOR:

@@ -67,9 +67,10 @@ Activity FromEvent(schema::ActivityRegistered::Reader event);
 // corrections, erasure).
 const char* ActivityFor(schema::Payload::Which type);
 
-// The activity a read by `role` is done under unless the reader names another: case work for
-// consulent and coordinator, evaluation for the evaluator, accountability for auditor and system.
-const char* ActivityForRead(schema::Role role);
+// The activity a read is done under unless the reader names another: accountability for the
+// reads that account (`action` "audit …", "retention", "subject export") and for the auditor
+// and system roles; evaluation for the evaluator; case work otherwise.
+const char* ActivityForRead(schema::Role role, std::string_view action);
 
 // The name of a legal ground as the register shows it ("wettelijke-taak (AVG 6.1.e)").
 std::string LegalGroundName(schema::LegalGround ground);

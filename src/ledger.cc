@@ -448,6 +448,25 @@ Result<std::unique_ptr<capnp::MallocMessageBuilder>> Ledger::BuildCorrection(
   return message;
 }
 
+Status Ledger::CheckRetentionPassed(StoreTxn& txn, const std::string& ref,
+                                    const SubjectRecord& record, Days today) {
+  std::vector<CaseState> cases;
+  std::optional<Days> birth;
+  for (const auto& case_id : record.cases) {  // oldest first: a later signal's birth date wins
+    auto state = LoadCase(txn, case_id);
+    if (!state.ok()) return state.status();
+    auto given = SubjectOfSignals(txn, *state);
+    if (!given.ok()) return given.status();
+    if (given->birth_date) birth = given->birth_date;
+    cases.push_back(std::move(*state));
+  }
+  if (RetentionDueOn(cases, birth, settings_, today)) return Status::Ok();
+  return RuleViolation("retention", "the retention of subject " + ref +
+                                        " has not passed (ROUTEKAART.md, Deadlines: a case open or in "
+                                        "aftercare, or a period still running); rmc retention lists who is "
+                                        "due, and an erasure on request takes grondslag avg-art17");
+}
+
 Result<Ledger::Plan> Ledger::Prepare(StoreTxn& txn, Command& c, Outcome& out) {
   if (auto s = Permit(c.role, Action::kRecord); !s.ok()) return s;
   if (c.type == "forget_subject")
@@ -503,6 +522,8 @@ Result<Ledger::Plan> Ledger::Prepare(StoreTxn& txn, Command& c, Outcome& out) {
       if (!subject_record || subject_record->cases.empty())
         return Status(Code::kUnknownCase, "no subject " + ref + " in this ledger");
       case_id = subject_record->cases.back();
+      if (data.getSubjectErased().getGrondslag() == schema::ErasureGround::BEWAARTERMIJN)
+        if (auto s = CheckRetentionPassed(txn, ref, *subject_record, today); !s.ok()) return s;
     } else if (subject_record && !subject_record->cases.empty()) {
       auto current = LoadCase(txn, subject_record->cases.back());
       if (!current.ok()) return current.status();

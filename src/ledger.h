@@ -17,6 +17,7 @@
 #include "command.h"
 #include "keystore.h"
 #include "permissions.h"
+#include "retention.h"
 #include "settings.h"
 #include "store.h"
 
@@ -98,6 +99,9 @@ class Ledger {
   Result<SignalledSubject> SubjectOfSignals(StoreTxn& txn, const CaseState& state);
 
  private:
+  // Whether the retention rule lets the subject's data be erased on `today` (grondslag
+  // bewaartermijn): rule_violation "retention" when it does not.
+  Status CheckRetentionPassed(StoreTxn& txn, const std::string& ref, const SubjectRecord& record, Days today);
   // A command decided: its events built and sealed, waiting for their positions. Preparing
   // writes nothing, so a refused command leaves no trace without a nested transaction.
   struct Plan {

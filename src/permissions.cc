@@ -20,7 +20,7 @@ struct Rule {
 constexpr std::array<Rule, kActionCount> kRules{{
     {Action::kRecord, "record case events", "`rmc <type>`, `apply`", {true, true, false, false, true}},
     {Action::kForget, "erase a subject on request", "`forget_subject` (`avg-art17`), `subject forget`", {false, true, false, false, false}},
-    {Action::kForgetOnRetention, "erase a subject whose retention passed", "`forget_subject` (`bewaartermijn`)", {false, true, false, false, true}},
+    {Action::kForgetOnRetention, "erase a subject whose retention passed", "`forget_subject` (`bewaartermijn`)", {false, true, false, false, false}},
     {Action::kChangeSettings, "change region settings", "`config KEY VALUE`", {false, true, false, false, true}},
     {Action::kChangeRegister, "change the register of processing activities", "`audit register-activity`", {false, true, false, false, true}},
     {Action::kReadCases, "read cases", "`show`, `list`, `history`, `due` (evaluator: pseudonymised)", {true, true, true, true, true}},
@@ -33,7 +33,7 @@ constexpr std::array<Rule, kActionCount> kRules{{
     {Action::kCheckpoint, "take or check checkpoints", "`audit keygen`, `checkpoint`, `verify-checkpoint`", {false, true, true, false, true}},
     {Action::kExportSubject, "export a youth's data", "`subject export`", {false, true, false, false, true}},
     {Action::kReviewRetention, "review retention", "`retention`", {false, true, true, false, true}},
-    {Action::kApplyRetention, "erase subjects whose retention passed", "`retention --apply`", {false, true, false, false, true}},
+    {Action::kApplyRetention, "erase subjects whose retention passed", "`retention --apply`", {false, true, false, false, false}},
     {Action::kBackup, "back up the ledger", "`backup`", {false, true, false, false, true}},
     {Action::kVerify, "verify the ledger", "`verify`, `rebuild --check`", {true, true, true, true, true}},
     {Action::kRebuild, "rewrite projections", "`rebuild`", {true, true, false, false, true}},

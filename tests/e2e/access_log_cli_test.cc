@@ -100,6 +100,15 @@ TEST_F(AccessLog, OnlyTheRolesThatAccountMayReadItAndOnlyWithAPurpose) {
   EXPECT_EQ(Reads().size(), 1u) << "only the coordinator's read";
 }
 
+TEST_F(AccessLog, AccountingReadsAreDoneUnderTheAccountabilityActivityWhateverTheRole) {
+  ASSERT_EQ(Rmc("--purpose controle audit reads", "coordinator").code, 0);
+  ASSERT_EQ(Rmc("--purpose overdracht show RMC-000001", "coordinator").code, 0);
+  auto reads = Reads();
+  ASSERT_GE(reads.size(), 2u);
+  EXPECT_EQ(reads[0]["processing_activity"]["code"], "rmc-verantwoording") << reads[0].dump();
+  EXPECT_EQ(reads[1]["processing_activity"]["code"], "rmc-trajectbegeleiding") << "case work";
+}
+
 TEST_F(AccessLog, AReadThatFailsShowsNothingAndLogsNothing) {
   EXPECT_EQ(Rmc("show RMC-000099").code, 5);
   EXPECT_EQ(Rmc("show RMC-000001", "auditor").code, 2) << "no purpose";

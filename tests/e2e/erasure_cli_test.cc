@@ -66,7 +66,7 @@ TEST_F(ErasureCli, SubjectForgetIsTheForgetSubjectCommand) {
   EXPECT_EQ(Rmc("subject forget J-1 --grondslag avg-art17 --reason verzoek").code, 7)
       << "consulent";
   EXPECT_EQ(Rmc("subject forget J-1 --grondslag avg-art17 --reason verzoek", "system").code, 7)
-      << "system: only on ground bewaartermijn";
+      << "erasure is the coordinator's";
   EXPECT_EQ(Rmc("subject forget J-1 --grondslag avg-art17", "coordinator").code, 2)
       << "--reason is required";
   auto unknown = Rmc("subject forget J-404 --grondslag avg-art17 --reason verzoek", "coordinator");
@@ -156,7 +156,9 @@ TEST_F(ErasureCli, RetentionListsAndErasesWhatHasPassed) {
     }
   EXPECT_EQ(listed, 6) << "three listings of two youths (the auditor's, the JSON and the text one)";
 
-  auto applied = Rmc("--purpose bewaartermijn --json retention --apply", "system");
+  EXPECT_EQ(Rmc("--purpose bewaartermijn retention --apply", "system").code, 7)
+      << "erasure is the coordinator's (COMMANDS.md), also on retention grounds";
+  auto applied = Rmc("--purpose bewaartermijn --json retention --apply", "coordinator");
   ASSERT_EQ(applied.code, 0) << applied.text;
   auto list = json::parse(applied.text);
   ASSERT_EQ(list.size(), 2u);

@@ -256,14 +256,18 @@ TEST_F(Erasure, OnlyTheCoordinatorErasesAndARefusalChangesNothing) {
   EXPECT_EQ(Bytes(**key), key_);
 }
 
-TEST_F(Erasure, TheSystemRoleErasesOnlyWhenRetentionPassed) {
-  auto out = Run(
-      R"({"id":"r","type":"forget_subject","reason":"retention passed","data":{"subject":"J-778812","grondslag":"bewaartermijn"}})",
-      R::SYSTEM);
-  EXPECT_TRUE(out.ok()) << out.error.message();
+TEST_F(Erasure, OnRetentionGroundsOnlyTheCoordinatorErasesAndOnlyWhenRetentionPassed) {
+  const std::string on_retention =
+      R"({"id":"r","type":"forget_subject","reason":"retention passed","data":{"subject":"J-778812","grondslag":"bewaartermijn"}})";
+  // The case is open: the retention rule holds the erasure back, whatever the caller says.
+  auto early = Run(on_retention, R::COORDINATOR);
+  EXPECT_EQ(early.error.code(), Code::kRuleViolation) << early.error.message();
+  EXPECT_EQ(early.error.rule, "retention");
+  EXPECT_EQ(Run(on_retention, R::SYSTEM).error.code(), Code::kPermissionDenied)
+      << "COMMANDS.md: erasure is the coordinator's";
   auto key = ledger_->keystore().Key(subject_);
   ASSERT_TRUE(key.ok());
-  EXPECT_FALSE(*key);
+  EXPECT_TRUE(*key) << "nothing was erased";
 }
 
 TEST_F(Erasure, UnknownAndAlreadyErasedSubjects) {
