@@ -3,7 +3,10 @@
 #include <pwd.h>
 #include <unistd.h>
 
+#include <cerrno>
+#include <cstdio>
 #include <cstdlib>
+#include <cstring>
 #include <string_view>
 
 #include "context.h"
@@ -62,6 +65,12 @@ int main(int argc, char** argv) {
   } catch (const CLI::ParseError& e) {
     int code = app.exit(e);
     return code == 0 ? 0 : 2;
+  }
+  // Output is the product of a read (a checkpoint, an export): a full disk must not pass for
+  // success.
+  if (std::fflush(stdout) != 0 || std::ferror(stdout)) {
+    std::fprintf(stderr, "rmc: error: ledger_error: cannot write the output: %s\n", std::strerror(errno));
+    return exit_code ? exit_code : 1;
   }
   return exit_code;
 }

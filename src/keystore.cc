@@ -3,7 +3,9 @@
 #include <sodium.h>
 #include <unistd.h>
 
+#include <cerrno>
 #include <cstdio>
+#include <cstring>
 
 namespace rmc {
 namespace {
@@ -106,11 +108,15 @@ Status Keystore::Forget(std::string_view subject_id) {
   ::unlink(copy.c_str());
   if (auto s = env_->CopyCompacted(copy); !s.ok()) return s;
   env_.reset();
-  if (std::rename(copy.c_str(), data.c_str()) != 0) return LedgerError("cannot replace " + data);
+  Status renamed = std::rename(copy.c_str(), data.c_str()) == 0
+                       ? Status::Ok()
+                       : LedgerError("cannot replace " + data + ": " + std::strerror(errno));
+  // Open again either way (the compacted file, or the old one when the rename failed), so that a
+  // failure here leaves a usable keystore for the rest of the batch, never a null one.
   auto env = LmdbEnv::Open(dir_, kDbs, false, false);
   if (!env.ok()) return env.status();
   env_ = std::move(*env);
-  return Status::Ok();
+  return renamed;
 }
 
 }  // namespace rmc

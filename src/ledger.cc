@@ -83,14 +83,27 @@ Result<Activity> Ledger::RegisterActivity(const Activity& entry, const std::stri
                                           schema::Role role) {
   if (auto s = Permit(role, Action::kChangeRegister); !s.ok()) return s;
   if (auto s = register_.Check(entry, settings_); !s.ok()) return s;
-  ActivityRegister changed = register_;
-  const Activity added = changed.Add(entry);
   auto now = Now();
   if (!now.ok()) return now.status();
+  ActivityRegister changed;
+  Activity added;
   auto s = store_->Write([&](StoreTxn& txn) -> Status {
+    // The register as committed, read inside the write transaction: another process may have
+    // registered a version since this ledger was opened.
+    auto stored = txn.Meta("register");
+    if (!stored.ok()) return stored.status();
+    if (*stored) {
+      auto decoded = ActivityRegister::Decode(**stored);
+      if (!decoded.ok()) return decoded.status();
+      changed = std::move(*decoded);
+    } else {
+      changed = ActivityRegister::Defaults();
+    }
+    const uint32_t under = changed.Current("rmc-verantwoording")->version;
+    added = changed.Add(entry);
     // Recorded under the register as it stood: the new version governs what comes after.
     auto st = AppendLedgerEvent(txn, now->ns, actor, role, "register-" + Hex(AsData(RandomString(8))),
-                                RandomString(16), register_.Current("rmc-verantwoording")->version,
+                                RandomString(16), under,
                                 [&](schema::Payload::Builder p) { ToEvent(added, p.initActivityRegistered()); });
     if (!st.ok()) return st;
     return txn.PutMeta("register", changed.Encode());

@@ -76,6 +76,16 @@ TEST_F(Register, AChangeIsANewVersionThatLaterEventsNameAndEarlierOnesKeep) {
   EXPECT_EQ((*reopened)->activities().Current("rmc-signalering")->retention, "5 jaar na het einde van de nazorg");
 }
 
+TEST_F(Register, TwoProcessesChangingItGetConsecutiveVersions) {
+  auto other = Ledger::Open({dir_, dir_ + "/keystore"});  // opened before either change
+  ASSERT_TRUE(other.ok());
+  ASSERT_TRUE(ledger_->RegisterActivity(Changed("rmc-nazorg"), "a", schema::Role::COORDINATOR).ok());
+  auto second = (*other)->RegisterActivity(Changed("rmc-nazorg"), "b", schema::Role::COORDINATOR);
+  ASSERT_TRUE(second.ok()) << second.status().message();
+  EXPECT_EQ(second->version, 3u) << "read from the ledger, not from what the process saw at open";
+  EXPECT_TRUE(Problems().empty()) << ::testing::PrintToString(Problems());
+}
+
 TEST_F(Register, OnlyTheCoordinatorAndSystemChangeItAndABadEntryIsRefused) {
   const uint64_t before = Last();
   for (auto role : {schema::Role::CONSULENT, schema::Role::AUDITOR, schema::Role::EVALUATOR})
