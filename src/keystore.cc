@@ -1,6 +1,7 @@
 #include "keystore.h"
 
 #include <sodium.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <cerrno>
@@ -9,6 +10,12 @@
 
 namespace rmc {
 namespace {
+
+// The inode of the keystore's data file; 0 when it cannot be read.
+ino_t DataInode(const std::string& dir) {
+  struct stat st;
+  return ::stat((dir + "/data.mdb").c_str(), &st) == 0 ? st.st_ino : 0;
+}
 
 const auto kDbs = {"keys", "meta"};
 
@@ -20,6 +27,7 @@ Result<std::unique_ptr<Keystore>> Keystore::Open(const std::string& dir, bool cr
   auto env = LmdbEnv::Open(dir, kDbs, create, false);
   if (!env.ok()) return env.status();
   ks->env_ = std::move(*env);
+  ks->inode_ = DataInode(dir);
   auto txn = LmdbTxn::Begin(*ks->env_, create);
   if (!txn.ok()) return txn.status();
   auto pepper = (*txn)->Get(ks->env_->dbi("meta"), "pepper");
@@ -67,6 +75,24 @@ Result<SubjectKey> Keystore::KeyOrCreate(std::string_view subject_id) {
   return key;
 }
 
+bool Keystore::Uncompacted() const {
+  auto txn = LmdbTxn::Begin(*env_, false);
+  if (!txn.ok()) return true;  // unknown: the caller compacts again, which is harmless
+  auto v = (*txn)->Get(env_->dbi("meta"), "uncompacted");
+  return !v.ok() || bool(*v);
+}
+
+Status Keystore::Refresh() {
+  const ino_t now = DataInode(dir_);
+  if (now == 0 || now == inode_) return Status::Ok();
+  env_.reset();
+  auto env = LmdbEnv::Open(dir_, kDbs, false, false);
+  if (!env.ok()) return env.status();
+  env_ = std::move(*env);
+  inode_ = now;
+  return Status::Ok();
+}
+
 Status Keystore::Flush() {
   while (!pending_.empty()) {
     auto txn = LmdbTxn::Begin(*env_, true);
@@ -100,6 +126,8 @@ Status Keystore::Forget(std::string_view subject_id) {
     auto txn = LmdbTxn::Begin(*env_, true);
     if (!txn.ok()) return txn.status();
     if (auto s = (*txn)->Delete(env_->dbi("keys"), subject_id); !s.ok()) return s;
+    // Cleared once the compacted file is in place: until then a later Forget must finish it.
+    if (auto s = (*txn)->Put(env_->dbi("meta"), "uncompacted", "1"); !s.ok()) return s;
     if (auto s = (*txn)->Commit(); !s.ok()) return s;
   }
   // LMDB reuses freed pages without scrubbing them: rewrite the file so the key is gone. A
@@ -116,7 +144,12 @@ Status Keystore::Forget(std::string_view subject_id) {
   auto env = LmdbEnv::Open(dir_, kDbs, false, false);
   if (!env.ok()) return env.status();
   env_ = std::move(*env);
-  return renamed;
+  inode_ = DataInode(dir_);
+  if (!renamed.ok()) return renamed;
+  auto txn = LmdbTxn::Begin(*env_, true);
+  if (!txn.ok()) return txn.status();
+  if (auto s = (*txn)->Delete(env_->dbi("meta"), "uncompacted"); !s.ok()) return s;
+  return (*txn)->Commit();
 }
 
 }  // namespace rmc

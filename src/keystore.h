@@ -4,6 +4,8 @@
 // any of its files.
 #pragma once
 
+#include <sys/types.h>
+
 #include <map>
 #include <memory>
 #include <optional>
@@ -31,12 +33,20 @@ class Keystore {
   // Writes a compacted copy of the keystore's data file to the new file `path` (mode 0600):
   // LmdbEnv::CopyCompacted. REQUIRES: no unflushed keys (they would be missing from the copy).
   Status CopyTo(const std::string& path) const;
-  // Deletes the key and compacts the keystore files.
+  // Deletes the key and compacts the keystore files. REQUIRES: the caller holds the ledger's
+  // write lock (Ledger::Execute), so that no other process is between its Refresh and Flush.
   Status Forget(std::string_view subject_id);
+  // Whether a key was deleted but the file not yet rewritten (a Forget that failed half way): its
+  // bytes may still lie in a freed page.
+  bool Uncompacted() const;
+  // Opens the keystore file again when another process replaced it (an erasure compacts it into a
+  // new file): keys flushed into the old one would be lost. One stat; call at the start of a batch.
+  Status Refresh();
 
  private:
   std::string dir_;
   std::unique_ptr<LmdbEnv> env_;
+  ino_t inode_ = 0;  // of data.mdb as env_ opened it
   std::string pepper_;
   std::map<std::string, SubjectKey, std::less<>> pending_;  // created, not yet flushed
 };

@@ -238,6 +238,8 @@ std::vector<Outcome> Ledger::Execute(std::vector<Command>& commands, bool atomic
   Status batch = store_->Write([&](StoreTxn& txn) -> Status {
     outcomes.assign(commands.size(), Outcome());
     forget_after_commit_.clear();
+    // Another process's erasure may have replaced the keystore file since it was opened.
+    if (auto s = keystore_->Refresh(); !s.ok()) return s;
     keys_.clear();  // an erasure of a rolled-back attempt must not linger in the cache
     for (size_t i = 0; i < commands.size(); ++i) {
       Outcome& out = outcomes[i];
@@ -272,16 +274,27 @@ std::vector<Outcome> Ledger::Execute(std::vector<Command>& commands, bool atomic
     if (outcomes.empty())
       for (auto& c : commands) outcomes.push_back(Outcome::Failed(c.id, LedgerError(batch.message())));
   }
-  if (batch.ok()) {
-    for (const auto& subject : forget_after_commit_) {
-      if (auto s = keystore_->Forget(subject); !s.ok()) {
-        for (auto& o : outcomes)
-          if (o.ok() && o.events == std::vector<std::string>{"SubjectErased"})
-            o.error = LedgerError("the erasure was recorded but the key could not be deleted: " +
-                                  s.message() + "; run the command again");
+  if (batch.ok() && !forget_after_commit_.empty()) {
+    // Under the ledger's write lock, so that no other process flushes keys into the keystore
+    // file while it is replaced by its compacted copy (Keystore::Forget, Refresh).
+    Status locked = store_->Write([&](StoreTxn&) -> Status {
+      for (const auto& subject : forget_after_commit_) {
+        if (auto s = keystore_->Forget(subject); !s.ok()) {
+          for (size_t i = 0; i < commands.size(); ++i)
+            if (outcomes[i].ok() && commands[i].type == "forget_subject" &&
+                keystore_->SubjectId(commands[i].data().getSubjectErased().getSubject().cStr()) == subject)
+              outcomes[i].error = LedgerError("the erasure was recorded but the key could not be deleted: " +
+                                              s.message() + "; run the command again (any forget_subject of the subject completes it)");
+        }
+        keys_.erase(subject);
       }
-      keys_.erase(subject);
-    }
+      return Status::Ok();
+    });
+    if (!locked.ok())
+      for (size_t i = 0; i < commands.size(); ++i)
+        if (outcomes[i].ok() && commands[i].type == "forget_subject")
+          outcomes[i].error = LedgerError("the erasure was recorded but the key deletion could not start: " +
+                                          locked.message() + "; run the command again");
   }
   return outcomes;
 }
@@ -528,6 +541,17 @@ Result<Ledger::Plan> Ledger::Prepare(StoreTxn& txn, Command& c, Outcome& out) {
     auto record = txn.Subject(subject_id);
     if (!record.ok()) return record.status();
     subject_record = *record;
+    if (subject_record && subject_record->erased && is_forget && !subject_record->cases.empty()) {
+      // The erasure was recorded but its key deletion failed (Execute): the key is still there,
+      // or deleted but not yet rewritten out of the file. Complete it, write nothing more.
+      auto key = keystore_->Key(subject_id);
+      if (!key.ok()) return key.status();
+      if (*key || keystore_->Uncompacted()) {
+        forget_after_commit_.push_back(subject_id);
+        out.case_id = subject_record->cases.back();
+        return Plan();
+      }
+    }
     if (subject_record && subject_record->erased)
       return Status(Code::kSubjectErased, "the personal data of subject " + ref +
                                               " was erased; nothing more can be recorded about them");

@@ -156,6 +156,44 @@ TEST_F(LedgerFiles, AnErasureWhoseKeyDeletionFailedCompletesWhenRunAgain) {
     if (f.is_regular_file()) EXPECT_EQ(Slurp(f.path()).find(key_bytes), std::string::npos) << f.path();
 }
 
+TEST_F(LedgerFiles, AnyLaterErasureOfTheSubjectCompletesAFailedKeyDeletion) {
+  ASSERT_TRUE(Run(R"({"id":"a","type":"signal","data":{"subject":{"ref":"J-1","name":"Xandrijn"},"channel":"jongere","received":"2026-11-01"}})").ok());
+  const std::string subject = ledger_->keystore().SubjectId("J-1");
+  auto key = ledger_->keystore().Key(subject);
+  ASSERT_TRUE(key.ok() && *key);
+  const std::string key_bytes(reinterpret_cast<const char*>((*key)->data()), (*key)->size());
+  const std::string blocker = dir_ + "/keystore/data.mdb.compact";
+  fs::create_directory(blocker);
+  std::vector<Command> batch;
+  batch.push_back(Parsed(kForget, schema::Role::COORDINATOR));
+  ASSERT_EQ(ledger_->Execute(batch, false)[0].error.code(), Code::kLedgerError);
+  fs::remove(blocker);
+  ASSERT_TRUE(ledger_->keystore().Uncompacted()) << "deleted, but its bytes may lie in a freed page";
+  uint64_t before;
+  {
+    auto txn = ledger_->store().Read();
+    before = (*txn)->LastPosition();
+  }
+  // Another day, another id (rmc retention's ids carry the date): not refused as subject_erased.
+  batch.clear();
+  batch.push_back(Parsed(R"({"id":"f-later","type":"forget_subject","reason":"opnieuw","data":{"subject":"J-1","grondslag":"avg-art17"}})",
+                         schema::Role::COORDINATOR));
+  auto later = ledger_->Execute(batch, false)[0];
+  EXPECT_TRUE(later.ok()) << later.error.message();
+  EXPECT_FALSE(ledger_->keystore().Uncompacted());
+  for (const auto& f : fs::recursive_directory_iterator(dir_))
+    if (f.is_regular_file()) EXPECT_EQ(Slurp(f.path()).find(key_bytes), std::string::npos) << f.path();
+  {
+    auto txn = ledger_->store().Read();
+    EXPECT_EQ((*txn)->LastPosition(), before) << "nothing more is written";
+  }
+  // Once the key is gone, another erasure is refused as before.
+  batch.clear();
+  batch.push_back(Parsed(R"({"id":"f-third","type":"forget_subject","reason":"r","data":{"subject":"J-1","grondslag":"avg-art17"}})",
+                         schema::Role::COORDINATOR));
+  EXPECT_EQ(ledger_->Execute(batch, false)[0].error.code(), Code::kSubjectErased);
+}
+
 // New subjects' keys are committed once per batch, before the events sealed with them.
 TEST_F(LedgerFiles, KeysOfABatchAreDurableWithItsEvents) {
   std::vector<Command> batch;
