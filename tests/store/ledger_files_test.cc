@@ -130,64 +130,63 @@ TEST_F(LedgerFiles, AnErasureStopsPersonalDataLaterInTheSameBatch) {
   EXPECT_EQ(out[1].error.code(), Code::kSubjectErased);
 }
 
-TEST_F(LedgerFiles, AnErasureWhoseKeyDeletionFailedCompletesWhenRunAgain) {
-  ASSERT_TRUE(Run(R"({"id":"a","type":"signal","data":{"subject":{"ref":"J-1","name":"Xandrijn"},"channel":"jongere","received":"2026-11-01"}})").ok());
-  auto key = ledger_->keystore().Key(ledger_->keystore().SubjectId("J-1"));
-  ASSERT_TRUE(key.ok() && *key);
-  const std::string key_bytes(reinterpret_cast<const char*>((*key)->data()), (*key)->size());
-  // The compacting rewrite cannot create its file: the erasure is recorded, the key's bytes
-  // may still lie in the keystore file, and the outcome says to run the command again.
-  const std::string blocker = dir_ + "/keystore/data.mdb.compact";
-  fs::create_directory(blocker);
+// Records J-1 and an erasure of them whose compacting rewrite of the keystore cannot create its
+// file: the erasure is recorded, the key's bytes may still lie in the keystore file, and the
+// outcome says to run the command again. Returns the key's bytes.
+std::string FailAnErasure(Ledger& ledger, const std::string& dir) {
   std::vector<Command> batch;
+  batch.push_back(Parsed(R"({"id":"a","type":"signal","data":{"subject":{"ref":"J-1","name":"Xandrijn"},"channel":"jongere","received":"2026-11-01"}})"));
+  EXPECT_TRUE(ledger.Execute(batch, false)[0].ok());
+  auto key = ledger.keystore().Key(ledger.keystore().SubjectId("J-1"));
+  EXPECT_TRUE(key.ok() && *key);
+  const std::string blocker = dir + "/keystore/data.mdb.compact";
+  fs::create_directory(blocker);
+  batch.clear();
   batch.push_back(Parsed(kForget, schema::Role::COORDINATOR));
-  auto first = ledger_->Execute(batch, false)[0];
+  auto first = ledger.Execute(batch, false)[0];
   EXPECT_EQ(first.error.code(), Code::kLedgerError);
   EXPECT_NE(first.error.message().find("run the command again"), std::string::npos);
   fs::remove(blocker);
+  EXPECT_TRUE(ledger.keystore().Uncompacted()) << "deleted, but its bytes may lie in a freed page";
+  return std::string(reinterpret_cast<const char*>((*key)->data()), (*key)->size());
+}
 
-  batch.clear();
+void ExpectInNoFile(const std::string& dir, const std::string& bytes) {
+  for (const auto& f : fs::recursive_directory_iterator(dir))
+    if (f.is_regular_file()) EXPECT_EQ(Slurp(f.path()).find(bytes), std::string::npos) << f.path();
+}
+
+TEST_F(LedgerFiles, AnErasureWhoseKeyDeletionFailedCompletesWhenRunAgain) {
+  const std::string key_bytes = FailAnErasure(*ledger_, dir_);
+  std::vector<Command> batch;
   batch.push_back(Parsed(kForget, schema::Role::COORDINATOR));
   auto again = ledger_->Execute(batch, false)[0];
   EXPECT_TRUE(again.ok()) << again.error.message();
   EXPECT_TRUE(again.duplicate);
   ledger_.reset();
-  for (const auto& f : fs::recursive_directory_iterator(dir_))
-    if (f.is_regular_file()) EXPECT_EQ(Slurp(f.path()).find(key_bytes), std::string::npos) << f.path();
+  ExpectInNoFile(dir_, key_bytes);
 }
 
 TEST_F(LedgerFiles, AnyLaterErasureOfTheSubjectCompletesAFailedKeyDeletion) {
-  ASSERT_TRUE(Run(R"({"id":"a","type":"signal","data":{"subject":{"ref":"J-1","name":"Xandrijn"},"channel":"jongere","received":"2026-11-01"}})").ok());
-  const std::string subject = ledger_->keystore().SubjectId("J-1");
-  auto key = ledger_->keystore().Key(subject);
-  ASSERT_TRUE(key.ok() && *key);
-  const std::string key_bytes(reinterpret_cast<const char*>((*key)->data()), (*key)->size());
-  const std::string blocker = dir_ + "/keystore/data.mdb.compact";
-  fs::create_directory(blocker);
-  std::vector<Command> batch;
-  batch.push_back(Parsed(kForget, schema::Role::COORDINATOR));
-  ASSERT_EQ(ledger_->Execute(batch, false)[0].error.code(), Code::kLedgerError);
-  fs::remove(blocker);
-  ASSERT_TRUE(ledger_->keystore().Uncompacted()) << "deleted, but its bytes may lie in a freed page";
+  const std::string key_bytes = FailAnErasure(*ledger_, dir_);
   uint64_t before;
   {
     auto txn = ledger_->store().Read();
     before = (*txn)->LastPosition();
   }
   // Another day, another id (rmc retention's ids carry the date): not refused as subject_erased.
-  batch.clear();
+  std::vector<Command> batch;
   batch.push_back(Parsed(R"({"id":"f-later","type":"forget_subject","reason":"opnieuw","data":{"subject":"J-1","grondslag":"avg-art17"}})",
                          schema::Role::COORDINATOR));
   auto later = ledger_->Execute(batch, false)[0];
   EXPECT_TRUE(later.ok()) << later.error.message();
   EXPECT_FALSE(ledger_->keystore().Uncompacted());
-  for (const auto& f : fs::recursive_directory_iterator(dir_))
-    if (f.is_regular_file()) EXPECT_EQ(Slurp(f.path()).find(key_bytes), std::string::npos) << f.path();
+  ExpectInNoFile(dir_, key_bytes);
   {
     auto txn = ledger_->store().Read();
     EXPECT_EQ((*txn)->LastPosition(), before) << "nothing more is written";
   }
-  // Once the key is gone, another erasure is refused as before.
+  // Once the deletion is complete, another erasure is refused as before.
   batch.clear();
   batch.push_back(Parsed(R"({"id":"f-third","type":"forget_subject","reason":"r","data":{"subject":"J-1","grondslag":"avg-art17"}})",
                          schema::Role::COORDINATOR));
