@@ -61,6 +61,8 @@ void RegisterVerify(CLI::App& app, Globals& g, int& exit_code) {
     auto ledger = OpenOrFail(g, exit_code);
     if (!ledger) return;
     auto report = Verify(ledger->store());
+    if (report.ok())
+      if (auto s = CheckErasedKeys(ledger->store(), ledger->keystore(), *report); !s.ok()) report = s;
     if (!report.ok()) {
       exit_code = Fail(g, report.status());
       return;

@@ -6,6 +6,7 @@
 #include "access.capnp.h"
 #include "activities.h"
 #include "fold.h"
+#include "json_render.h"
 #include "state_codec.h"
 
 namespace rmc {
@@ -321,6 +322,27 @@ Result<VerifyReport> Verify(Store& store) {
   if (auto s = CheckAccessLog(**txn, problems, report, activities); !s.ok()) return s;
   if (auto s = CheckProjections(**txn, problems, report, &case_events); !s.ok()) return s;
   return report;
+}
+
+Status CheckErasedKeys(Store& store, const Keystore& keystore, VerifyReport& report) {
+  auto txn = store.Read();
+  if (!txn.ok()) return txn.status();
+  Problems problems(&report);
+  if (keystore.Uncompacted())
+    problems.Add("keystore: a key was deleted but the keystore not rewritten since, so its bytes may "
+                 "remain in a freed page (run rmc subject forget again for the youth last erased)");
+  Status failure;
+  auto s = (*txn)->ScanSubjects([&](std::string_view id, SubjectRecord record) {
+    if (!record.erased) return true;
+    auto key = keystore.Key(id);
+    if (!key.ok()) failure = key.status();
+    else if (*key)
+      problems.Add("keystore: subject " + Hex(capnp::Data::Reader(reinterpret_cast<const kj::byte*>(id.data()), id.size())) +
+                   " is erased in the ledger but its key is still in the keystore (run rmc subject forget for them again)");
+    return failure.ok();
+  });
+  if (!s.ok()) return s;
+  return failure;
 }
 
 Result<VerifyReport> Rebuild(Store& store, bool check_only) {

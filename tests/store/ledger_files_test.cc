@@ -169,6 +169,10 @@ TEST_F(LedgerFiles, AnErasureWhoseKeyDeletionFailedCompletesWhenRunAgain) {
 
 TEST_F(LedgerFiles, AnyLaterErasureOfTheSubjectCompletesAFailedKeyDeletion) {
   const std::string key_bytes = FailAnErasure(*ledger_, dir_);
+  VerifyReport found;
+  ASSERT_TRUE(CheckErasedKeys(ledger_->store(), ledger_->keystore(), found).ok());
+  ASSERT_EQ(found.problems.size(), 1u) << "rmc verify reports the unfinished erasure";
+  EXPECT_NE(found.problems[0].find("not rewritten"), std::string::npos) << found.problems[0];
   uint64_t before;
   {
     auto txn = ledger_->store().Read();
@@ -182,6 +186,9 @@ TEST_F(LedgerFiles, AnyLaterErasureOfTheSubjectCompletesAFailedKeyDeletion) {
   EXPECT_TRUE(later.ok()) << later.error.message();
   EXPECT_FALSE(ledger_->keystore().Uncompacted());
   ExpectInNoFile(dir_, key_bytes);
+  VerifyReport clean;
+  ASSERT_TRUE(CheckErasedKeys(ledger_->store(), ledger_->keystore(), clean).ok());
+  EXPECT_TRUE(clean.problems.empty()) << clean.problems[0];
   {
     auto txn = ledger_->store().Read();
     EXPECT_EQ((*txn)->LastPosition(), before) << "nothing more is written";
