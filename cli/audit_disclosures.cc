@@ -67,12 +67,9 @@ void RegisterAuditDisclosures(CLI::App& app, Globals& g, int& exit_code) {
     DisclosureFilter filter;
     filter.partner = o->partner;
     if (!o->subject.empty()) {
-      filter.subject_id = ledger->keystore().SubjectId(o->subject);
-      auto known = (*txn)->Subject(filter.subject_id);
+      auto known = KnownSubject(*ledger, **txn, o->subject);
       if (!known.ok()) return void(exit_code = Fail(g, known.status()));
-      if (!*known)
-        return void(exit_code = Fail(g, Status(Code::kNotFound, "no youth with ref " + o->subject +
-                                                                    " in this ledger")));
+      filter.subject_id = *known;
     }
     auto found = FindDisclosures(**txn, filter);
     if (!found.ok()) return void(exit_code = Fail(g, found.status()));

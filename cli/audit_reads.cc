@@ -54,12 +54,9 @@ void RegisterAuditReads(CLI::App& app, Globals& g, int& exit_code) {
     auto txn = ledger->store().Read();
     if (!txn.ok()) return void(exit_code = Fail(g, txn.status()));
     if (!o->subject.empty()) {
-      filter.subject_id = ledger->keystore().SubjectId(o->subject);
-      auto known = (*txn)->Subject(filter.subject_id);
+      auto known = KnownSubject(*ledger, **txn, o->subject);
       if (!known.ok()) return void(exit_code = Fail(g, known.status()));
-      if (!*known)
-        return void(exit_code = Fail(g, Status(Code::kNotFound, "no youth with ref " + o->subject +
-                                                                    " in this ledger")));
+      filter.subject_id = *known;
     }
     Json records = Json::array();
     auto s = ScanAccessLog(**txn, filter, [&](uint64_t position, schema::AccessRecord::Reader r) {

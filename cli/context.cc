@@ -85,6 +85,14 @@ Status Account(Ledger& ledger, const Globals& g, const std::string& action, cons
   return RecordAccess(ledger.store(), {g.actor, g.Role(), g.purpose, action, activity, *version}, shown);
 }
 
+Result<std::string> KnownSubject(Ledger& ledger, StoreTxn& txn, const std::string& ref) {
+  std::string id = ledger.keystore().SubjectId(ref);
+  auto known = txn.Subject(id);
+  if (!known.ok()) return known.status();
+  if (!*known) return Status(Code::kNotFound, "no youth with ref " + ref + " in this ledger");
+  return id;
+}
+
 Shown ShownCase(Ledger& ledger, const CaseState& state) {
   const bool erased = !state.subject.empty() && ledger.IsErased(state.subject);
   return {state.case_id, state.subject, erased ? schema::AccessResult::ERASED : schema::AccessResult::OK};

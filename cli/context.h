@@ -73,6 +73,8 @@ Status CheckReadPurpose(const Globals& g);
 // Records in the access log that `action` showed `shown` (access_log.h). Called before anything
 // is printed: when it fails, the command fails and shows nothing.
 Status Account(Ledger& ledger, const Globals& g, const std::string& action, const std::vector<Shown>& shown);
+// The pseudonymous id of the youth with `ref`: not_found (exit 5) when the ledger has none.
+Result<std::string> KnownSubject(Ledger& ledger, StoreTxn& txn, const std::string& ref);
 // The case's youth, as shown: erased when the subject's key is gone.
 Shown ShownCase(Ledger& ledger, const CaseState& state);
 // A new command id ("cli-" and 24 random hex digits) for a command given without --id.
