@@ -54,7 +54,7 @@ void PrintActivities(const Globals& g, const std::vector<const Activity*>& activ
 }  // namespace
 
 void RegisterAuditActivities(CLI::App& app, Globals& g, int& exit_code) {
-  CLI::App& audit = Group(app, "audit", "accountability: the access log, disclosures, checkpoints (docs/accountability.md)");
+  CLI::App& audit = AuditGroup(app);
 
   auto all = std::make_shared<bool>(false);
   auto* list = audit.add_subcommand("activities", "the register of processing activities (AVG art. 30): the version in force of each");

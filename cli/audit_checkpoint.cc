@@ -161,9 +161,7 @@ void RegisterVerifyCheckpoint(CLI::App& audit, Globals& g, int& exit_code) {
 }  // namespace
 
 void RegisterAuditCheckpoint(CLI::App& app, Globals& g, int& exit_code) {
-  CLI::App& audit = Group(app, "audit",
-                          "accountability: the logs of what was done with the data, and "
-                          "checkpoints that prove them unchanged");
+  CLI::App& audit = AuditGroup(app);
   RegisterKeygen(audit, g, exit_code);
   RegisterCheckpoint(audit, g, exit_code);
   RegisterVerifyCheckpoint(audit, g, exit_code);

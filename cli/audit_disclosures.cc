@@ -48,8 +48,7 @@ void RegisterAuditDisclosures(CLI::App& app, Globals& g, int& exit_code) {
   };
   auto o = std::make_shared<Options>();
   auto* sub =
-      Group(app, "audit",
-            "accountability: the access log, disclosures, checkpoints (docs/accountability.md)")
+      AuditGroup(app)
           .add_subcommand("disclosures",
                           "every disclosure to a partner, with its four thinking steps "
                           "(a logged read)");

@@ -78,8 +78,7 @@ Status Run(const Globals& g, const Options& o) {
 void RegisterAuditExport(CLI::App& app, Globals& g, int& exit_code) {
   auto o = std::make_shared<Options>();
   auto* sub =
-      Group(app, "audit",
-            "accountability: the access log, disclosures, checkpoints (docs/accountability.md)")
+      AuditGroup(app)
           .add_subcommand("export",
                           "every processing of a youth's data, writes and reads, for a standard "
                           "logbook (Logboek Dataverwerkingen; itself a logged read)");

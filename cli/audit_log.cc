@@ -59,8 +59,7 @@ Status Run(const Globals& g, const std::string& ref) {
 void RegisterAuditLog(CLI::App& app, Globals& g, int& exit_code) {
   auto ref = std::make_shared<std::string>();
   auto* sub =
-      Group(app, "audit",
-            "accountability: the access log, disclosures, checkpoints (docs/accountability.md)")
+      AuditGroup(app)
           .add_subcommand("log",
                           "every processing of one youth's data, writes and reads, with activity, "
                           "purpose and disclosures (a logged read)");

@@ -33,7 +33,7 @@ void RegisterAuditReads(CLI::App& app, Globals& g, int& exit_code) {
     std::string subject, actor, since;
   };
   auto o = std::make_shared<Options>();
-  auto* sub = Group(app, "audit", "accountability: the access log, disclosures, checkpoints (docs/accountability.md)")
+  auto* sub = AuditGroup(app)
                   .add_subcommand("reads", "who was shown whose data, when, why and under which activity (itself a logged read)");
   sub->add_option("--subject", o->subject, "only reads of this youth (their ref)");
   sub->add_option("--actor", o->actor, "only reads by this user");

@@ -63,12 +63,22 @@ Result<Days> Today() {
   return LocalDate(now->ns);
 }
 
-CLI::App& Group(CLI::App& app, const std::string& name, const std::string& description) {
+static CLI::App& Group(CLI::App& app, const std::string& name, const std::string& description) {
   for (CLI::App* group : app.get_subcommands([&](CLI::App* sub) { return sub->get_name() == name; }))
     return *group;
   CLI::App& group = *app.add_subcommand(name, description);
   group.require_subcommand(1);
   return group;
+}
+
+CLI::App& AuditGroup(CLI::App& app) {
+  return Group(app, "audit",
+               "accountability: the register, the access log, disclosures, the LDV export, checkpoints "
+               "(docs/accountability.md)");
+}
+
+CLI::App& SubjectGroup(CLI::App& app) {
+  return Group(app, "subject", "one youth across their cases, by their ref: the right of access, erasure");
 }
 
 Status CheckReadPurpose(const Globals& g) {

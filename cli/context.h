@@ -59,9 +59,10 @@ void RegisterRetention(CLI::App&, Globals&, int&);
 void RegisterAuditDisclosures(CLI::App&, Globals&, int&);
 void RegisterSubjectExport(CLI::App&, Globals&, int&);
 
-// The subcommand group `name` of `app` (`rmc audit …`, `rmc subject …`), created by the first
-// file that registers a member of it, so that each member can live in a file of its own.
-CLI::App& Group(CLI::App& app, const std::string& name, const std::string& description);
+// The subcommand groups `rmc audit …` and `rmc subject …`, created by the first file that
+// registers a member, so that each member can live in a file of its own.
+CLI::App& AuditGroup(CLI::App& app);
+CLI::App& SubjectGroup(CLI::App& app);
 
 // Prints `rmc: error: CODE: message` (or the JSON error object with --json); returns the
 // exit code of `status`.

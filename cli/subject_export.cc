@@ -21,7 +21,7 @@ void RegisterSubjectExport(CLI::App& app, Globals& g, int& exit_code) {
     bool name_actors = false;
   };
   auto o = std::make_shared<Options>();
-  auto* sub = Group(app, "subject", "a youth across cases: the right of access, erasure")
+  auto* sub = SubjectGroup(app)
                   .add_subcommand("export",
                                   "everything held about one youth, for a right-of-access request "
                                   "(AVG art. 15; itself a logged read)");

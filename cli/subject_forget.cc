@@ -12,7 +12,7 @@ void RegisterSubjectForget(CLI::App& app, Globals& g, int& exit_code) {
     std::string ref, grondslag, reason, id;
   };
   auto o = std::make_shared<Options>();
-  auto* sub = Group(app, "subject", "a youth across their cases (by the stable ref)")
+  auto* sub = SubjectGroup(app)
                   .add_subcommand("forget",
                                   "erase the subject's personal data: their key is "
                                   "deleted; events, facts and statistics remain");
