@@ -33,8 +33,10 @@ std::string Table(const Json& rows) {
                   OrDash(r["case"]).c_str(), OrDash(r["partner"]).c_str(),
                   OrDash(r["grondslag"]).c_str(), OrDash(r["categories"]).c_str());
     out += line;
-    for (const char* step : {"doel", "proportionaliteit", "subsidiariteit"})
-      out += std::string("         ") + step + ": " + OrDash(r[step]) + "\n";
+    for (const char* step : {"doel", "proportionaliteit", "subsidiariteit"}) {
+      const bool gone = r[step].is_null() && r["erased"].get<bool>();
+      out += std::string("         ") + step + ": " + (gone ? "(erased)" : OrDash(r[step])) + "\n";
+    }
     out += "         by: " + OrDash(r["actor"]) + " (" + OrDash(r["role"]) + ")\n";
   }
   return out;
@@ -70,7 +72,7 @@ void RegisterAuditDisclosures(CLI::App& app, Globals& g, int& exit_code) {
       if (!known.ok()) return void(exit_code = Fail(g, known.status()));
       filter.subject_id = *known;
     }
-    auto found = FindDisclosures(**txn, filter);
+    auto found = FindDisclosures(*ledger, **txn, filter);
     if (!found.ok()) return void(exit_code = Fail(g, found.status()));
     Json rows = Json::array();
     std::vector<Shown> shown;
@@ -80,9 +82,8 @@ void RegisterAuditDisclosures(CLI::App& app, Globals& g, int& exit_code) {
                                         d.subject_id.size());
       j["subject"] = d.subject_id.empty() ? Json(nullptr) : Json(Hex(subject));
       rows.push_back(std::move(j));
-      const bool erased = !d.subject_id.empty() && ledger->IsErased(d.subject_id);
       shown.push_back({d.case_id, d.subject_id,
-                       erased ? schema::AccessResult::ERASED : schema::AccessResult::OK});
+                       d.erased ? schema::AccessResult::ERASED : schema::AccessResult::OK});
     }
     if (auto a = Account(*ledger, g, "audit disclosures", shown); !a.ok())
       return void(exit_code = Fail(g, a));

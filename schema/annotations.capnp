@@ -7,6 +7,9 @@ $import "/capnp/c++.capnp".namespace("rmc::schema");
 annotation personal @0x8177a5c089aa112a (field) :Void;
 # Personal data of the youth (AVG art. 4(1)). Stored only as ciphertext under the subject's key;
 # shown as erased once the key is gone; removed by pseudonymisation.
+# A field may become $personal later in the schema's life (it was $freeText): events written
+# before hold its value in plain text, and that value is shown as $freeText was — it cannot be
+# sealed afterwards, because events are immutable (docs/architecture.md, "Schema evolution").
 
 annotation special @0x83ffa931c3d29dab (field) :Void;
 # Special category data (AVG art. 9, e.g. health or care). Implies $personal.

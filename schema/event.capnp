@@ -215,7 +215,7 @@ struct Consent {
   given @0 :Bool;
   partners @1 :List(Text) $A.pseudonym;
   categories @2 :List(Text);
-  purpose @3 :Text $A.freeText;
+  purpose @3 :Text $A.personal;       # names the situation, and often the youth: sealed
   signed @4 :Bool $A.optional;
   validUntil @5 :A.Date $A.optional;
 }
@@ -226,13 +226,15 @@ struct ConsentWithdrawn {
 }
 
 struct DataShared {
-  # A disclosure to a partner with the four thinking steps of §2.2.
+  # A disclosure to a partner with the four thinking steps of §2.2. Partner, categories and
+  # ground stay readable after an erasure (the disclosure can still be accounted for); the
+  # reasoning is free text about the youth, so it is sealed with their personal data.
   partner @0 :Text $A.pseudonym;
   categories @1 :List(Text);
   grondslag @2 :E.Grondslag;
-  doel @3 :Text $A.optional $A.freeText;
-  proportionaliteit @4 :Text $A.optional $A.freeText;
-  subsidiariteit @5 :Text $A.optional $A.freeText;
+  doel @3 :Text $A.optional $A.personal;
+  proportionaliteit @4 :Text $A.optional $A.personal;
+  subsidiariteit @5 :Text $A.optional $A.personal;
 }
 
 struct Measure {

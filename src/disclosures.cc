@@ -11,11 +11,21 @@ std::string Bytes(capnp::Data::Reader d) {
   return {reinterpret_cast<const char*>(d.begin()), d.size()};
 }
 
+// The thinking steps `s` holds: the sealed part's, or the plain ones of an event written before
+// they were sealed.
+void TakeThinkingSteps(schema::DataShared::Reader s, Disclosure& d) {
+  if (s.hasDoel()) d.doel = s.getDoel().cStr();
+  if (s.hasProportionaliteit()) d.proportionaliteit = s.getProportionaliteit().cStr();
+  if (s.hasSubsidiariteit()) d.subsidiariteit = s.getSubsidiariteit().cStr();
+}
+
 // The disclosure `e` records, when it records one that passes `filter`.
-std::optional<Disclosure> DisclosureOf(schema::Event::Reader e, const DisclosureFilter& filter) {
-  if (!e.getPayload().isDataShared()) return std::nullopt;
+Result<std::optional<Disclosure>> DisclosureOf(Ledger& ledger, schema::Event::Reader e,
+                                               const DisclosureFilter& filter) {
+  if (!e.getPayload().isDataShared()) return std::optional<Disclosure>();
   auto s = e.getPayload().getDataShared();
-  if (!filter.partner.empty() && filter.partner != s.getPartner().cStr()) return std::nullopt;
+  if (!filter.partner.empty() && filter.partner != s.getPartner().cStr())
+    return std::optional<Disclosure>();
   Disclosure d;
   d.position = e.getPosition();
   d.case_id = e.getCaseId().cStr();
@@ -29,20 +39,32 @@ std::optional<Disclosure> DisclosureOf(schema::Event::Reader e, const Disclosure
   auto grounds = capnp::Schema::from<schema::Grondslag>().getEnumerants();
   if (uint16_t(s.getGrondslag()) < grounds.size())
     d.grondslag = schema_info::EnumCode(grounds[uint16_t(s.getGrondslag())]);
-  d.doel = s.getDoel().cStr();
-  d.proportionaliteit = s.getProportionaliteit().cStr();
-  d.subsidiariteit = s.getSubsidiariteit().cStr();
-  return d;
+  TakeThinkingSteps(s, d);
+  d.erased = !d.subject_id.empty() && ledger.IsErased(d.subject_id);
+  if (e.hasSealed() && !d.erased) {
+    auto unsealed = ledger.Unseal(e);
+    if (!unsealed.ok()) return unsealed.status();
+    if (*unsealed && (*unsealed)->payload)
+      TakeThinkingSteps((*unsealed)->payload->getRoot<schema::Payload>().getDataShared(), d);
+  }
+  return std::optional<Disclosure>(std::move(d));
 }
 
 Json TextOrNull(const std::string& s) { return s.empty() ? Json(nullptr) : Json(s); }
 
 }  // namespace
 
-Result<std::vector<Disclosure>> FindDisclosures(StoreTxn& txn, const DisclosureFilter& filter) {
+Result<std::vector<Disclosure>> FindDisclosures(Ledger& ledger, StoreTxn& txn,
+                                                const DisclosureFilter& filter) {
   std::vector<Disclosure> out;
+  Status failure;
   auto collect = [&](EventView& view) {
-    if (auto d = DisclosureOf(view.event(), filter)) out.push_back(std::move(*d));
+    auto d = DisclosureOf(ledger, view.event(), filter);
+    if (!d.ok()) {
+      failure = d.status();
+      return false;
+    }
+    if (*d) out.push_back(std::move(**d));
     return true;
   };
   Status s;
@@ -54,6 +76,7 @@ Result<std::vector<Disclosure>> FindDisclosures(StoreTxn& txn, const DisclosureF
     if (*subject) s = ScanEventsOfCases(txn, (*subject)->cases, collect);
   }
   if (!s.ok()) return s;
+  if (!failure.ok()) return failure;
   return out;
 }
 
@@ -68,6 +91,7 @@ Json DisclosureJson(const Disclosure& d, bool with_actor) {
             {"doel", TextOrNull(d.doel)},
             {"proportionaliteit", TextOrNull(d.proportionaliteit)},
             {"subsidiariteit", TextOrNull(d.subsidiariteit)},
+            {"erased", d.erased},
             {"role", RoleName(d.role)}};
   if (with_actor) j["actor"] = d.actor;
   return j;

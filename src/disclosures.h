@@ -2,10 +2,12 @@
 // DataShared): each with the four thinking steps of §2.2. Read by `rmc audit disclosures` and by
 // the right-of-access export (subject_export.h).
 //
-// A disclosure's `doel`, `proportionaliteit` and `subsidiariteit` are $freeText, not $personal
-// (schema/event.capnp): stored in plain, kept after an erasure, so listing them needs no key.
-// They still say something about one youth: a caller that shows them accounts for the read
-// (access_log.h).
+// Partner, categories and ground are plain facts, kept after an erasure. The reasoning — `doel`,
+// `proportionaliteit`, `subsidiariteit` — is free text about the youth: sealed with their
+// personal data (schema/event.capnp), so listing it unseals, and after an erasure it is gone
+// (events written before it was sealed hold it in plain text, and are read as they are).
+// Every disclosure says something about one youth: a caller that shows them accounts for the
+// read (access_log.h).
 #pragma once
 
 #include <string>
@@ -14,6 +16,7 @@
 #include "clock.h"
 #include "event.capnp.h"
 #include "json_render.h"
+#include "ledger.h"
 #include "store.h"
 
 namespace rmc {
@@ -29,7 +32,8 @@ struct Disclosure {
   std::string partner;
   std::vector<std::string> categories;
   std::string grondslag;  // its JSON code: "toestemming", "wettelijke-taak", ...
-  std::string doel, proportionaliteit, subsidiariteit;  // empty when not given
+  std::string doel, proportionaliteit, subsidiariteit;  // empty when not given or erased
+  bool erased = false;  // the youth's personal data was erased: sealed thinking steps are gone
 };
 
 // Empty fields match everything.
@@ -38,11 +42,14 @@ struct DisclosureFilter {
   std::string partner;     // exactly this partner name
 };
 
-// The disclosures that pass `filter`, in log order. An unknown subject id has none.
-Result<std::vector<Disclosure>> FindDisclosures(StoreTxn& txn, const DisclosureFilter& filter);
+// The disclosures that pass `filter`, in log order, their thinking steps unsealed. An unknown
+// subject id has none. Errors: ledger_error when the store fails or an event does not unseal.
+Result<std::vector<Disclosure>> FindDisclosures(Ledger& ledger, StoreTxn& txn,
+                                                const DisclosureFilter& filter);
 
 // {position, case, date, recorded_at, partner, categories, grondslag, doel, proportionaliteit,
-//  subsidiariteit, role, actor?} with the actor only when `with_actor`; absent texts are null.
+//  subsidiariteit, erased, role, actor?} with the actor only when `with_actor`; absent texts are
+//  null.
 Json DisclosureJson(const Disclosure& disclosure, bool with_actor);
 
 }  // namespace rmc

@@ -142,6 +142,12 @@ Json RenderStruct(capnp::DynamicStruct::Reader pub,
   for (auto f : schema.getFields()) {
     std::string name = si::JsonName(f);
     std::string field_path = path.empty() ? name : path + "." + name;
+    if (si::IsPersonal(f) && pub.has(f, capnp::HasMode::NON_DEFAULT)) {
+      // Written in plain before the field was declared personal: shown as $freeText was.
+      if (options.personal == PersonalFields::kPseudonymize) continue;
+      out[name] = FieldValue(pub, f, std::nullopt, options, hidden, field_path, false);
+      continue;
+    }
     if (si::IsPersonal(f)) {
       if (options.personal == PersonalFields::kReveal && unsealed) {
         if (unsealed->has(f, capnp::HasMode::NON_NULL))

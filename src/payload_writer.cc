@@ -178,6 +178,13 @@ struct PayloadWriter::Walk {
       out->Raw(f.key);
     };
     for (const FieldPlan& f : plan.fields) {
+      if (f.personal && Has(pub, f, false)) {
+        // Written in plain before the field was declared personal: shown as $freeText was.
+        if (mode == PersonalFields::kPseudonymize) continue;
+        key(f);
+        Field(f, pub, nullptr, false, record);
+        continue;
+      }
       if (f.personal) {
         if (mode == PersonalFields::kReveal && unsealed) {
           if (Has(*unsealed, f, true)) {

@@ -61,6 +61,7 @@ Json ConsentItem(const Json& e) {
             {"date", e["occurred_at"]}};
   for (auto& [key, value] : e["data"].items())
     if (key != "given") j[key] = value;
+  if (e.contains("erased")) j["erased"] = e["erased"];  // the purpose went with the erasure
   return j;
 }
 
@@ -125,7 +126,7 @@ Result<SubjectExport> BuildSubjectExport(Ledger& ledger, StoreTxn& txn, const st
   if (!scanned.ok()) return scanned;
   if (!failure.ok()) return failure;
 
-  auto found = FindDisclosures(txn, {out.subject_id, ""});
+  auto found = FindDisclosures(ledger, txn, {out.subject_id, ""});
   if (!found.ok()) return found.status();
   Json disclosures = Json::array();
   for (const auto& d : *found) disclosures.push_back(DisclosureJson(d, options.name_actors));

@@ -53,6 +53,11 @@ std::string E(const Json& v, const char* key) {
   return HtmlEscape(v.contains(key) ? Text(v[key]) : "");
 }
 
+// A value that was sealed: "gewist" when it went with the erasure, else as E.
+std::string Sealed(const Json& v, const char* key, bool erased) {
+  return erased && (!v.contains(key) || v[key].is_null()) ? "gewist" : E(v, key);
+}
+
 class Page {
  public:
   void Raw(const std::string& html) { out_ += html; }
@@ -145,9 +150,12 @@ void Disclosures(Page& page, const Json& x) {
     return page.Para("Wij hebben geen gegevens over u aan anderen verstrekt.", "empty");
   page.Table({"datum", "aan", "welke gegevens", "grondslag", "doel", "proportionaliteit",
               "subsidiariteit"});
-  for (const auto& d : x["disclosures"])
+  for (const auto& d : x["disclosures"]) {
+    const bool erased = d["erased"].get<bool>();
     page.Row({E(d, "date").substr(0, 10), E(d, "partner"), E(d, "categories"), E(d, "grondslag"),
-              E(d, "doel"), E(d, "proportionaliteit"), E(d, "subsidiariteit")});
+              Sealed(d, "doel", erased), Sealed(d, "proportionaliteit", erased),
+              Sealed(d, "subsidiariteit", erased)});
+  }
   page.EndTable();
 }
 
@@ -161,7 +169,7 @@ void Consents(Page& page, const Json& x) {
                         : kind == "refused" ? "geweigerd"
                                             : "ingetrokken";
     page.Row({E(c, "date").substr(0, 10), label, E(c, "partners"), E(c, "categories"),
-              E(c, "purpose"), E(c, "valid_until")});
+              Sealed(c, "purpose", c.contains("erased")), E(c, "valid_until")});
   }
   page.EndTable();
 }

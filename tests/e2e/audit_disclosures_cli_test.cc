@@ -93,14 +93,34 @@ TEST_F(AuditDisclosures, EachYouthShownIsAnAccountedRead) {
   EXPECT_EQ(Reads("--since 2026-11-20").size(), 2u + 1u + 3u);
 }
 
-TEST_F(AuditDisclosures, AnErasedYouthsDisclosuresRemainAndTheReadSaysErased) {
+TEST_F(AuditDisclosures, AnErasedYouthsDisclosuresRemainAsFactsAndTheReadSaysErased) {
   ASSERT_EQ(Rmc("forget_subject --subject J-2 --grondslag avg-art17 --reason verzoek", "coordinator").code, 0);
-  json j2 = List("--partner Gemeente");
-  ASSERT_EQ(j2.size(), 2u);
-  EXPECT_EQ(j2[0]["doel"], "melding") << "free text that accounts for the work is kept";
+  json gemeente = List("--partner Gemeente");
+  ASSERT_EQ(gemeente.size(), 2u);
+  const json& erased = gemeente[0];
+  EXPECT_EQ(erased["case"], "RMC-000002");
+  EXPECT_EQ(erased["partner"], "Gemeente");
+  EXPECT_EQ(erased["categories"], json::array({"verzuim"}));
+  EXPECT_EQ(erased["grondslag"], "wettelijke-taak");
+  EXPECT_EQ(erased["erased"], true);
+  for (const char* step : {"doel", "proportionaliteit", "subsidiariteit"})
+    EXPECT_TRUE(erased[step].is_null()) << step << " went with the key: " << erased.dump();
+  EXPECT_EQ(gemeente[1]["erased"], false);
+  EXPECT_EQ(gemeente[1]["doel"], "tweede melding") << "another youth's are still unsealed";
+  auto text = Rmc("--purpose controle audit disclosures --partner Gemeente", "auditor");
+  EXPECT_NE(text.text.find("doel: (erased)"), std::string::npos) << text.text;
   auto reads = Reads("--subject J-2");
-  ASSERT_EQ(reads.size(), 1u);
-  EXPECT_EQ(reads[0]["result"], "erased");
+  ASSERT_EQ(reads.size(), 2u);
+  EXPECT_EQ(reads[1]["result"], "erased");
+}
+
+TEST_F(AuditDisclosures, NothingCanBeSharedOfAYouthWhoseDataWasErased) {
+  ASSERT_EQ(Rmc("forget_subject --subject J-2 --grondslag avg-art17 --reason verzoek", "coordinator").code, 0);
+  auto r = Rmc("share RMC-000002 --partner Gemeente --categories verzuim --grondslag wettelijke-taak "
+               "--doel 'nog een melding' --proportionaliteit p --subsidiariteit s");
+  EXPECT_EQ(r.code, 8) << r.text;
+  EXPECT_NE(r.text.find("subject_erased"), std::string::npos) << r.text;
+  EXPECT_EQ(List("--partner Gemeente").size(), 2u) << "nothing was written";
 }
 
 TEST_F(AuditDisclosures, OnlyTheRolesThatAccountMayListThemAndOnlyWithAPurpose) {

@@ -22,7 +22,8 @@ namespace {
 namespace fs = std::filesystem;
 using R = schema::Role;
 
-// Every personal value the youth's events carry in their sealed fields and reasons.
+// Every personal value the youth's events carry in their sealed fields and reasons, including
+// the free text of a consent and a disclosure, which consultants write about the youth by name.
 const std::vector<std::string> kPersonal = {"J-778812",
                                             "Wubbo Quastenbroek",
                                             "Zeilmakersgracht 71",
@@ -31,7 +32,12 @@ const std::vector<std::string> kPersonal = {"J-778812",
                                             "Vakcollege Noordkwartier",
                                             "spijbelt om voor oma te zorgen",
                                             "belde zelf op",
-                                            "moeder is ernstig ziek"};
+                                            "moeder is ernstig ziek",
+                                            "mantelzorg van Wubbo verlichten",
+                                            "hulp thuis voor Wubbo",
+                                            "alleen de zorgsituatie thuis",
+                                            "Wubbo vraagt er zelf om",
+                                            "Wubbo wil nu al hulp"};
 
 const char* kSignal =
     R"({"id":"s1","type":"signal","data":{"subject":{"ref":"J-778812","name":"Wubbo Quastenbroek",)"
@@ -60,6 +66,16 @@ class Erasure : public TempLedger {
     ASSERT_TRUE(
         Run(R"({"id":"n","type":"note","case":"RMC-000001","data":{"text":"moeder is ernstig ziek"}})")
             .ok());
+    auto consent = Run(
+        R"({"id":"c","type":"consent","case":"RMC-000001","reason":"Wubbo wil nu al hulp",)"
+        R"("data":{"given":true,"partners":["wijkteam"],)"
+        R"("categories":["gezin"],"purpose":"mantelzorg van Wubbo verlichten"}})");
+    ASSERT_TRUE(consent.ok()) << consent.error.message();
+    auto share = Run(
+        R"({"id":"sh","type":"share","case":"RMC-000001","data":{"partner":"wijkteam","categories":["gezin"],)"
+        R"("grondslag":"toestemming","doel":"hulp thuis voor Wubbo","proportionaliteit":)"
+        R"("alleen de zorgsituatie thuis","subsidiariteit":"Wubbo vraagt er zelf om"}})");
+    ASSERT_TRUE(share.ok()) << share.error.message();
     ASSERT_TRUE(Run(kOtherSignal).ok());
     subject_ = ledger_->keystore().SubjectId("J-778812");
     auto key = ledger_->keystore().Key(subject_);
@@ -158,6 +174,10 @@ TEST_F(Erasure, PersonalDataIsRefusedAfterwardsButPlainFactsAreNot) {
   auto reasoned = Run(
       R"({"id":"c1","type":"contact","case":"RMC-000001","reason":"Wubbo vroeg erom","data":{"channel":"telefoon","outcome":"bereikt"}})");
   EXPECT_EQ(reasoned.error.code(), Code::kSubjectErased) << "a reason is free text about the youth";
+  auto consent = Run(
+      R"({"id":"c3","type":"consent","case":"RMC-000001","data":{"given":true,"partners":["school"],)"
+      R"("categories":["onderwijs"],"purpose":"terug naar school"}})");
+  EXPECT_EQ(consent.error.code(), Code::kSubjectErased) << "a consent's purpose is sealed";
   auto signal = Run(
       R"({"id":"s3","type":"signal","data":{"subject":{"ref":"J-778812"},"channel":"jongere","received":"2026-11-20"}})");
   EXPECT_EQ(signal.error.code(), Code::kSubjectErased);
@@ -167,6 +187,9 @@ TEST_F(Erasure, PersonalDataIsRefusedAfterwardsButPlainFactsAreNot) {
       R"({"id":"c2","type":"contact","case":"RMC-000001","data":{"channel":"telefoon","outcome":"bereikt"}})");
   EXPECT_TRUE(contact.ok()) << contact.error.message();
   EXPECT_EQ(contact.events, std::vector<std::string>{"ContactAttempted"});
+  auto withdrawn = Run(
+      R"({"id":"w","type":"consent_withdrawn","case":"RMC-000001","data":{"partners":["wijkteam"]}})");
+  EXPECT_TRUE(withdrawn.ok()) << "a withdrawal holds no free text: " << withdrawn.error.message();
 }
 
 // The backup keeps the key (it was taken before); nothing the live ledger kept opens it.
@@ -239,7 +262,7 @@ TEST_F(Erasure, ABackupFromBeforeCannotBeOpenedWithWhatTheLiveLedgerKept) {
                                  return true;
                                })
                   .ok());
-  EXPECT_GE(sealed, 3) << "the signal, the triage's reasons, the note";
+  EXPECT_GE(sealed, 5) << "the signal, the triage's reasons, the note, the consent, the share";
   EXPECT_EQ(controls, 1);
 }
 

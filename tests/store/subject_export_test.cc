@@ -8,6 +8,7 @@
 
 #include "access_log.h"
 #include "disclosures.h"
+#include "forgery.h"
 #include "subject_export_html.h"
 
 namespace rmc {
@@ -52,6 +53,15 @@ class SubjectExportTest : public ::testing::Test {
     return BuildSubjectExport(*ledger_, **txn, ref, {name_actors, 0});
   }
   std::string Id(const std::string& ref) { return ledger_->keystore().SubjectId(ref); }
+  void ForgetJ1() {
+    auto c = ParseCommand(
+        R"({"id":"f1","type":"forget_subject","reason":"verzoek","data":{"subject":"J-1","grondslag":"avg-art17"}})",
+        {"test", schema::Role::COORDINATOR});
+    ASSERT_TRUE(c.ok());
+    std::vector<Command> cs;
+    cs.push_back(std::move(*c));
+    ASSERT_TRUE(ledger_->Execute(cs, false)[0].ok());
+  }
 
   std::string dir_;
   std::unique_ptr<Ledger> ledger_;
@@ -100,12 +110,7 @@ TEST_F(SubjectExportTest, AnUnknownRefIsNotFound) {
 }
 
 TEST_F(SubjectExportTest, AfterAnErasureNoPersonalValueRemains) {
-  auto c = ParseCommand(R"({"id":"f1","type":"forget_subject","reason":"verzoek","data":{"subject":"J-1","grondslag":"avg-art17"}})",
-                        {"test", schema::Role::COORDINATOR});
-  ASSERT_TRUE(c.ok());
-  std::vector<Command> cs;
-  cs.push_back(std::move(*c));
-  ASSERT_TRUE(ledger_->Execute(cs, false)[0].ok());
+  ForgetJ1();
   auto x = Build("J-1");
   ASSERT_TRUE(x.ok()) << x.status().message();
   EXPECT_TRUE(x->erased);
@@ -113,7 +118,12 @@ TEST_F(SubjectExportTest, AfterAnErasureNoPersonalValueRemains) {
   for (const char* value : {"Yfke", "y@example.nl", "J-1", "belde zelf"})
     EXPECT_EQ(all.find(value), std::string::npos) << value;
   EXPECT_EQ(x->json["events"].size(), 6u) << "the facts remain: opened, 2 signals, note, share, erasure";
-  EXPECT_EQ(x->json["disclosures"][0]["doel"], "inschrijving");
+  const Json& disclosure = x->json["disclosures"][0];
+  EXPECT_EQ(disclosure["partner"], "ROC Midden") << "a disclosure stays accountable by its facts";
+  EXPECT_EQ(disclosure["grondslag"], "wettelijke-taak");
+  EXPECT_EQ(disclosure["erased"], true);
+  EXPECT_TRUE(disclosure["doel"].is_null()) << "its reasoning went with the key";
+  EXPECT_EQ(all.find("inschrijving"), std::string::npos);
 }
 
 TEST_F(SubjectExportTest, TheHtmlPageEscapesWhatTheLedgerHolds) {
@@ -129,22 +139,59 @@ TEST_F(SubjectExportTest, TheHtmlPageEscapesWhatTheLedgerHolds) {
 TEST_F(SubjectExportTest, DisclosuresAreFoundByYouthAndByPartner) {
   auto txn = ledger_->store().Read();
   ASSERT_TRUE(txn.ok());
-  auto all = FindDisclosures(**txn, {});
+  auto all = FindDisclosures(*ledger_, **txn, {});
   ASSERT_TRUE(all.ok());
   ASSERT_EQ(all->size(), 2u);
   EXPECT_EQ((*all)[0].partner, "ROC Midden");
   EXPECT_EQ((*all)[0].grondslag, "wettelijke-taak");
   EXPECT_EQ((*all)[1].subject_id, Id("J-2"));
-  auto j2 = FindDisclosures(**txn, {Id("J-2"), ""});
+  auto j2 = FindDisclosures(*ledger_, **txn, {Id("J-2"), ""});
   ASSERT_TRUE(j2.ok());
   ASSERT_EQ(j2->size(), 1u);
   EXPECT_EQ((*j2)[0].case_id, "RMC-000002");
-  EXPECT_EQ(FindDisclosures(**txn, {"", "Gemeente"})->size(), 1u);
-  EXPECT_EQ(FindDisclosures(**txn, {Id("J-1"), "Gemeente"})->size(), 0u);
-  EXPECT_EQ(FindDisclosures(**txn, {Id("J-404"), ""})->size(), 0u) << "an unknown youth has none";
+  EXPECT_EQ(FindDisclosures(*ledger_, **txn, {"", "Gemeente"})->size(), 1u);
+  EXPECT_EQ(FindDisclosures(*ledger_, **txn, {Id("J-1"), "Gemeente"})->size(), 0u);
+  EXPECT_EQ(FindDisclosures(*ledger_, **txn, {Id("J-404"), ""})->size(), 0u) << "an unknown youth has none";
   Json j = DisclosureJson((*all)[0], false);
   EXPECT_FALSE(j.contains("actor"));
-  EXPECT_EQ(j["doel"], "inschrijving");
+  EXPECT_EQ(j["doel"], "inschrijving") << "unsealed";
+  EXPECT_EQ(j["erased"], false);
+}
+
+// Events recorded before the thinking steps were sealed hold them in the public payload, and no
+// sealed part: they are listed as they are, also after an erasure (nothing can reach them).
+TEST_F(SubjectExportTest, ThinkingStepsRecordedInPlainBeforeTheyWereSealedAreListedAsTheyAre) {
+  uint64_t position = 0;
+  {
+    auto txn = ledger_->store().Read();
+    ASSERT_TRUE(txn.ok());
+    auto all = FindDisclosures(*ledger_, **txn, {Id("J-1"), ""});
+    ASSERT_TRUE(all.ok() && all->size() == 1u);
+    position = (*all)[0].position;
+  }
+  ASSERT_TRUE(testing::RewriteAndRechain(ledger_->store(), position, [](schema::Event::Builder e) {
+                auto shared = e.getPayload().getDataShared();
+                shared.setDoel("inschrijving van Yfke");
+                shared.setProportionaliteit("alleen verzuim");
+                e.disownSealed();
+              }).ok());
+  auto listed = [&] {
+    auto txn = ledger_->store().Read();
+    EXPECT_TRUE(txn.ok());
+    auto found = FindDisclosures(*ledger_, **txn, {Id("J-1"), ""});
+    EXPECT_TRUE(found.ok());
+    return found.ok() && found->size() == 1 ? (*found)[0] : Disclosure{};
+  };
+  Disclosure before = listed();
+  EXPECT_EQ(before.doel, "inschrijving van Yfke");
+  EXPECT_EQ(before.proportionaliteit, "alleen verzuim");
+  EXPECT_EQ(before.subsidiariteit, "") << "not in the plain part, and nothing sealed";
+  EXPECT_FALSE(before.erased);
+
+  ForgetJ1();
+  Disclosure after = listed();
+  EXPECT_TRUE(after.erased);
+  EXPECT_EQ(after.doel, "inschrijving van Yfke") << "what is in plain text is shown, not hidden";
 }
 
 }  // namespace

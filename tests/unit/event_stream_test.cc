@@ -315,6 +315,38 @@ TEST(EventStream, CorrectionsKeepOnlyTheNamedFields) {
   EXPECT_EQ(Both().Check(plain.reader(), plain.Opened(), "plain correction"), 0);
 }
 
+// A field declared $personal after events held it in plain text (a disclosure's thinking steps):
+// the plain value of an old event is shown as $freeText was, in every mode but the pseudonymised
+// one, and a new event's sealed value is revealed or listed like any personal field.
+TEST(EventStream, PlainValuesOfFieldsSealedLaterReadAsTheyWereWritten) {
+  Built old;
+  auto shared = old.event().initPayload().initDataShared();
+  shared.setPartner("ROC Midden");
+  shared.setDoel("aanmelding van \"Daan\"");
+  shared.setSubsidiariteit("geen andere weg");
+  EXPECT_EQ(Both().Check(old.reader(), old.Opened(), "plain thinking steps"), 0);
+  for (auto personal : {PersonalFields::kOmit, PersonalFields::kReveal}) {
+    Json j = EventToJson(old.reader(), nullptr, {personal, TestPseudonym}, false);
+    EXPECT_EQ(j["data"]["doel"], "aanmelding van \"Daan\"");
+    EXPECT_EQ(j["data"]["subsidiariteit"], "geen andere weg");
+    EXPECT_FALSE(j["data"].contains("proportionaliteit")) << "not given";
+    EXPECT_FALSE(j.contains("sealed")) << j.dump();
+  }
+  Json pseudonymised = EventToJson(old.reader(), nullptr, {PersonalFields::kPseudonymize, TestPseudonym}, false);
+  EXPECT_FALSE(pseudonymised["data"].contains("doel")) << pseudonymised.dump();
+
+  Built now;
+  now.Seal();
+  now.event().initPayload().initDataShared().setPartner("ROC Midden");
+  now.personal().initDataShared().setDoel("aanmelding van Daan");
+  EXPECT_EQ(Both().Check(now.reader(), now.Opened(), "sealed thinking steps"), 0);
+  Json revealed = EventToJson(now.reader(), now.Opened(), {PersonalFields::kReveal, {}}, false);
+  EXPECT_EQ(revealed["data"]["doel"], "aanmelding van Daan");
+  Json omitted = EventToJson(now.reader(), nullptr, {PersonalFields::kOmit, {}}, false);
+  EXPECT_FALSE(omitted["data"].contains("doel"));
+  EXPECT_EQ(omitted["sealed"], Json::array({"doel", "proportionaliteit", "subsidiariteit"}));
+}
+
 TEST(EventStream, JsonMapsWithRepeatedAndUnknownKeys) {
   Built b;
   b.Seal();

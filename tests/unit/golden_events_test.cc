@@ -2,7 +2,9 @@
 // as stored bytes, with the subject keys and the JSON they rendered to. Every later version must
 // keep reading them: decode, chain, unseal, fold, and render every field they had the same way
 // (new fields may appear). Never regenerate v1: a schema change that breaks it breaks every
-// ledger in the field. To add a generation, RMC_GOLDEN_WRITE=v2 writes tests/golden/v2.
+// ledger in the field. To add a generation, RMC_GOLDEN_WRITE=vN writes tests/golden/vN (the
+// `correct` command names the position of the case's CaseClosed: when `rmc init` writes more
+// events, move it). v3: a disclosure's thinking steps and a consent's purpose are sealed.
 #include <gtest/gtest.h>
 
 #include <cstring>
