@@ -7,9 +7,6 @@ $import "/capnp/c++.capnp".namespace("rmc::schema");
 annotation personal @0x8177a5c089aa112a (field) :Void;
 # Personal data of the youth (AVG art. 4(1)). Stored only as ciphertext under the subject's key;
 # shown as erased once the key is gone; removed by pseudonymisation.
-# A field may become $personal later in the schema's life (it was $freeText): events written
-# before hold its value in plain text, and that value is shown as $freeText was — it cannot be
-# sealed afterwards, because events are immutable (docs/architecture.md, "Schema evolution").
 
 annotation special @0x83ffa931c3d29dab (field) :Void;
 # Special category data (AVG art. 9, e.g. health or care). Implies $personal.
@@ -58,6 +55,12 @@ struct Date {
   # A calendar date in Europe/Amsterdam, written YYYY-MM-DD in JSON.
   days @0 :Int32;  # days since 1970-01-01
 }
+
+annotation formerlyPlain @0xc8384235f137d3be (field) :Void;
+# On a $personal field that was stored in plain text before it was declared personal: events
+# recorded before hold it in their public payload, and it is shown from there as $freeText was
+# (it cannot be sealed afterwards: events are immutable). Without this annotation a personal
+# value in a public payload is never shown (docs/architecture.md, "Schema evolution").
 
 annotation derived @0xa2c4747c93ac5084 (field) :Void;
 # Set by the ledger, never by a command: a command that names it is refused as invalid_input.

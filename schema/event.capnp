@@ -215,7 +215,7 @@ struct Consent {
   given @0 :Bool;
   partners @1 :List(Text) $A.pseudonym;
   categories @2 :List(Text);
-  purpose @3 :Text $A.personal;       # names the situation, and often the youth: sealed
+  purpose @3 :Text $A.personal $A.formerlyPlain;  # free text that often names the youth
   signed @4 :Bool $A.optional;
   validUntil @5 :A.Date $A.optional;
 }
@@ -232,9 +232,9 @@ struct DataShared {
   partner @0 :Text $A.pseudonym;
   categories @1 :List(Text);
   grondslag @2 :E.Grondslag;
-  doel @3 :Text $A.optional $A.personal;
-  proportionaliteit @4 :Text $A.optional $A.personal;
-  subsidiariteit @5 :Text $A.optional $A.personal;
+  doel @3 :Text $A.optional $A.personal $A.formerlyPlain;
+  proportionaliteit @4 :Text $A.optional $A.personal $A.formerlyPlain;
+  subsidiariteit @5 :Text $A.optional $A.personal $A.formerlyPlain;
 }
 
 struct Measure {

@@ -46,6 +46,7 @@ struct FieldPlan {
   std::string name;  // the JSON name
   std::string key;   // "\"name\":", as written
   bool personal = false, optional = false, free_text = false, pseudonym = false;
+  bool formerly_plain = false;  // $formerlyPlain: older events hold it in the public payload
   bool presence_flag = false;       // a derived hasX: never written
   std::optional<uint32_t> presence;  // the bit of the hasX that says it was given
   ValuePlan value;

@@ -142,8 +142,8 @@ Json RenderStruct(capnp::DynamicStruct::Reader pub,
   for (auto f : schema.getFields()) {
     std::string name = si::JsonName(f);
     std::string field_path = path.empty() ? name : path + "." + name;
-    if (si::IsPersonal(f) && pub.has(f, capnp::HasMode::NON_DEFAULT)) {
-      // Written in plain before the field was declared personal: shown as $freeText was.
+    if (si::IsFormerlyPlain(f) && pub.has(f, capnp::HasMode::NON_DEFAULT)) {
+      // Recorded in plain before the field was sealed: shown as $freeText was.
       if (options.personal == PersonalFields::kPseudonymize) continue;
       out[name] = FieldValue(pub, f, std::nullopt, options, hidden, field_path, false);
       continue;

@@ -178,8 +178,8 @@ struct PayloadWriter::Walk {
       out->Raw(f.key);
     };
     for (const FieldPlan& f : plan.fields) {
-      if (f.personal && Has(pub, f, false)) {
-        // Written in plain before the field was declared personal: shown as $freeText was.
+      if (f.formerly_plain && Has(pub, f, false)) {
+        // Recorded in plain before the field was sealed: shown as $freeText was.
         if (mode == PersonalFields::kPseudonymize) continue;
         key(f);
         Field(f, pub, nullptr, false, record);

@@ -23,6 +23,7 @@ constexpr uint64_t kStep = 0xd8d53f1a8d34030dull;
 constexpr uint64_t kPseudonym = 0xf74c68c34579bfc6ull;
 constexpr uint64_t kFreeText = 0xacb878ab1fa443f3ull;
 constexpr uint64_t kDerived = 0xa2c4747c93ac5084ull;
+constexpr uint64_t kFormerlyPlain = 0xc8384235f137d3beull;
 
 template <typename Annotated>
 std::optional<capnp::schema::Value::Reader> Find(Annotated proto, uint64_t id) {
@@ -57,6 +58,7 @@ struct FieldInfo {
     kPseudonymBit = 8,
     kFreeTextBit = 16,
     kNestsPersonalBit = 32,
+    kFormerlyPlainBit = 64,
   };
   uint8_t bits = 0;
   std::string json_name;
@@ -77,6 +79,7 @@ const FieldInfo& Info(const Field& f) {
   if (Has(f, kDerived)) info.bits |= FieldInfo::kDerivedBit;
   if (Has(f, kPseudonym)) info.bits |= FieldInfo::kPseudonymBit;
   if (Has(f, kFreeText)) info.bits |= FieldInfo::kFreeTextBit;
+  if (Has(f, kFormerlyPlain)) info.bits |= FieldInfo::kFormerlyPlainBit;
   if (auto type = f.getType(); type.isStruct() && !IsDate(type.asStruct()) && HasPersonalFields(type.asStruct()))
     info.bits |= FieldInfo::kNestsPersonalBit;
   if (auto v = Find(f.getProto(), kCode)) info.json_name = v->getText();
@@ -111,6 +114,7 @@ bool IsOptional(const Field& f) { return Info(f).bits & FieldInfo::kOptionalBit;
 bool IsDerived(const Field& f) { return Info(f).bits & FieldInfo::kDerivedBit; }
 bool IsPseudonym(const Field& f) { return Info(f).bits & FieldInfo::kPseudonymBit; }
 bool IsFreeText(const Field& f) { return Info(f).bits & FieldInfo::kFreeTextBit; }
+bool IsFormerlyPlain(const Field& f) { return Info(f).bits & FieldInfo::kFormerlyPlainBit; }
 bool NestsPersonal(const Field& f) { return Info(f).bits & FieldInfo::kNestsPersonalBit; }
 
 bool IsPresenceFlag(const Field& f) {

@@ -21,6 +21,8 @@ bool IsDerived(const Field& field);
 // $pseudonym: a name of a person or organisation around the case.
 bool IsPseudonym(const Field& field);
 bool IsFreeText(const Field& field);  // $freeText: removed by pseudonymisation
+// $formerlyPlain: a personal field that older events hold in their public payload.
+bool IsFormerlyPlain(const Field& field);
 // A struct field (not a Date) whose struct holds personal fields, directly or deeper.
 bool NestsPersonal(const Field& field);
 // A derived Bool `hasX` recording that the optional field X was given (enums have no "unset").
