@@ -38,6 +38,7 @@ std::string Table(const Json& rows) {
       out += std::string("         ") + step + ": " + (gone ? "(erased)" : OrDash(r[step])) + "\n";
     }
     out += "         by: " + OrDash(r["actor"]) + " (" + OrDash(r["role"]) + ")\n";
+    if (!r["corrections"].empty()) out += "         corrected by: " + OrDash(r["corrections"]) + "\n";
   }
   return out;
 }
@@ -82,8 +83,9 @@ void RegisterAuditDisclosures(CLI::App& app, Globals& g, int& exit_code) {
                                         d.subject_id.size());
       j["subject"] = d.subject_id.empty() ? Json(nullptr) : Json(Hex(subject));
       rows.push_back(std::move(j));
+      const bool erased = !d.subject_id.empty() && ledger->IsErased(d.subject_id);
       shown.push_back({d.case_id, d.subject_id,
-                       d.erased ? schema::AccessResult::ERASED : schema::AccessResult::OK});
+                       erased ? schema::AccessResult::ERASED : schema::AccessResult::OK});
     }
     if (auto a = Account(*ledger, g, "audit disclosures", shown); !a.ok())
       return void(exit_code = Fail(g, a));

@@ -33,7 +33,8 @@ struct Disclosure {
   std::vector<std::string> categories;
   std::string grondslag;  // its JSON code: "toestemming", "wettelijke-taak", ...
   std::string doel, proportionaliteit, subsidiariteit;  // empty when not given or erased
-  bool erased = false;  // the youth's personal data was erased: sealed thinking steps are gone
+  bool erased = false;  // thinking steps sealed in it (or in a correction) went with the key
+  std::vector<uint64_t> corrections;  // positions of the EventCorrected applied, oldest first
 };
 
 // Empty fields match everything.
@@ -42,13 +43,14 @@ struct DisclosureFilter {
   std::string partner;     // exactly this partner name
 };
 
-// The disclosures that pass `filter`, in log order, their thinking steps unsealed. An unknown
-// subject id has none. Errors: ledger_error when the store fails or an event does not unseal.
+// The disclosures that pass `filter`, in log order, as corrected (`correct` on a DataShared: the
+// fields it names take the corrected values) and with their thinking steps unsealed. The partner
+// filter matches the corrected partner. An unknown subject id has none. Errors: ledger_error when the store fails or an event does not unseal.
 Result<std::vector<Disclosure>> FindDisclosures(Ledger& ledger, StoreTxn& txn,
                                                 const DisclosureFilter& filter);
 
 // {position, case, date, recorded_at, partner, categories, grondslag, doel, proportionaliteit,
-//  subsidiariteit, erased, role, actor?} with the actor only when `with_actor`; absent texts are
+//  subsidiariteit, erased, corrections, role, actor?} with the actor only when `with_actor`; absent texts are
 //  null.
 Json DisclosureJson(const Disclosure& disclosure, bool with_actor);
 

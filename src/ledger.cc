@@ -18,6 +18,19 @@
 namespace rmc {
 namespace {
 
+// Why a command for an erased subject is refused: what it holds that would be about them.
+std::string ErasedRefusal(capnp::MallocMessageBuilder& personal, bool has_personal) {
+  std::string what;
+  if (has_personal) {
+    for (const auto& path : PersonalFieldPaths(
+             capnp::toDynamic(personal.getRoot<schema::Payload>().asReader())))
+      what += (what.empty() ? "" : ", ") + path;
+  }
+  return "the subject's personal data was erased; nothing personal about them can be recorded "
+         "any more, and this command holds " +
+         (has_personal ? "personal data (" + what + ")" : std::string("a reason (free text about them)"));
+}
+
 using P = schema::Payload;
 
 capnp::Data::Reader AsData(const std::string& s) {
@@ -691,11 +704,7 @@ Result<Ledger::Plan> Ledger::Prepare(StoreTxn& txn, Command& c, Outcome& out) {
     }
     if (has_personal || seal_reason) {
       if (!is_signal && IsErased(subject_id))
-        return Status(Code::kSubjectErased,
-                      has_personal ? "the subject's personal data was erased; personal fields "
-                                     "can no longer be written (leave them out)"
-                                   : "the subject's personal data was erased; a reason is free "
-                                     "text about them and can no longer be recorded");
+        return Status(Code::kSubjectErased, ErasedRefusal(personal, has_personal));
       auto key = keystore_->KeyOrCreate(subject_id);
       if (!key.ok()) return key.status();
       keys_[subject_id] = *key;

@@ -33,6 +33,25 @@ bool SplitPersonal(capnp::DynamicStruct::Reader full, capnp::DynamicStruct::Buil
   return any;
 }
 
+std::vector<std::string> PersonalFieldPaths(capnp::DynamicStruct::Reader personal) {
+  namespace si = schema_info;
+  std::vector<std::string> paths;
+  auto visit = [&](const capnp::StructSchema::Field& f, const std::string& prefix, auto& self,
+                   capnp::DynamicStruct::Reader s) -> void {
+    if (!s.has(f, capnp::HasMode::NON_NULL)) return;
+    if (si::IsPersonal(f)) return paths.push_back(prefix + si::JsonName(f));
+    if (!si::NestsPersonal(f)) return;
+    auto inner = s.get(f).as<capnp::DynamicStruct>();
+    const bool union_only = s.getSchema().getNonUnionFields().size() == 0;
+    const std::string next = union_only ? prefix : prefix + si::JsonName(f) + ".";
+    for (auto g : inner.getSchema().getNonUnionFields()) self(g, next, self, inner);
+    KJ_IF_MAYBE(member, inner.which()) { self(*member, next, self, inner); }
+  };
+  for (auto f : personal.getSchema().getNonUnionFields()) visit(f, "", visit, personal);
+  KJ_IF_MAYBE(member, personal.which()) { visit(*member, "", visit, personal); }
+  return paths;
+}
+
 SubjectKey NewSubjectKey() {
   SubjectKey key;
   RandomBytes(key.data(), key.size());  // what ..._keygen does, without a system call

@@ -21,6 +21,10 @@ using SubjectKey = std::array<uint8_t, 32>;
 bool SplitPersonal(capnp::DynamicStruct::Reader full, capnp::DynamicStruct::Builder pub,
                    capnp::DynamicStruct::Builder personal);
 
+// The JSON paths ("subject.name", "doel") of the personal fields set in `personal`, the part
+// SplitPersonal sealed; a union's active member is not named (Payload).
+std::vector<std::string> PersonalFieldPaths(capnp::DynamicStruct::Reader personal);
+
 SubjectKey NewSubjectKey();
 
 // nonce (24 bytes) || ciphertext || tag. `associated` (the event id) is authenticated, binding

@@ -53,6 +53,14 @@ std::string E(const Json& v, const char* key) {
   return HtmlEscape(v.contains(key) ? Text(v[key]) : "");
 }
 
+// Whether the list v[key] holds `item`.
+bool Lists(const Json& v, const char* key, const char* item) {
+  if (!v.contains(key) || !v[key].is_array()) return false;
+  for (const auto& x : v[key])
+    if (x == item) return true;
+  return false;
+}
+
 // A value that was sealed: "gewist" when it went with the erasure, else as E.
 std::string Sealed(const Json& v, const char* key, bool erased) {
   return erased && (!v.contains(key) || v[key].is_null()) ? "gewist" : E(v, key);
@@ -169,7 +177,7 @@ void Consents(Page& page, const Json& x) {
                         : kind == "refused" ? "geweigerd"
                                             : "ingetrokken";
     page.Row({E(c, "date").substr(0, 10), label, E(c, "partners"), E(c, "categories"),
-              Sealed(c, "purpose", c.contains("erased")), E(c, "valid_until")});
+              Sealed(c, "purpose", Lists(c, "erased", "purpose")), E(c, "valid_until")});
   }
   page.EndTable();
 }

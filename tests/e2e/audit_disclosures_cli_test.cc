@@ -76,6 +76,22 @@ TEST_F(AuditDisclosures, FiltersByYouthAndByPartner) {
   EXPECT_NE(unknown.text.find("J-404"), std::string::npos);
 }
 
+TEST_F(AuditDisclosures, ACorrectedDisclosureIsListedAsCorrected) {
+  const auto position = List()[0]["position"].get<uint64_t>();
+  auto r = Rmc("correct RMC-000001 --event " + std::to_string(position) +
+               " --data '{\"partner\":\"ROC Utrecht\"}' --reason 'verkeerde school'");
+  ASSERT_EQ(r.code, 0) << r.text;
+  json utrecht = List("--partner 'ROC Utrecht'");
+  ASSERT_EQ(utrecht.size(), 1u) << utrecht.dump();
+  EXPECT_EQ(utrecht[0]["position"], position);
+  EXPECT_EQ(utrecht[0]["doel"], "inschrijving regelen");
+  EXPECT_EQ(utrecht[0]["corrections"].size(), 1u);
+  EXPECT_EQ(List("--partner 'ROC Midden'").size(), 0u);
+  auto text = Rmc("--purpose controle audit disclosures --partner 'ROC Utrecht'", "auditor");
+  EXPECT_NE(text.text.find("corrected by: " + utrecht[0]["corrections"][0].dump()), std::string::npos)
+      << text.text;
+}
+
 TEST_F(AuditDisclosures, EachYouthShownIsAnAccountedRead) {
   List();
   auto reads = Reads();
@@ -120,6 +136,8 @@ TEST_F(AuditDisclosures, NothingCanBeSharedOfAYouthWhoseDataWasErased) {
                "--doel 'nog een melding' --proportionaliteit p --subsidiariteit s");
   EXPECT_EQ(r.code, 8) << r.text;
   EXPECT_NE(r.text.find("subject_erased"), std::string::npos) << r.text;
+  EXPECT_NE(r.text.find("(doel, proportionaliteit, subsidiariteit)"), std::string::npos)
+      << "the refusal names what the command holds about the youth: " << r.text;
   EXPECT_EQ(List("--partner Gemeente").size(), 2u) << "nothing was written";
 }
 

@@ -88,6 +88,9 @@ TEST_F(ErasureCli, SubjectForgetIsTheForgetSubjectCommand) {
   EXPECT_EQ(Rmc("subject forget J-1 --grondslag avg-art17 --reason nogmaals", "coordinator").code,
             8);
   EXPECT_EQ(Rmc("note RMC-000001 --text 'na wissen'").code, 8) << "subject_erased";
+  auto consent = Rmc("consent RMC-000001 --given true --partners school --categories onderwijs "
+                     "--purpose 'terug naar school' --reason 'na wissen'");
+  EXPECT_EQ(consent.code, 8) << "its purpose and its reason are about the youth: " << consent.text;
   EXPECT_EQ(Rmc("contact RMC-000001 --channel telefoon --outcome bereikt").code, 0)
       << "no personal data";
   auto view = json::parse(Rmc("--json show RMC-000001").text);

@@ -36,7 +36,7 @@ class SubjectExport : public rmc::testing::RmcCli {
              "consent RMC-000001 --given false --partners Gemeente --categories zorg --purpose 'hulp thuis'",
              "share RMC-000001 --partner 'ROC Midden' --categories verzuim --grondslag toestemming "
              "--doel 'inschrijving regelen' --proportionaliteit 'alleen verzuim' --subsidiariteit 'geen andere weg'",
-             "consent_withdrawn RMC-000001 --partners 'ROC Midden'",
+             "consent_withdrawn RMC-000001 --partners 'ROC Midden' --reason 'belde zelf'",
              "close RMC-000001 --close-reason verhuisd",
              "signal --subject-ref J-1 --channel duo-lijst --received 2026-11-12",
              "share RMC-000002 --partner Gemeente --categories verzuim --grondslag wettelijke-taak "
@@ -175,7 +175,12 @@ TEST_F(SubjectExport, AfterAnErasureHoldsNoPersonalValueAndSaysSo) {
   EXPECT_EQ(html.text.find("Yfke"), std::string::npos);
   EXPECT_NE(html.text.find("Uw persoonsgegevens zijn gewist"), std::string::npos);
   EXPECT_EQ(html.text.find("inschrijving regelen"), std::string::npos);
-  EXPECT_NE(html.text.find("<td>gewist</td>"), std::string::npos) << "the reasoning is marked erased";
+  EXPECT_NE(html.text.find("<td>gewist</td><td>gewist</td><td>gewist</td></tr>"), std::string::npos)
+      << "a disclosure's three thinking steps are marked erased";
+  EXPECT_NE(html.text.find("<td>zorg</td><td>gewist</td>"), std::string::npos)
+      << "and the purpose of the refused consent (categories zorg)";
+  EXPECT_EQ(html.text.find("<td>ROC Midden</td><td></td><td>gewist</td>"), std::string::npos)
+      << "a withdrawal has no purpose to erase";
   auto reads = Reads("--subject J-1 --since 2026-11-20");
   ASSERT_FALSE(reads.empty());
   EXPECT_EQ(reads.back()["result"], "erased");

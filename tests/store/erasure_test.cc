@@ -37,7 +37,8 @@ const std::vector<std::string> kPersonal = {"J-778812",
                                             "hulp thuis voor Wubbo",
                                             "alleen de zorgsituatie thuis",
                                             "Wubbo vraagt er zelf om",
-                                            "Wubbo wil nu al hulp"};
+                                            "Wubbo wil nu al hulp",
+                                            "hulp thuis voor Wubbo en oma"};
 
 const char* kSignal =
     R"({"id":"s1","type":"signal","data":{"subject":{"ref":"J-778812","name":"Wubbo Quastenbroek",)"
@@ -76,6 +77,10 @@ class Erasure : public TempLedger {
         R"("grondslag":"toestemming","doel":"hulp thuis voor Wubbo","proportionaliteit":)"
         R"("alleen de zorgsituatie thuis","subsidiariteit":"Wubbo vraagt er zelf om"}})");
     ASSERT_TRUE(share.ok()) << share.error.message();
+    auto corrected = Run(R"({"id":"k","type":"correct","case":"RMC-000001","reason":"typfout",)"
+                         R"("data":{"event":")" + std::to_string(share.position) +
+                         R"(","data":{"doel":"hulp thuis voor Wubbo en oma"}}})");
+    ASSERT_TRUE(corrected.ok()) << corrected.error.message();
     ASSERT_TRUE(Run(kOtherSignal).ok());
     subject_ = ledger_->keystore().SubjectId("J-778812");
     auto key = ledger_->keystore().Key(subject_);
@@ -262,7 +267,8 @@ TEST_F(Erasure, ABackupFromBeforeCannotBeOpenedWithWhatTheLiveLedgerKept) {
                                  return true;
                                })
                   .ok());
-  EXPECT_GE(sealed, 5) << "the signal, the triage's reasons, the note, the consent, the share";
+  EXPECT_GE(sealed, 6) << "the signal, the triage's reasons, the note, the consent, the share "
+                          "and its correction";
   EXPECT_EQ(controls, 1);
 }
 

@@ -53,6 +53,14 @@ class SubjectExportTest : public ::testing::Test {
     return BuildSubjectExport(*ledger_, **txn, ref, {name_actors, 0});
   }
   std::string Id(const std::string& ref) { return ledger_->keystore().SubjectId(ref); }
+  // The position of J-1's one disclosure (d1), as it was recorded.
+  uint64_t SharedWithRocMidden() {
+    auto txn = ledger_->store().Read();
+    EXPECT_TRUE(txn.ok());
+    auto all = FindDisclosures(*ledger_, **txn, {Id("J-1"), ""});
+    EXPECT_TRUE(all.ok() && all->size() == 1u && (*all)[0].corrections.empty());
+    return all.ok() && !all->empty() ? (*all)[0].position : 0;
+  }
   void ForgetJ1() {
     auto c = ParseCommand(
         R"({"id":"f1","type":"forget_subject","reason":"verzoek","data":{"subject":"J-1","grondslag":"avg-art17"}})",
@@ -158,17 +166,42 @@ TEST_F(SubjectExportTest, DisclosuresAreFoundByYouthAndByPartner) {
   EXPECT_EQ(j["erased"], false);
 }
 
+TEST_F(SubjectExportTest, DisclosuresAreListedAsCorrected) {
+  const uint64_t position = SharedWithRocMidden();
+  auto c = ParseCommand(R"({"id":"k1","type":"correct","case":"RMC-000001","reason":"verkeerde school",)"
+                        R"("data":{"event":")" + std::to_string(position) +
+                            R"(","data":{"partner":"ROC Utrecht","doel":"inschrijving bij ROC Utrecht"}}})",
+                        {"test", schema::Role::CONSULENT});
+  ASSERT_TRUE(c.ok()) << c.status().message();
+  std::vector<Command> cs;
+  cs.push_back(std::move(*c));
+  auto corrected = ledger_->Execute(cs, false)[0];
+  ASSERT_TRUE(corrected.ok()) << corrected.error.message();
+
+  auto txn = ledger_->store().Read();
+  ASSERT_TRUE(txn.ok());
+  auto utrecht = FindDisclosures(*ledger_, **txn, {"", "ROC Utrecht"});
+  ASSERT_TRUE(utrecht.ok());
+  ASSERT_EQ(utrecht->size(), 1u) << "the partner filter matches the corrected partner";
+  const Disclosure& d = (*utrecht)[0];
+  EXPECT_EQ(d.position, position) << "listed where it was recorded";
+  EXPECT_EQ(d.doel, "inschrijving bij ROC Utrecht") << "a sealed step, corrected and unsealed";
+  EXPECT_EQ(d.proportionaliteit, "p") << "fields the correction did not name stay";
+  EXPECT_EQ(d.categories, std::vector<std::string>{"verzuim"});
+  ASSERT_EQ(d.corrections.size(), 1u);
+  EXPECT_GT(d.corrections[0], position);
+  EXPECT_EQ(DisclosureJson(d, false)["corrections"], Json::array({d.corrections[0]}));
+  EXPECT_EQ(FindDisclosures(*ledger_, **txn, {"", "ROC Midden"})->size(), 0u)
+      << "no longer listed under the partner first recorded";
+  auto other = FindDisclosures(*ledger_, **txn, {Id("J-2"), ""});
+  ASSERT_TRUE(other.ok() && other->size() == 1u);
+  EXPECT_TRUE((*other)[0].corrections.empty()) << "another disclosure is left as it was";
+}
+
 // Events recorded before the thinking steps were sealed hold them in the public payload, and no
 // sealed part: they are listed as they are, also after an erasure (nothing can reach them).
 TEST_F(SubjectExportTest, ThinkingStepsRecordedInPlainBeforeTheyWereSealedAreListedAsTheyAre) {
-  uint64_t position = 0;
-  {
-    auto txn = ledger_->store().Read();
-    ASSERT_TRUE(txn.ok());
-    auto all = FindDisclosures(*ledger_, **txn, {Id("J-1"), ""});
-    ASSERT_TRUE(all.ok() && all->size() == 1u);
-    position = (*all)[0].position;
-  }
+  const uint64_t position = SharedWithRocMidden();
   ASSERT_TRUE(testing::RewriteAndRechain(ledger_->store(), position, [](schema::Event::Builder e) {
                 auto shared = e.getPayload().getDataShared();
                 shared.setDoel("inschrijving van Yfke");
@@ -190,8 +223,9 @@ TEST_F(SubjectExportTest, ThinkingStepsRecordedInPlainBeforeTheyWereSealedAreLis
 
   ForgetJ1();
   Disclosure after = listed();
-  EXPECT_TRUE(after.erased);
+  EXPECT_FALSE(after.erased) << "nothing of it was sealed, so nothing went with the key";
   EXPECT_EQ(after.doel, "inschrijving van Yfke") << "what is in plain text is shown, not hidden";
+  EXPECT_EQ(after.subsidiariteit, "") << "never given, not erased";
 }
 
 }  // namespace
