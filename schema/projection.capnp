@@ -40,6 +40,8 @@ struct CaseProjection {
   stepsDone @28 :UInt16;           # bit i: step i done on the current round of the route
   firstChannel @29 :Int8 = -1;     # SignalChannel of the case's first signal; -1: none (or a
                                    # projection from before this field: `rmc rebuild` fills it)
+  aftercareEnded @30 :Int32 = -1;  # the day AftercareEnded ended the aftercare; -1: not ended
+                                   # (or a projection from before this field: rebuild fills it)
 }
 
 enum CaseStatus { open @0; nazorg @1; afgesloten @2; }

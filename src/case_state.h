@@ -83,6 +83,7 @@ struct CaseState {
   Days closed_on = kNoDay;
   int close_reason = -1;  // schema::CloseReason
   Days aftercare_until = kNoDay;
+  Days aftercare_ended = kNoDay;  // the day AftercareEnded ended the aftercare; none: not ended
   int aftercare_checks = 0;
   Days feedback_on = kNoDay;
   int reopened = 0;

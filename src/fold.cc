@@ -25,7 +25,7 @@ void ResetRoute(CaseState& s) {
   s.step = 1;
   s.steps_done = 1u << 1;
   s.status = CaseStatus::kOpen;
-  s.closed_on = s.aftercare_until = s.feedback_on = kNoDay;
+  s.closed_on = s.aftercare_until = s.aftercare_ended = s.feedback_on = kNoDay;
   s.close_reason = -1;
   s.aftercare_checks = 0;
 }
@@ -207,6 +207,7 @@ void Apply(CaseState& s, schema::Event::Reader e) {
       break;
     case P::AFTERCARE_ENDED:
       s.Set(S::kAftercareEnded);
+      s.aftercare_ended = day;
       s.status = CaseStatus::kAfgesloten;
       break;
     case P::FEEDBACK_GIVEN:

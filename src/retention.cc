@@ -6,7 +6,9 @@ namespace rmc {
 
 Days CaseEnded(const CaseState& state, Days today) {
   if (EffectiveStatus(state, today) != CaseStatus::kAfgesloten) return kNoDay;
-  return state.aftercare_until != kNoDay ? state.aftercare_until : state.closed_on;
+  if (state.aftercare_until == kNoDay) return state.closed_on;
+  if (state.aftercare_ended != kNoDay) return std::min(state.aftercare_ended, state.aftercare_until);
+  return state.aftercare_until;
 }
 
 Days AgeConditionPasses(Days birth, const Settings& settings) {

@@ -36,9 +36,7 @@ struct RetentionDue {
 
 // The day `state` ended, seen on `today`: kNoDay while it is open or in aftercare. A case
 // closed without aftercare ended on its closing day; with aftercare, on the last day of the
-// aftercare (aftercare_until). An aftercare ended early by aftercare_end counts until its
-// planned end too: the case state keeps no date for the early end, and the later day errs on
-// the side of the retention duty, by at most aftercare_months.
+// aftercare (aftercare_until), or on the day aftercare_end ended it when that came first.
 Days CaseEnded(const CaseState& state, Days today);
 
 // The day the age condition passes for a subject born on `birth`.

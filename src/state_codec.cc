@@ -55,6 +55,7 @@ std::string EncodeCaseState(const CaseState& s) {
   p.setFeedbackOn(s.feedback_on);
   p.setReopened(uint16_t(s.reopened));
   p.setFirstChannel(int8_t(s.first_channel));
+  p.setAftercareEnded(s.aftercare_ended);
   p.setStepsDone(s.steps_done);
   p.setLastPosition(s.last_position);
   auto signals = p.initSignals(s.signals.size());
@@ -127,6 +128,7 @@ Result<CaseState> DecodeCaseState(std::string_view bytes) {
     s.feedback_on = p.getFeedbackOn();
     s.reopened = p.getReopened();
     s.first_channel = p.getFirstChannel();
+    s.aftercare_ended = p.getAftercareEnded();
     s.steps_done = p.getStepsDone();
     s.last_position = p.getLastPosition();
     for (auto v : p.getSignals()) s.signals.push_back(v);

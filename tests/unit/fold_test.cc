@@ -30,8 +30,10 @@ TEST(Fold, AftercareEndsWithItsDateOrItsEvent) {
   h.WalkTo(11);
   EXPECT_EQ(EffectiveStatus(h.state, *ParseDate("2027-04-01")), CaseStatus::kNazorg);
   EXPECT_EQ(EffectiveStatus(h.state, *ParseDate("2027-04-02")), CaseStatus::kAfgesloten);
-  h.Ok(R"({"type":"aftercare_end","case":"RMC-000001","data":{"note":"op school gebleven"}})");
+  EXPECT_EQ(h.state.aftercare_ended, kNoDay);
+  h.Ok(R"({"type":"aftercare_end","case":"RMC-000001","occurred_at":"2026-12-01","data":{"note":"op school gebleven"}})");
   EXPECT_EQ(EffectiveStatus(h.state, *ParseDate("2026-10-02")), CaseStatus::kAfgesloten);
+  EXPECT_EQ(FormatDate(h.state.aftercare_ended), "2026-12-01") << "the day it ended (retention)";
 }
 
 TEST(Fold, MinimalInformationAccumulatesOverSignalsAndReview) {

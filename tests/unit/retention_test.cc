@@ -86,6 +86,20 @@ TEST(Retention, AftercareHoldsErasureAndEndsTheCaseWhenItEnds) {
   EXPECT_EQ(FormatDate(due->ended), "2027-04-01");
 }
 
+TEST(Retention, AnAftercareEndedEarlyEndsTheCaseThatDay) {
+  auto ended = Closed("RMC-000001", "2026-10-01", "2027-04-01");
+  ended.aftercare_ended = D("2026-12-01");
+  ended.status = CaseStatus::kAfgesloten;
+  EXPECT_EQ(FormatDate(CaseEnded(ended, D("2026-12-01"))), "2026-12-01");
+  EXPECT_FALSE(Due({ended}, "1990-01-01", "2028-11-30"));
+  auto due = Due({ended}, "1990-01-01", "2028-12-01");
+  ASSERT_TRUE(due) << "two years after the early end, not after the planned one";
+  EXPECT_EQ(FormatDate(due->ended), "2026-12-01");
+  // Ended (as a fact recorded late) after the aftercare had run out: the planned end counts.
+  ended.aftercare_ended = D("2027-05-01");
+  EXPECT_EQ(FormatDate(CaseEnded(ended, D("2027-05-01"))), "2027-04-01");
+}
+
 TEST(Retention, EachConditionPassesOnItsDate) {
   // End: closed 2024-11-20, passes 2026-11-20.
   EXPECT_FALSE(Due({Closed("RMC-000001", "2024-11-20")}, "1990-01-01", "2026-11-19"));
