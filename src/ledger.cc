@@ -63,10 +63,6 @@ Status AppendLedgerEvent(StoreTxn& txn, Nanos now, const std::string& actor, sch
   return p.ok() ? Status::Ok() : p.status();
 }
 
-// The sealed reason is bound to its event and kept apart from the sealed payload.
-std::string ReasonAssociatedData(capnp::Data::Reader event_id) {
-  return std::string(reinterpret_cast<const char*>(event_id.begin()), event_id.size()) + "reason";
-}
 
 }  // namespace
 
@@ -351,86 +347,6 @@ Result<std::string> Ledger::CurrentCaseOf(StoreTxn& txn, const std::string& ref,
   if (EffectiveStatus(*state, today) == CaseStatus::kAfgesloten)
     return Status(Code::kUnknownCase, "subject " + ref + " has no open case or case in aftercare (last: " + id + ")");
   return id;
-}
-
-bool Ledger::IsErased(std::string_view subject_id) {
-  std::string key(subject_id);
-  auto it = keys_.find(key);
-  if (it == keys_.end()) {
-    auto k = keystore_->Key(subject_id);
-    it = keys_.emplace(key, k.ok() ? *k : std::nullopt).first;
-  }
-  return !it->second.has_value();
-}
-
-Result<std::optional<Unsealed>> Ledger::Unseal(schema::Event::Reader e) {
-  if ((!e.hasSealed() && !e.hasSealedReason()) || !e.hasSubject()) return std::optional<Unsealed>();
-  std::string subject(reinterpret_cast<const char*>(e.getSubject().begin()), e.getSubject().size());
-  if (IsErased(subject)) return std::optional<Unsealed>();
-  auto opened = OpenSealed(*keys_[subject], e);
-  if (!opened.ok()) return opened.status();
-  return std::optional<Unsealed>(std::move(*opened));
-}
-
-void SealEvent(const SubjectKey& key, schema::Event::Builder e, capnp::MessageBuilder* personal,
-               const std::string& reason) {
-  auto id = e.getEventId();
-  if (personal) {
-    auto words = capnp::messageToFlatArray(*personal);
-    auto bytes = words.asBytes();
-    auto sealed = Seal(key, bytes.begin(), bytes.size(), id.begin(), id.size());
-    e.setSealed(capnp::Data::Reader(sealed.data(), sealed.size()));
-  }
-  if (!reason.empty()) {
-    const std::string ad = ReasonAssociatedData(id);
-    auto sealed = Seal(key, reinterpret_cast<const uint8_t*>(reason.data()), reason.size(),
-                       reinterpret_cast<const uint8_t*>(ad.data()), ad.size());
-    e.setSealedReason(capnp::Data::Reader(sealed.data(), sealed.size()));
-  }
-}
-
-Result<Unsealed> OpenSealed(const SubjectKey& key, schema::Event::Reader e) {
-  Unsealed out;
-  auto id = e.getEventId();
-  if (e.hasSealed()) {
-    auto sealed = e.getSealed();
-    auto plain = rmc::Unseal(key, sealed.begin(), sealed.size(), id.begin(), id.size());
-    if (!plain.ok()) return plain.status();
-    auto words = kj::heapArray<capnp::word>(plain->size() / sizeof(capnp::word));
-    std::memcpy(words.begin(), plain->data(), words.size() * sizeof(capnp::word));
-    struct Owned : capnp::FlatArrayMessageReader {
-      Owned(kj::Array<capnp::word> w) : capnp::FlatArrayMessageReader(w), words(kj::mv(w)) {}
-      kj::Array<capnp::word> words;
-    };
-    out.payload = std::make_unique<Owned>(kj::mv(words));
-  }
-  if (e.hasSealedReason()) {
-    auto sealed = e.getSealedReason();
-    const std::string ad = ReasonAssociatedData(id);
-    auto plain = rmc::Unseal(key, sealed.begin(), sealed.size(),
-                             reinterpret_cast<const uint8_t*>(ad.data()), ad.size());
-    if (!plain.ok()) return plain.status();
-    out.reason = std::string(plain->begin(), plain->end());
-  }
-  return out;
-}
-
-Result<Ledger::SignalledSubject> Ledger::SubjectOfSignals(StoreTxn& txn, const CaseState& state) {
-  SignalledSubject subject;
-  for (uint64_t p : state.signals) {
-    auto view = txn.Event(p);
-    if (!view.ok()) return view.status();
-    if (!*view) continue;
-    auto personal = Unseal((*view)->event());
-    if (!personal.ok()) return personal.status();
-    if (!*personal || !(*personal)->payload) continue;
-    auto payload = (*personal)->payload->getRoot<schema::Payload>();
-    if (!payload.isSignalReceived()) continue;
-    auto given = payload.getSignalReceived().getSubject();
-    if (given.hasRef()) subject.ref = given.getRef();
-    if (given.hasBirthDate()) subject.birth_date = given.getBirthDate().getDays();
-  }
-  return subject;
 }
 
 Result<std::unique_ptr<capnp::MallocMessageBuilder>> Ledger::BuildCorrection(
