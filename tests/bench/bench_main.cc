@@ -222,12 +222,21 @@ int Main(const Options& o) {
   if (Run({gen, "--cases", "10", "--seed", std::to_string(o.seed), "--out", small_commands}, {}).exit_code)
     Die("rmc-gen failed");
   MustRun({rmc, "apply"}, LedgerEnv(small), small_commands, work / "small.out");
-  double show_big = MedianWall(o.runs, {rmc, "show", "RMC-000005", "--json"}, LedgerEnv(ledger));
-  double show_small = MedianWall(o.runs, {rmc, "show", "RMC-000005", "--json"}, LedgerEnv(small));
-  if (show_big < 0 || show_small < 0) Die("rmc show failed");
-  rows.push_back({"`rmc show` at " + std::to_string(o.cases) + " cases (median process)", Ms(show_big),
-                  Ms(show_small) + " (10 cases)", "—", Ratio(show_big / show_small) + " 10-case",
-                  "≤ 1.3× the 10-case ledger", show_big <= 1.3 * show_small});
+  // The budget compares warm caches: by now the benchmark has written far more than memory holds,
+  // so the large ledger's pages are cold while the small one's are not. The first run of each,
+  // which warms it, is reported beside the median.
+  const std::vector<std::string> show = {rmc, "show", "RMC-000005", "--json"};
+  const auto first_big = Run(show, LedgerEnv(ledger));
+  const auto first_small = Run(show, LedgerEnv(small));
+  double show_big = MedianWall(o.runs, show, LedgerEnv(ledger));
+  double show_small = MedianWall(o.runs, show, LedgerEnv(small));
+  if (show_big < 0 || show_small < 0 || first_big.exit_code || first_small.exit_code)
+    Die("rmc show failed");
+  rows.push_back({"`rmc show` at " + std::to_string(o.cases) + " cases (median process, warm)",
+                  Ms(show_big) + " (first run " + Ms(first_big.wall_s) + ")",
+                  Ms(show_small) + " (10 cases; first run " + Ms(first_small.wall_s) + ")", "—",
+                  Ratio(show_big / show_small) + " 10-case", "≤ 1.3× the 10-case ledger",
+                  show_big <= 1.3 * show_small});
 
   // Time travel in a 1,000-event case.
   {
