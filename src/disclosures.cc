@@ -80,6 +80,7 @@ Status Collect(Ledger& ledger, schema::Event::Reader e, std::vector<Disclosure>&
     auto target = at.find(correction.getTarget());
     if (target == at.end() || !correction.getCorrected().isDataShared()) return Status::Ok();
     Disclosure& d = found[target->second];
+    if (d.case_id != e.getCaseId().cStr()) return Status::Ok();  // only its own case corrects it
     d.corrections.push_back(e.getPosition());
     return TakeFrom(ledger, e, CorrectedShared, correction.getFields(), d);
   }

@@ -2,6 +2,7 @@
 
 #include <sys/stat.h>
 
+#include <algorithm>
 #include <charconv>
 #include <cstdio>
 
@@ -18,17 +19,26 @@
 namespace rmc {
 namespace {
 
-// Why a command for an erased subject is refused: what it holds that would be about them.
-std::string ErasedRefusal(capnp::MallocMessageBuilder& personal, bool has_personal) {
+// Why a command for an erased subject is refused: what its events would hold about them (the
+// personal fields of every event, and a reason). Empty when they would hold nothing personal.
+std::string ErasedRefusal(const std::vector<Draft>& drafts, bool sealed_reason, bool forget) {
+  if (forget) return "this youth's personal data was already erased";
+  std::vector<std::string> fields;
+  for (const auto& draft : drafts)
+    for (auto& path : PersonalFieldPaths(
+             capnp::toDynamic(draft.payload->getRoot<schema::Payload>().asReader())))
+      if (std::find(fields.begin(), fields.end(), path) == fields.end()) fields.push_back(path);
   std::string what;
-  if (has_personal) {
-    for (const auto& path : PersonalFieldPaths(
-             capnp::toDynamic(personal.getRoot<schema::Payload>().asReader())))
-      what += (what.empty() ? "" : ", ") + path;
+  if (!fields.empty()) {
+    what = "personal data (";
+    for (size_t i = 0; i < fields.size(); ++i) what += (i ? ", " : "") + fields[i];
+    what += ")";
   }
+  if (sealed_reason)
+    what += std::string(what.empty() ? "" : " and ") + "a reason (free text about them)";
+  if (what.empty()) return "";
   return "the subject's personal data was erased; nothing personal about them can be recorded "
-         "any more, and this command holds " +
-         (has_personal ? "personal data (" + what + ")" : std::string("a reason (free text about them)"));
+         "any more, and this command holds " + what;
 }
 
 using P = schema::Payload;
@@ -62,7 +72,6 @@ Status AppendLedgerEvent(StoreTxn& txn, Nanos now, const std::string& actor, sch
   auto p = txn.Append(message, "", 0);
   return p.ok() ? Status::Ok() : p.status();
 }
-
 
 }  // namespace
 
@@ -569,6 +578,13 @@ Result<Ledger::Plan> Ledger::Prepare(StoreTxn& txn, Command& c, Outcome& out) {
     drafts = std::move(*decided);
   }
 
+  // A reason is free text about the youth: sealed with their key, except an erasure's (it
+  // accounts for the erasure and must outlive the key).
+  const bool seal_reason = !c.reason.empty() && !subject_id.empty() && !is_forget;
+  if (!is_signal && !subject_id.empty() && IsErased(subject_id))
+    if (auto refusal = ErasedRefusal(drafts, seal_reason, is_forget); !refusal.empty())
+      return Status(Code::kSubjectErased, refusal);
+
   // Build and seal every event; positions and the chain come when they are appended.
   Plan plan;
   const std::string trace = c.trace_id.empty() ? RandomString(16) : c.trace_id;
@@ -596,9 +612,6 @@ Result<Ledger::Plan> Ledger::Prepare(StoreTxn& txn, Command& c, Outcome& out) {
     auto pa = e.initProcessingActivity();
     pa.setCode(activity);
     pa.setVersion(*activity_version);
-    // A reason is free text about the youth: sealed with their key, except an erasure's
-    // (it accounts for the erasure and must outlive the key).
-    const bool seal_reason = !c.reason.empty() && !subject_id.empty() && !is_forget;
     if (!c.reason.empty() && !seal_reason) e.setReason(c.reason);
     if (!draft.overrides.empty()) {
       auto o = e.initOverrides(draft.overrides.size());
@@ -619,8 +632,6 @@ Result<Ledger::Plan> Ledger::Prepare(StoreTxn& txn, Command& c, Outcome& out) {
       plan.event_types.push_back(schema_info::EventTypeName(*member));
     }
     if (has_personal || seal_reason) {
-      if (!is_signal && IsErased(subject_id))
-        return Status(Code::kSubjectErased, ErasedRefusal(personal, has_personal));
       auto key = keystore_->KeyOrCreate(subject_id);
       if (!key.ok()) return key.status();
       keys_[subject_id] = *key;

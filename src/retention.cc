@@ -6,9 +6,10 @@ namespace rmc {
 
 Days CaseEnded(const CaseState& state, Days today) {
   if (EffectiveStatus(state, today) != CaseStatus::kAfgesloten) return kNoDay;
-  if (state.aftercare_until == kNoDay) return state.closed_on;
-  if (state.aftercare_ended != kNoDay) return std::min(state.aftercare_ended, state.aftercare_until);
-  return state.aftercare_until;
+  Days end = state.aftercare_until != kNoDay ? state.aftercare_until : state.closed_on;
+  if (state.aftercare_ended != kNoDay)  // also a case ended by aftercare_end without a closing
+    end = end == kNoDay ? state.aftercare_ended : std::min(end, state.aftercare_ended);
+  return std::max(end, state.closed_on);  // an end dated before the closing: the closing
 }
 
 Days AgeConditionPasses(Days birth, const Settings& settings) {

@@ -36,7 +36,8 @@ struct RetentionDue {
 
 // The day `state` ended, seen on `today`: kNoDay while it is open or in aftercare. A case
 // closed without aftercare ended on its closing day; with aftercare, on the last day of the
-// aftercare (aftercare_until), or on the day aftercare_end ended it when that came first.
+// aftercare (aftercare_until), or on the day aftercare_end ended it when that came first (never
+// before the closing day); a case ended by aftercare_end alone, on that day.
 Days CaseEnded(const CaseState& state, Days today);
 
 // The day the age condition passes for a subject born on `birth`.

@@ -77,6 +77,7 @@ class Erasure : public TempLedger {
         R"("grondslag":"toestemming","doel":"hulp thuis voor Wubbo","proportionaliteit":)"
         R"("alleen de zorgsituatie thuis","subsidiariteit":"Wubbo vraagt er zelf om"}})");
     ASSERT_TRUE(share.ok()) << share.error.message();
+    share_position_ = share.position;
     auto corrected = Run(R"({"id":"k","type":"correct","case":"RMC-000001","reason":"typfout",)"
                          R"("data":{"event":")" + std::to_string(share.position) +
                          R"(","data":{"doel":"hulp thuis voor Wubbo en oma"}}})");
@@ -108,6 +109,7 @@ class Erasure : public TempLedger {
   }
 
   std::string backup_, subject_, key_;
+  uint64_t share_position_ = 0;
 };
 
 TEST_F(Erasure, NoPersonalValueAndNoKeyByteRemainInAnyFile) {
@@ -183,6 +185,11 @@ TEST_F(Erasure, PersonalDataIsRefusedAfterwardsButPlainFactsAreNot) {
       R"({"id":"c3","type":"consent","case":"RMC-000001","data":{"given":true,"partners":["school"],)"
       R"("categories":["onderwijs"],"purpose":"terug naar school"}})");
   EXPECT_EQ(consent.error.code(), Code::kSubjectErased) << "a consent's purpose is sealed";
+  auto correction = Run(R"({"id":"k2","type":"correct","case":"RMC-000001","reason":"r","data":{"event":")" +
+                        std::to_string(share_position_) + R"(","data":{"doel":"x"}}})");
+  EXPECT_EQ(correction.error.code(), Code::kSubjectErased);
+  EXPECT_NE(correction.error.message().find("personal data (corrected.doel)"), std::string::npos)
+      << correction.error.message();
   auto signal = Run(
       R"({"id":"s3","type":"signal","data":{"subject":{"ref":"J-778812"},"channel":"jongere","received":"2026-11-20"}})");
   EXPECT_EQ(signal.error.code(), Code::kSubjectErased);

@@ -335,6 +335,14 @@ TEST(EventStream, PlainValuesOfFieldsSealedLaterReadAsTheyWereWritten) {
   Json pseudonymised = EventToJson(old.reader(), nullptr, {PersonalFields::kPseudonymize, TestPseudonym}, false);
   EXPECT_FALSE(pseudonymised["data"].contains("doel")) << pseudonymised.dump();
 
+  // Only $formerlyPlain fields: any other personal value in a public payload is never shown.
+  Built stray;
+  stray.event().initPayload().initNoteAdded().setText("Daan belde");
+  EXPECT_EQ(Both().Check(stray.reader(), stray.Opened(), "a stray personal value"), 0);
+  for (auto personal : {PersonalFields::kOmit, PersonalFields::kReveal, PersonalFields::kPseudonymize})
+    EXPECT_EQ(EventToJson(stray.reader(), nullptr, {personal, TestPseudonym}, false).dump().find("Daan"),
+              std::string::npos);
+
   Built now;
   now.Seal();
   now.event().initPayload().initDataShared().setPartner("ROC Midden");

@@ -5,6 +5,7 @@
 #include "decide.h"
 #include "event.capnp.h"
 #include "fold.h"
+#include "state_codec.h"
 
 namespace rmc::testing {
 namespace {
@@ -34,6 +35,9 @@ TEST(Fold, AftercareEndsWithItsDateOrItsEvent) {
   h.Ok(R"({"type":"aftercare_end","case":"RMC-000001","occurred_at":"2026-12-01","data":{"note":"op school gebleven"}})");
   EXPECT_EQ(EffectiveStatus(h.state, *ParseDate("2026-10-02")), CaseStatus::kAfgesloten);
   EXPECT_EQ(FormatDate(h.state.aftercare_ended), "2026-12-01") << "the day it ended (retention)";
+  auto decoded = DecodeCaseState(EncodeCaseState(h.state));
+  ASSERT_TRUE(decoded.ok());
+  EXPECT_EQ(decoded->aftercare_ended, h.state.aftercare_ended) << "projected";
 }
 
 TEST(Fold, MinimalInformationAccumulatesOverSignalsAndReview) {

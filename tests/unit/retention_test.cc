@@ -98,6 +98,19 @@ TEST(Retention, AnAftercareEndedEarlyEndsTheCaseThatDay) {
   // Ended (as a fact recorded late) after the aftercare had run out: the planned end counts.
   ended.aftercare_ended = D("2027-05-01");
   EXPECT_EQ(FormatDate(CaseEnded(ended, D("2027-05-01"))), "2027-04-01");
+  // Dated before the closing: never earlier than the closing day.
+  ended.aftercare_ended = D("2026-09-01");
+  EXPECT_EQ(FormatDate(CaseEnded(ended, D("2027-05-01"))), "2026-10-01");
+}
+
+TEST(Retention, ACaseEndedByAftercareEndAloneEndedThatDay) {
+  CaseState s;  // aftercare_end with a reason on a case never closed (a deviation)
+  s.case_id = "RMC-000001";
+  s.status = CaseStatus::kAfgesloten;
+  s.aftercare_ended = D("2026-03-01");
+  EXPECT_EQ(FormatDate(CaseEnded(s, D("2026-11-20"))), "2026-03-01");
+  EXPECT_TRUE(Due({s}, "1990-01-01", "2028-03-01")) << "not held forever for want of a closing day";
+  EXPECT_FALSE(Due({s}, "1990-01-01", "2028-02-29"));
 }
 
 TEST(Retention, EachConditionPassesOnItsDate) {
