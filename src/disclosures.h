@@ -45,13 +45,14 @@ struct DisclosureFilter {
 
 // The disclosures that pass `filter`, in log order, as corrected (`correct` on a DataShared: the
 // fields it names take the corrected values) and with their thinking steps unsealed. The partner
-// filter matches the corrected partner. An unknown subject id has none. Errors: ledger_error when the store fails or an event does not unseal.
+// filter matches the corrected partner. An unknown subject id has none.
+// Errors: ledger_error when the store fails or an event does not unseal.
 Result<std::vector<Disclosure>> FindDisclosures(Ledger& ledger, StoreTxn& txn,
                                                 const DisclosureFilter& filter);
 
 // {position, case, date, recorded_at, partner, categories, grondslag, doel, proportionaliteit,
-//  subsidiariteit, erased, corrections, role, actor?} with the actor only when `with_actor`; absent texts are
-//  null.
+//  subsidiariteit, erased, corrections, role, actor?} with the actor only when `with_actor`;
+//  absent texts are null.
 Json DisclosureJson(const Disclosure& disclosure, bool with_actor);
 
 }  // namespace rmc
