@@ -61,7 +61,7 @@ Json ConsentItem(const Json& e) {
             {"date", e["occurred_at"]}};
   for (auto& [key, value] : e["data"].items())
     if (key != "given") j[key] = value;
-  if (e.contains("erased")) j["erased"] = e["erased"];  // the purpose went with the erasure
+  if (e.contains("erased")) j["erased"] = e["erased"];  // what went with the key (purpose, reason)
   return j;
 }
 
