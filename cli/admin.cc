@@ -62,7 +62,7 @@ void RegisterVerify(CLI::App& app, Globals& g, int& exit_code) {
     if (!ledger) return;
     auto report = Verify(ledger->store());
     if (report.ok())
-      if (auto s = CheckErasedKeys(ledger->store(), ledger->keystore(), *report); !s.ok()) report = s;
+      if (auto s = CheckKeystore(ledger->store(), ledger->keystore(), *report); !s.ok()) report = s;
     if (!report.ok()) {
       exit_code = Fail(g, report.status());
       return;
@@ -70,9 +70,13 @@ void RegisterVerify(CLI::App& app, Globals& g, int& exit_code) {
     bool ok = report->problems.empty();
     if (g.json) {
       PrintJson({{"ok", ok}, {"events", report->events}, {"cases", report->cases},
-                 {"access_records", report->access_records}, {"problems", report->problems}});
+                 {"access_records", report->access_records}, {"keys", report->keys},
+                 {"erasures_pending", report->erasures_pending}, {"problems", report->problems}});
     } else {
       for (const auto& p : report->problems) std::printf("MISMATCH %s\n", p.c_str());
+      if (report->erasures_pending)
+        std::printf("pending: %llu erasure(s) recorded whose keys the next write to the ledger deletes\n",
+                    (unsigned long long)report->erasures_pending);
       std::printf("%s: %llu events, %llu cases, %llu access records%s\n", ok ? "ok" : "FAILED",
                   (unsigned long long)report->events, (unsigned long long)report->cases,
                   (unsigned long long)report->access_records,

@@ -2,47 +2,123 @@
 
 #include <sodium.h>
 #include <sys/stat.h>
-#include <unistd.h>
 
 #include <cerrno>
-#include <cstdio>
 #include <cstring>
+#include <functional>
 
 namespace rmc {
 namespace {
 
-// The inode of the keystore's data file; 0 when it cannot be read.
-ino_t DataInode(const std::string& dir) {
-  struct stat st;
-  return ::stat((dir + "/data.mdb").c_str(), &st) == 0 ? st.st_ino : 0;
+const auto kDbs = {"keys", "meta"};
+constexpr size_t kTagSize = 16;
+constexpr char kTagContext[] = "rmc keystore record";
+constexpr char kPepperContext[] = "rmc keystore pepper";
+// meta keys: "pepper"; "pepper_check" (the pepper's BLAKE2b-128, so a damaged pepper is found
+// rather than every youth's id changing); "ledger_id" (the ledger served); "tagged" (every
+// record carries its tag); "uncompacted" (written by earlier versions: a key deleted whose
+// bytes may still lie in a freed page).
+
+std::string PepperCheck(std::string_view pepper) {
+  std::string out(kTagSize, '\0');
+  std::string in = kPepperContext + std::string(pepper);
+  crypto_generichash(reinterpret_cast<unsigned char*>(out.data()), out.size(),
+                     reinterpret_cast<const unsigned char*>(in.data()), in.size(), nullptr, 0);
+  return out;
 }
 
-const auto kDbs = {"keys", "meta"};
+std::string HexId(std::string_view id) {
+  std::string hex(id.size() * 2 + 1, '\0');
+  sodium_bin2hex(hex.data(), hex.size(), reinterpret_cast<const unsigned char*>(id.data()), id.size());
+  hex.pop_back();
+  return hex;
+}
+
+bool Exists(const std::string& path) {
+  struct stat st;
+  return ::lstat(path.c_str(), &st) == 0;
+}
+
+// Runs `body` in a write transaction of `env` and commits it, growing the map when it is full.
+Status WriteTxn(LmdbEnv& env, const std::function<Status(LmdbTxn&)>& body) {
+  for (;;) {
+    auto txn = LmdbTxn::Begin(env, true);
+    if (!txn.ok()) return txn.status();
+    Status s = body(**txn);
+    if (s.ok()) s = (*txn)->Commit();
+    if (!IsMapFull(s)) return s;
+    (*txn)->Abort();
+    if (auto g = env.Grow(); !g.ok()) return g;
+  }
+}
 
 }  // namespace
 
-Result<std::unique_ptr<Keystore>> Keystore::Open(const std::string& dir, bool create) {
-  auto ks = std::make_unique<Keystore>();
-  ks->dir_ = dir;
-  auto env = LmdbEnv::Open(dir, kDbs, create, false);
+Result<std::unique_ptr<Keystore>> Keystore::Create(const std::string& dir, std::string_view ledger_id) {
+  if (Exists(dir + "/data.mdb") || Exists(dir + "/CURRENT"))
+    return Status(Code::kUsage, "a keystore exists at " + dir +
+                                    "; a new ledger needs a keystore of its own (--keystore)");
+  std::unique_ptr<Keystore> ks(new Keystore(dir));
+  ks->ledger_id_ = std::string(ledger_id);
+  auto env = LmdbEnv::Open(dir, kDbs, true, false);
   if (!env.ok()) return env.status();
   ks->env_ = std::move(*env);
-  ks->inode_ = DataInode(dir);
-  auto txn = LmdbTxn::Begin(*ks->env_, create);
-  if (!txn.ok()) return txn.status();
-  auto pepper = (*txn)->Get(ks->env_->dbi("meta"), "pepper");
-  if (!pepper.ok()) return pepper.status();
-  if (*pepper) {
-    ks->pepper_ = std::string(**pepper);
-  } else if (create) {
-    ks->pepper_.resize(crypto_generichash_KEYBYTES);
-    randombytes_buf(ks->pepper_.data(), ks->pepper_.size());
-    if (auto s = (*txn)->Put(ks->env_->dbi("meta"), "pepper", ks->pepper_); !s.ok()) return s;
-    if (auto s = (*txn)->Commit(); !s.ok()) return s;
-  } else {
-    return LedgerError("keystore at " + dir + " has no pepper");
-  }
+  ks->pepper_.resize(crypto_generichash_KEYBYTES);
+  randombytes_buf(ks->pepper_.data(), ks->pepper_.size());
+  auto s = WriteTxn(*ks->env_, [&](LmdbTxn& txn) -> Status {
+    const MDB_dbi meta = ks->env_->dbi("meta");
+    for (auto [key, value] : {std::pair<const char*, std::string>{"pepper", ks->pepper_},
+                              {"pepper_check", PepperCheck(ks->pepper_)},
+                              {"ledger_id", ks->ledger_id_},
+                              {"tagged", "1"}})
+      if (auto st = txn.Put(meta, key, value); !st.ok()) return st;
+    return Status::Ok();
+  });
+  if (!s.ok()) return s;
+  ks->bound_ = true;
   return ks;
+}
+
+Result<std::unique_ptr<Keystore>> Keystore::Open(const std::string& dir, std::string_view ledger_id) {
+  std::unique_ptr<Keystore> ks(new Keystore(dir));
+  ks->ledger_id_ = std::string(ledger_id);
+  auto s = ks->dir_.WithCurrent([&](const std::string& name) { return ks->OpenGeneration(name); });
+  if (!s.ok()) return s;
+  return ks;
+}
+
+Status Keystore::OpenGeneration(const std::string& name) {
+  const std::string path = dir_.Path(name);
+  // LMDB would create a missing data file: an empty keystore is never made by opening one.
+  if (!Exists(path + "/data.mdb"))
+    return name.empty() ? Status(Code::kNotFound, "no keystore at " + dir_.dir())
+                        : LedgerError("the keystore generation " + path +
+                                      " named by CURRENT is missing; the keystore is damaged "
+                                      "(restore it from a backup)");
+  auto env = LmdbEnv::Open(path, kDbs, false, false);
+  if (!env.ok()) return env.status();
+  auto txn = LmdbTxn::Begin(**env, false);
+  if (!txn.ok()) return txn.status();
+  const MDB_dbi meta = (*env)->dbi("meta");
+  auto get = [&](const char* key) -> std::string {
+    auto v = (*txn)->Get(meta, key);
+    return v.ok() && *v ? std::string(**v) : std::string();
+  };
+  const std::string pepper = get("pepper"), check = get("pepper_check"), bound_to = get("ledger_id");
+  const bool tagged = get("tagged") == "1";
+  txn->reset();
+  if (pepper.size() != crypto_generichash_KEYBYTES || (!check.empty() && check != PepperCheck(pepper)))
+    return LedgerError("the keystore at " + path + " has a damaged pepper; every youth's id depends "
+                       "on it (restore the keystore from a backup)");
+  if (!bound_to.empty() && !ledger_id_.empty() && bound_to != ledger_id_)
+    return LedgerError("the keystore at " + dir_.dir() + " belongs to another ledger (ledger id " +
+                       HexId(bound_to) + ", not " + HexId(ledger_id_) +
+                       "); give this ledger's own keystore (--keystore)");
+  env_ = std::move(*env);
+  generation_ = name;
+  pepper_ = pepper;
+  bound_ = tagged && !bound_to.empty() && !check.empty();
+  return Status::Ok();
 }
 
 std::string Keystore::SubjectId(std::string_view ref) const {
@@ -53,6 +129,20 @@ std::string Keystore::SubjectId(std::string_view ref) const {
   return id;
 }
 
+std::string Keystore::Tag(std::string_view subject_id, const SubjectKey& key) const {
+  std::string in = kTagContext + std::string(subject_id);
+  in.append(reinterpret_cast<const char*>(key.data()), key.size());
+  std::string tag(kTagSize, '\0');
+  crypto_generichash(reinterpret_cast<unsigned char*>(tag.data()), tag.size(),
+                     reinterpret_cast<const unsigned char*>(in.data()), in.size(),
+                     reinterpret_cast<const unsigned char*>(pepper_.data()), pepper_.size());
+  return tag;
+}
+
+std::string Keystore::Record(std::string_view subject_id, const SubjectKey& key) const {
+  return std::string(reinterpret_cast<const char*>(key.data()), key.size()) + Tag(subject_id, key);
+}
+
 Result<std::optional<SubjectKey>> Keystore::Key(std::string_view subject_id) const {
   if (auto it = pending_.find(subject_id); it != pending_.end())
     return std::optional<SubjectKey>(it->second);
@@ -60,9 +150,17 @@ Result<std::optional<SubjectKey>> Keystore::Key(std::string_view subject_id) con
   if (!txn.ok()) return txn.status();
   auto v = (*txn)->Get(env_->dbi("keys"), subject_id);
   if (!v.ok()) return v.status();
-  if (!*v || (*v)->size() != 32) return std::optional<SubjectKey>();
+  if (!*v) return std::optional<SubjectKey>();
+  std::string_view record = **v;
   SubjectKey key;
-  std::copy((*v)->begin(), (*v)->end(), key.begin());
+  const bool legacy = record.size() == key.size() && !bound_;  // written before records had tags
+  if (record.size() != key.size() + kTagSize && !legacy)
+    return LedgerError("the keystore record of subject " + HexId(subject_id) + " is damaged (" +
+                       std::to_string(record.size()) + " bytes); restore the keystore from a backup");
+  std::memcpy(key.data(), record.data(), key.size());
+  if (!legacy && record.substr(key.size()) != Tag(subject_id, key))
+    return LedgerError("the keystore record of subject " + HexId(subject_id) +
+                       " fails its check; restore the keystore from a backup");
   return std::optional<SubjectKey>(key);
 }
 
@@ -75,81 +173,111 @@ Result<SubjectKey> Keystore::KeyOrCreate(std::string_view subject_id) {
   return key;
 }
 
-bool Keystore::Uncompacted() const {
-  auto txn = LmdbTxn::Begin(*env_, false);
-  if (!txn.ok()) return true;  // unknown: the caller compacts again, which is harmless
-  auto v = (*txn)->Get(env_->dbi("meta"), "uncompacted");
-  return !v.ok() || bool(*v);
+Status Keystore::Refresh() {
+  auto current = dir_.Current();
+  if (!current.ok()) return current.status();
+  if (*current == generation_) return Status::Ok();
+  return dir_.WithCurrent([&](const std::string& name) {
+    env_.reset();
+    return OpenGeneration(name);
+  });
 }
 
-Status Keystore::Refresh() {
-  const ino_t now = DataInode(dir_);
-  if (now == 0 || now == inode_) return Status::Ok();
-  env_.reset();
-  auto env = LmdbEnv::Open(dir_, kDbs, false, false);
-  if (!env.ok()) return env.status();
-  env_ = std::move(*env);
-  inode_ = now;
-  return Status::Ok();
+Status Keystore::Bind() {
+  if (bound_) return Status::Ok();
+  bool uncompacted = false;
+  auto s = WriteTxn(*env_, [&](LmdbTxn& txn) -> Status {
+    const MDB_dbi keys = env_->dbi("keys"), meta = env_->dbi("meta");
+    std::vector<std::pair<std::string, SubjectKey>> untagged;
+    auto scan = txn.Scan(keys, "", [&](std::string_view id, std::string_view value) {
+      if (value.size() != sizeof(SubjectKey)) return true;
+      SubjectKey key;
+      std::memcpy(key.data(), value.data(), key.size());
+      untagged.emplace_back(std::string(id), key);
+      return true;
+    });
+    if (!scan.ok()) return scan;
+    auto marker = txn.Get(meta, "uncompacted");
+    if (!marker.ok()) return marker.status();
+    uncompacted = bool(*marker);
+    for (const auto& [id, key] : untagged)
+      if (auto st = txn.Put(keys, id, Record(id, key)); !st.ok()) return st;
+    for (auto [key, value] : {std::pair<const char*, std::string>{"pepper_check", PepperCheck(pepper_)},
+                              {"ledger_id", ledger_id_},
+                              {"tagged", "1"}})
+      if (auto st = txn.Put(meta, key, value); !st.ok()) return st;
+    return Status::Ok();
+  });
+  if (!s.ok()) return s;
+  bound_ = true;
+  // An earlier version deleted a key but failed to rewrite the file: finish that now.
+  return uncompacted ? Forget({}) : Status::Ok();
 }
 
 Status Keystore::Flush() {
-  while (!pending_.empty()) {
-    auto txn = LmdbTxn::Begin(*env_, true);
-    if (!txn.ok()) return txn.status();
-    Status s;
-    for (const auto& [id, key] : pending_) {
-      s = (*txn)->Put(env_->dbi("keys"), id,
-                      std::string_view(reinterpret_cast<const char*>(key.data()), key.size()));
-      if (!s.ok()) break;
-    }
-    if (s.ok()) s = (*txn)->Commit();
-    if (IsMapFull(s)) {
-      (*txn)->Abort();
-      if (auto g = env_->Grow(); !g.ok()) return g;
-      continue;
-    }
-    if (!s.ok()) return s;
-    pending_.clear();
-  }
-  return Status::Ok();
+  if (pending_.empty()) return Status::Ok();
+  auto s = WriteTxn(*env_, [&](LmdbTxn& txn) -> Status {
+    for (const auto& [id, key] : pending_)
+      if (auto st = txn.Put(env_->dbi("keys"), id, Record(id, key)); !st.ok()) return st;
+    return Status::Ok();
+  });
+  if (s.ok()) pending_.clear();
+  return s;
 }
 
-Status Keystore::CopyTo(const std::string& path) const {
+Status Keystore::CopyTo(const std::string& path) {
   if (!pending_.empty()) return LedgerError("keystore: keys created but not flushed");
+  if (auto s = Refresh(); !s.ok()) return s;
   return env_->CopyCompacted(path);
 }
 
-Status Keystore::Forget(std::string_view subject_id) {
-  if (auto it = pending_.find(subject_id); it != pending_.end()) pending_.erase(it);
-  {
-    auto txn = LmdbTxn::Begin(*env_, true);
-    if (!txn.ok()) return txn.status();
-    if (auto s = (*txn)->Delete(env_->dbi("keys"), subject_id); !s.ok()) return s;
-    // Cleared once the compacted file is in place: until then a later Forget must finish it.
-    if (auto s = (*txn)->Put(env_->dbi("meta"), "uncompacted", "1"); !s.ok()) return s;
-    if (auto s = (*txn)->Commit(); !s.ok()) return s;
+Status Keystore::Forget(const std::vector<std::string>& subject_ids) {
+  for (const auto& id : subject_ids) pending_.erase(id);
+  // A copy an interrupted erasure left may hold keys erased since: it goes first.
+  if (auto s = dir_.RemoveStale(); !s.ok()) return s;
+  auto deleted = WriteTxn(*env_, [&](LmdbTxn& txn) -> Status {
+    for (const auto& id : subject_ids)
+      if (auto st = txn.Delete(env_->dbi("keys"), id); !st.ok()) return st;
+    return txn.Delete(env_->dbi("meta"), "uncompacted");
+  });
+  if (!deleted.ok()) return deleted;
+  // LMDB reuses freed pages without scrubbing them, so the deleted keys may still lie in this
+  // generation's file: the keys that remain go into a new one, compacted (free pages are not
+  // copied), and this one is removed.
+  auto name = dir_.NewGeneration();
+  if (!name.ok()) return name.status();
+  Status s = env_->CopyCompacted(dir_.Path(*name) + "/data.mdb");
+  if (s.ok()) s = dir_.Switch(*name);
+  if (!s.ok()) {
+    dir_.RemoveStale();  // the new generation, unless it became current
+    return s;
   }
-  // LMDB reuses freed pages without scrubbing them: rewrite the file so the key is gone. A
-  // copy left by an attempt that failed before its rename is stale: start afresh.
-  const std::string data = dir_ + "/data.mdb", copy = dir_ + "/data.mdb.compact";
-  ::unlink(copy.c_str());
-  if (auto s = env_->CopyCompacted(copy); !s.ok()) return s;
   env_.reset();
-  Status renamed = std::rename(copy.c_str(), data.c_str()) == 0
-                       ? Status::Ok()
-                       : LedgerError("cannot replace " + data + ": " + std::strerror(errno));
-  // Open again either way (the compacted file, or the old one when the rename failed), so that a
-  // failure here leaves a usable keystore for the rest of the batch, never a null one.
-  auto env = LmdbEnv::Open(dir_, kDbs, false, false);
-  if (!env.ok()) return env.status();
-  env_ = std::move(*env);
-  inode_ = DataInode(dir_);
-  if (!renamed.ok()) return renamed;
-  auto txn = LmdbTxn::Begin(*env_, true);
+  return OpenGeneration(*name);
+}
+
+Result<Keystore::Check> Keystore::CheckRecords() const {
+  Check check;
+  auto txn = LmdbTxn::Begin(*env_, false);
   if (!txn.ok()) return txn.status();
-  if (auto s = (*txn)->Delete(env_->dbi("meta"), "uncompacted"); !s.ok()) return s;
-  return (*txn)->Commit();
+  auto s = (*txn)->Scan(env_->dbi("keys"), "", [&](std::string_view id, std::string_view) {
+    ++check.keys;
+    auto key = Key(id);
+    if (!key.ok()) check.damaged.push_back(key.status().message());
+    return true;
+  });
+  if (!s.ok()) return s;
+  auto marker = (*txn)->Get(env_->dbi("meta"), "uncompacted");
+  if (!marker.ok()) return marker.status();
+  if (*marker)
+    check.leftovers.push_back("a key was deleted but the keystore not rewritten since, so its bytes "
+                              "may remain in a freed page");
+  auto stale = dir_.Stale();
+  if (!stale.ok()) return stale.status();
+  for (const auto& name : *stale)
+    check.leftovers.push_back(dir_.Path(name) + " is left from an erasure that did not finish and "
+                              "may hold erased keys");
+  return check;
 }
 
 }  // namespace rmc

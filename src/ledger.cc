@@ -167,7 +167,8 @@ Result<std::unique_ptr<Ledger>> Ledger::Create(const LedgerPaths& paths,
     if (auto s = initial.Set(k, v); !s.ok()) return Status(Code::kUsage, s.message());
   auto store = Store::Open(paths.ledger, true, false);
   if (!store.ok()) return store.status();
-  auto keystore = Keystore::Open(paths.keystore, true);
+  const std::string ledger_id = RandomString(16);
+  auto keystore = Keystore::Create(paths.keystore, ledger_id);
   if (!keystore.ok()) return keystore.status();
   auto ledger = std::make_unique<Ledger>();
   ledger->store_ = std::move(*store);
@@ -176,7 +177,6 @@ Result<std::unique_ptr<Ledger>> Ledger::Create(const LedgerPaths& paths,
   ledger->register_ = ActivityRegister::Defaults();
   const std::string trace = RandomString(16);
   auto status = ledger->store_->Write([&](StoreTxn& txn) -> Status {
-    const std::string ledger_id = RandomString(16);
     if (auto s = txn.PutMeta("ledger_id", ledger_id); !s.ok()) return s;
     auto append = [&](const std::function<void(schema::Payload::Builder)>& fill) {
       return AppendLedgerEvent(txn, now->ns, actor, schema::Role::SYSTEM, "init", trace, 1, fill);
@@ -217,6 +217,28 @@ Result<std::unique_ptr<Store>> OpenExistingStore(const LedgerPaths& paths, bool 
   return Store::Open(paths.ledger, false, false, write_map);
 }
 
+// A keystore written before keystores recorded their ledger is taken to be the ledger's when it
+// holds the key of one of the ledger's youths (or the ledger has none yet): another ledger's
+// pepper gives every youth another id, so it would hold none of them.
+Status CheckKeystoreServes(StoreTxn& txn, const Keystore& keystore, const std::string& dir) {
+  int looked = 0;
+  bool found = false;
+  Status failure;
+  auto s = txn.ScanSubjects([&](std::string_view id, const SubjectRecord& record) {
+    if (record.erased) return true;
+    auto key = keystore.Key(id);
+    if (!key.ok()) failure = key.status();
+    found = key.ok() && *key;
+    return !found && failure.ok() && ++looked < 16;
+  });
+  if (!s.ok()) return s;
+  if (!failure.ok()) return failure;
+  if (looked > 0 && !found)
+    return LedgerError("the keystore at " + dir + " holds no key of this ledger's youths: it is "
+                       "another ledger's; give this ledger's own keystore (--keystore)");
+  return Status::Ok();
+}
+
 }  // namespace
 
 Result<std::unique_ptr<Store>> OpenStoreForRebuild(const LedgerPaths& paths) {
@@ -230,6 +252,11 @@ Result<std::unique_ptr<Ledger>> Ledger::Open(const LedgerPaths& paths) {
   ledger->store_ = std::move(*store);
   auto txn = ledger->store_->Read();
   if (!txn.ok()) return txn.status();
+  auto ledger_id = (*txn)->Meta("ledger_id");
+  if (!ledger_id.ok()) return ledger_id.status();
+  if (!*ledger_id)
+    return LedgerError(paths.ledger + " holds no ledger id, so it is no ledger (or a damaged one: "
+                       "restore it from a backup)");
   auto settings = (*txn)->Meta("settings");
   if (!settings.ok()) return settings.status();
   if (*settings) ledger->settings_ = Settings::Decode(**settings);
@@ -243,22 +270,25 @@ Result<std::unique_ptr<Ledger>> Ledger::Open(const LedgerPaths& paths) {
   } else {
     ledger->register_ = ActivityRegister::Defaults();
   }
-  txn->reset();
-  auto keystore = Keystore::Open(paths.keystore, false);
+  auto keystore = Keystore::Open(paths.keystore, **ledger_id);
   if (!keystore.ok()) return keystore.status();
   ledger->keystore_ = std::move(*keystore);
+  if (!ledger->keystore_->bound())
+    if (auto s = CheckKeystoreServes(**txn, *ledger->keystore_, paths.keystore); !s.ok()) return s;
   return ledger;
 }
 
 std::vector<Outcome> Ledger::Execute(std::vector<Command>& commands, bool atomic) {
   std::vector<Outcome> outcomes;
-  forget_after_commit_.clear();
   Status batch = store_->Write([&](StoreTxn& txn) -> Status {
     outcomes.assign(commands.size(), Outcome());
-    forget_after_commit_.clear();
-    // Another process's erasure may have replaced the keystore file since it was opened.
-    if (auto s = keystore_->Refresh(); !s.ok()) return s;
+    erasures_.clear();
     keys_.clear();  // an erasure of a rolled-back attempt must not linger in the cache
+    // Another process's erasure may have moved the keystore to a new generation, or been
+    // interrupted before its keys were deleted.
+    if (auto s = keystore_->Refresh(); !s.ok()) return s;
+    if (auto s = keystore_->Bind(); !s.ok()) return s;
+    if (auto s = CompleteErasures(txn); !s.ok()) return s;
     for (size_t i = 0; i < commands.size(); ++i) {
       Outcome& out = outcomes[i];
       out.id = commands[i].id;
@@ -280,6 +310,12 @@ std::vector<Outcome> Ledger::Execute(std::vector<Command>& commands, bool atomic
       // Only the store can fail from here on, and then nothing of the batch is written.
       if (auto s = Record(txn, *plan, out); !s.ok()) return s;
     }
+    // The erasures' key deletions, promised in the same transaction as the erasures.
+    if (!erasures_.empty()) {
+      std::string ids;
+      for (const auto& id : erasures_) ids += id;
+      if (auto s = txn.PutMeta("erasing", ids); !s.ok()) return s;
+    }
     // The batch's new keys become durable in one keystore transaction, before the events
     // sealed with them: a crash in between leaves unused keys, never unreadable events.
     return keystore_->Flush();
@@ -292,29 +328,32 @@ std::vector<Outcome> Ledger::Execute(std::vector<Command>& commands, bool atomic
     if (outcomes.empty())
       for (auto& c : commands) outcomes.push_back(Outcome::Failed(c.id, LedgerError(batch.message())));
   }
-  if (batch.ok() && !forget_after_commit_.empty()) {
-    // Under the ledger's write lock, so that no other process flushes keys into the keystore
-    // file while it is replaced by its compacted copy (Keystore::Forget, Refresh).
-    Status locked = store_->Write([&](StoreTxn&) -> Status {
-      for (const auto& subject : forget_after_commit_) {
-        if (auto s = keystore_->Forget(subject); !s.ok()) {
-          for (size_t i = 0; i < commands.size(); ++i)
-            if (outcomes[i].ok() && commands[i].type == "forget_subject" &&
-                keystore_->SubjectId(commands[i].data().getSubjectErased().getSubject().cStr()) == subject)
-              outcomes[i].error = LedgerError("the erasure was recorded but the key could not be deleted: " +
-                                              s.message() + "; run the command again (any forget_subject of the subject completes it)");
-        }
-        keys_.erase(subject);
-      }
-      return Status::Ok();
-    });
-    if (!locked.ok())
+  if (batch.ok() && !erasures_.empty()) {
+    Status deleted = store_->Write([&](StoreTxn& txn) { return CompleteErasures(txn); });
+    if (!deleted.ok())
       for (size_t i = 0; i < commands.size(); ++i)
         if (outcomes[i].ok() && commands[i].type == "forget_subject")
-          outcomes[i].error = LedgerError("the erasure was recorded but the key deletion could not start: " +
-                                          locked.message() + "; run the command again");
+          outcomes[i].error = LedgerError(
+              "the erasure was recorded but the key could not be deleted yet: " + deleted.message() +
+              "; the next write to this ledger completes it (or run the command again)");
   }
   return outcomes;
+}
+
+Status Ledger::CompleteErasures(StoreTxn& txn) {
+  auto pending = txn.Meta("erasing");
+  if (!pending.ok()) return pending.status();
+  if (!*pending || (*pending)->empty()) return Status::Ok();
+  std::vector<std::string> ids;
+  for (size_t at = 0; at + 16 <= (*pending)->size(); at += 16) ids.push_back((*pending)->substr(at, 16));
+  if (auto s = keystore_->Forget(ids); !s.ok()) return s;
+  for (const auto& id : ids) keys_[id] = std::nullopt;
+  return txn.DeleteMeta("erasing");
+}
+
+bool Ledger::KeyLeftAfterErasure(std::string_view subject_id) {
+  auto key = keystore_->Key(subject_id);
+  return !key.ok() || *key;
 }
 
 Status Ledger::Duplicate(StoreTxn& txn, const Command& c, const CommandRecord& record,
@@ -443,10 +482,11 @@ Result<Ledger::Plan> Ledger::Prepare(StoreTxn& txn, Command& c, Outcome& out) {
   auto previous = txn.Command(c.id);
   if (!previous.ok()) return previous.status();
   if (*previous) {
-    // An erasure whose key deletion failed after its commit completes when run again.
-    if (c.type == "forget_subject" && (*previous)->hash == c.hash)
-      forget_after_commit_.push_back(
-          keystore_->SubjectId(c.data().getSubjectErased().getSubject().cStr()));
+    // An erasure whose key deletion failed (in an earlier version) completes when run again.
+    if (c.type == "forget_subject" && (*previous)->hash == c.hash) {
+      const std::string subject = keystore_->SubjectId(c.data().getSubjectErased().getSubject().cStr());
+      if (KeyLeftAfterErasure(subject)) erasures_.push_back(subject);
+    }
     if (auto s = Duplicate(txn, c, **previous, out); !s.ok()) return s;
     return Plan();  // nothing to record
   }
@@ -480,12 +520,10 @@ Result<Ledger::Plan> Ledger::Prepare(StoreTxn& txn, Command& c, Outcome& out) {
     if (!record.ok()) return record.status();
     subject_record = *record;
     if (subject_record && subject_record->erased && is_forget && !subject_record->cases.empty()) {
-      // The erasure was recorded but its key deletion failed (Execute): the key is still there,
-      // or deleted but not yet rewritten out of the file. Complete it, write nothing more.
-      auto key = keystore_->Key(subject_id);
-      if (!key.ok()) return key.status();
-      if (*key || keystore_->Uncompacted()) {
-        forget_after_commit_.push_back(subject_id);
+      // The erasure was recorded but an earlier version failed to delete its key: complete it,
+      // write nothing more.
+      if (KeyLeftAfterErasure(subject_id)) {
+        erasures_.push_back(subject_id);
         out.case_id = subject_record->cases.back();
         return Plan();
       }
@@ -676,7 +714,7 @@ Status Ledger::Record(StoreTxn& txn, Plan& plan, Outcome& out) {
     if (plan.new_case) record.cases.push_back(plan.case_id);
     if (plan.forget) {
       record.erased = true;
-      forget_after_commit_.push_back(plan.subject_id);
+      erasures_.push_back(plan.subject_id);
       keys_[plan.subject_id] = std::nullopt;  // later commands of this batch see the erasure
     }
     if (auto s = txn.PutSubject(plan.subject_id, record); !s.ok()) return s;

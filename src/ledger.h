@@ -125,12 +125,23 @@ class Ledger {
                                                                        const Command& command,
                                                                        const CaseState& state);
 
+  // Deletes the keys of the subjects whose erasure `txn` finds recorded but not completed
+  // (meta "erasing": written in the same transaction as their SubjectErased events, so that a
+  // crash at any later point leaves the erasure for the next write to finish), and clears the
+  // list in `txn`. REQUIRES: `txn` is a write transaction (the ledger's write lock).
+  Status CompleteErasures(StoreTxn& txn);
+  // The subject's key from the cache, or the keystore (then cached); nothing when erased.
+  Result<std::optional<SubjectKey>> CachedKey(std::string_view subject_id);
+  // Whether the subject, recorded as erased, still has a key to delete: an erasure by an
+  // earlier version whose key deletion failed.
+  bool KeyLeftAfterErasure(std::string_view subject_id);
+
   std::unique_ptr<Store> store_;
   std::unique_ptr<Keystore> keystore_;
   Settings settings_;
   ActivityRegister register_;
   std::map<std::string, std::optional<SubjectKey>> keys_;  // cache: subject id -> key
-  std::vector<std::string> forget_after_commit_;
+  std::vector<std::string> erasures_;  // subjects the batch erases, whose keys are to be deleted
 };
 
 // Seals into `event` (its event id set) the personal fields in `personal` (when given) and

@@ -16,21 +16,25 @@ std::string ReasonAssociatedData(capnp::Data::Reader event_id) {
 
 }  // namespace
 
+Result<std::optional<SubjectKey>> Ledger::CachedKey(std::string_view subject_id) {
+  if (auto it = keys_.find(std::string(subject_id)); it != keys_.end()) return it->second;
+  auto key = keystore_->Key(subject_id);
+  if (key.ok()) keys_.emplace(std::string(subject_id), *key);
+  return key;
+}
+
 bool Ledger::IsErased(std::string_view subject_id) {
-  std::string key(subject_id);
-  auto it = keys_.find(key);
-  if (it == keys_.end()) {
-    auto k = keystore_->Key(subject_id);
-    it = keys_.emplace(key, k.ok() ? *k : std::nullopt).first;
-  }
-  return !it->second.has_value();
+  auto key = CachedKey(subject_id);
+  return key.ok() && !key->has_value();  // a damaged record is no erasure: Unseal reports it
 }
 
 Result<std::optional<Unsealed>> Ledger::Unseal(schema::Event::Reader e) {
   if ((!e.hasSealed() && !e.hasSealedReason()) || !e.hasSubject()) return std::optional<Unsealed>();
-  std::string subject(reinterpret_cast<const char*>(e.getSubject().begin()), e.getSubject().size());
-  if (IsErased(subject)) return std::optional<Unsealed>();
-  auto opened = OpenSealed(*keys_[subject], e);
+  std::string_view subject(reinterpret_cast<const char*>(e.getSubject().begin()), e.getSubject().size());
+  auto key = CachedKey(subject);
+  if (!key.ok()) return key.status();
+  if (!*key) return std::optional<Unsealed>();  // erased
+  auto opened = OpenSealed(**key, e);
   if (!opened.ok()) return opened.status();
   return std::optional<Unsealed>(std::move(*opened));
 }

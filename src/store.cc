@@ -236,6 +236,8 @@ Status StoreTxn::PutMeta(std::string_view key, std::string_view value) {
   return txn_->Put(store_.meta_, key, value);
 }
 
+Status StoreTxn::DeleteMeta(std::string_view key) { return txn_->Delete(store_.meta_, key); }
+
 StoreTxn::Counts StoreTxn::Count() const {
   return {txn_->Count(store_.events_), txn_->Count(store_.case_events_), txn_->Count(store_.commands_),
           txn_->Count(store_.cases_), txn_->Count(store_.subjects_), txn_->Count(store_.access_),

@@ -7,7 +7,7 @@
 //   cases        caseId -> CaseProjection
 //   subjects     subject id (16) -> "E" (erased) or "-", then the case ids, comma-separated
 //   meta         "ledger_id", "head" (hash of the last event), "position", "next_case",
-//                "settings"
+//                "settings", "erasing" (subjects erased whose keys are still to be deleted)
 //   access       position (u64 BE) -> AccessRecord (schema/access.capnp): the access log
 //   access_subjects  subject id (16), position (u64 BE) -> "" : the access log by youth
 #pragma once
@@ -90,6 +90,7 @@ class StoreTxn {
   Status ScanSubjects(const std::function<bool(std::string_view, SubjectRecord)>& visit) const;
   Result<std::optional<std::string>> Meta(std::string_view key) const;
   Status PutMeta(std::string_view key, std::string_view value);
+  Status DeleteMeta(std::string_view key);
   // The access log (store_access.cc): who was shown whose data, chained like the events.
   uint64_t LastAccessPosition() const;
   std::string AccessHead() const;  // prevHash for the next record

@@ -324,25 +324,38 @@ Result<VerifyReport> Verify(Store& store) {
   return report;
 }
 
-Status CheckErasedKeys(Store& store, const Keystore& keystore, VerifyReport& report) {
+Status CheckKeystore(Store& store, const Keystore& keystore, VerifyReport& report) {
   auto txn = store.Read();
   if (!txn.ok()) return txn.status();
   Problems problems(&report);
-  if (keystore.Uncompacted())
-    problems.Add("keystore: a key was deleted but the keystore not rewritten since, so its bytes may "
-                 "remain in a freed page (run rmc subject forget again for the youth last erased)");
-  Status failure;
-  auto s = (*txn)->ScanSubjects([&](std::string_view id, SubjectRecord record) {
-    if (!record.erased) return true;
+  auto pending = (*txn)->Meta("erasing");
+  if (!pending.ok()) return pending.status();
+  const std::string erasing = pending->value_or("");
+  auto is_pending = [&](std::string_view id) {
+    for (size_t at = 0; at + id.size() <= erasing.size(); at += id.size())
+      if (erasing.compare(at, id.size(), id) == 0) return true;
+    return false;
+  };
+  report.erasures_pending = erasing.size() / 16;
+  auto check = keystore.CheckRecords();
+  if (!check.ok()) return check.status();
+  report.keys = check->keys;
+  for (const auto& damaged : check->damaged) problems.Add("keystore: " + damaged);
+  if (erasing.empty())
+    for (const auto& left : check->leftovers)
+      problems.Add("keystore: " + left + " (run rmc subject forget again for the youth last erased)");
+  return (*txn)->ScanSubjects([&](std::string_view id, SubjectRecord record) {
     auto key = keystore.Key(id);
-    if (!key.ok()) failure = key.status();
-    else if (*key)
-      problems.Add("keystore: subject " + Hex(capnp::Data::Reader(reinterpret_cast<const kj::byte*>(id.data()), id.size())) +
-                   " is erased in the ledger but its key is still in the keystore (run rmc subject forget for them again)");
-    return failure.ok();
+    if (!key.ok()) return true;  // reported above, with the record
+    const std::string subject = Hex(capnp::Data::Reader(reinterpret_cast<const kj::byte*>(id.data()), id.size()));
+    if (record.erased && *key && !is_pending(id))
+      problems.Add("keystore: subject " + subject + " is erased in the ledger but its key is still in "
+                   "the keystore (run rmc subject forget for them again)");
+    if (!record.erased && !*key)
+      problems.Add("keystore: subject " + subject + " has no key, so their sealed data cannot be read; "
+                   "the keystore is damaged or another ledger's (restore it from a backup)");
+    return true;
   });
-  if (!s.ok()) return s;
-  return failure;
 }
 
 Result<VerifyReport> Rebuild(Store& store, bool check_only) {

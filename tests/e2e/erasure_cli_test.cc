@@ -1,6 +1,7 @@
 // rmc subject forget, rmc backup and rmc retention through the real binary: exit codes, roles,
 // and retention listed and applied on a ledger whose cases ended years before "today".
 #include <gtest/gtest.h>
+#include <unistd.h>
 
 #include <filesystem>
 #include <nlohmann/json.hpp>
@@ -203,3 +204,63 @@ TEST_F(ErasureCli, RetentionFollowsMaxAge) {
 }
 
 }  // namespace
+
+// Erasures while other processes have the ledger and its keystore open (an apply waiting for its
+// input, a follower of the change feed) delete those youths' keys and nothing else, whether the
+// keystore made an odd or an even number of transactions before (an earlier design renamed the
+// compacted file over the one the others mapped, and lost every key in one of the two); the
+// waiting apply's later signal gets a key that lasts.
+void EraseWhileOthersRead(int youths) {
+  const std::string dir = fs::temp_directory_path() /
+                          ("rmc-erasure-busy-" + std::to_string(getpid()) + "-" + std::to_string(youths));
+  fs::remove_all(dir);
+  auto rmc = [&](const std::string& args, const std::string& role = "consulent") {
+    return rmc::e2e::RunRmc(dir, args, role, kNow);
+  };
+  ASSERT_EQ(rmc("init").code, 0);
+  for (int i = 1; i <= youths; ++i)
+    ASSERT_EQ(rmc("signal --subject-ref J-" + std::to_string(i) + " --subject-name Naam" + std::to_string(i) +
+                  " --channel jongere --received 2026-11-02")
+                  .code,
+              0);
+  const std::string env = "RMC_LEDGER=" + dir + " RMC_NOW=" + kNow + " RMC_ACTOR=test ";
+  FILE* waiting = popen(("(sleep 2; echo '{\"id\":\"late\",\"type\":\"signal\",\"data\":{\"subject\":{\"ref\":\"J-9\","
+                         "\"name\":\"Laatkomer\"},\"channel\":\"jongere\",\"received\":\"2026-11-02\"}}') | " +
+                         env + RMC_BINARY + " apply 2>&1")
+                            .c_str(),
+                        "r");
+  FILE* follower = popen((env + "timeout 4 " + RMC_BINARY + " events --follow --personal >/dev/null 2>&1").c_str(), "r");
+  ASSERT_TRUE(waiting && follower);
+  sleep(1);  // both have opened the ledger and the keystore
+  for (int i = 1; i <= 2; ++i) {
+    auto forgot = rmc("subject forget J-" + std::to_string(i) + " --grondslag avg-art17 --reason verzoek",
+                      "coordinator");
+    EXPECT_EQ(forgot.code, 0) << forgot.text;
+    // A new process, while the others still hold the old keystore open.
+    auto shown = rmc("show RMC-00000" + std::to_string(youths));
+    EXPECT_NE(shown.text.find("Naam" + std::to_string(youths)), std::string::npos)
+        << "after erasure " << i << ": " << shown.text;
+  }
+  std::string applied;
+  char buf[4096];
+  for (size_t n; (n = fread(buf, 1, sizeof buf, waiting)) > 0;) applied.append(buf, n);
+  EXPECT_EQ(WEXITSTATUS(pclose(waiting)), 0) << applied;
+  EXPECT_NE(applied.find("\"ok\":true"), std::string::npos) << applied;
+  pclose(follower);
+
+  auto verified = rmc("verify");
+  EXPECT_EQ(verified.code, 0) << verified.text;
+  for (int i = 3; i <= youths; ++i) {
+    auto shown = rmc("show RMC-00000" + std::to_string(i));
+    EXPECT_EQ(shown.code, 0) << shown.text;
+    EXPECT_NE(shown.text.find("Naam" + std::to_string(i)), std::string::npos) << shown.text;
+  }
+  auto late = rmc("show RMC-00000" + std::to_string(youths + 1));
+  EXPECT_NE(late.text.find("Laatkomer"), std::string::npos) << "the key made after the erasures lasts: " << late.text;
+  auto erased = rmc("show RMC-000001");
+  EXPECT_EQ(erased.text.find("Naam1"), std::string::npos) << erased.text;
+  fs::remove_all(dir);
+}
+
+TEST(ErasureWhileOthersRead, AfterAnOddNumberOfKeystoreTransactions) { EraseWhileOthersRead(5); }
+TEST(ErasureWhileOthersRead, AfterAnEvenNumberOfKeystoreTransactions) { EraseWhileOthersRead(6); }

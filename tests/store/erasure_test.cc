@@ -12,6 +12,7 @@
 
 #include "backup.h"
 #include "case_view.h"
+#include "keystore_dir.h"
 #include "stats.h"
 #include "temp_ledger.h"
 #include "verify.h"
@@ -130,7 +131,9 @@ TEST_F(Erasure, NoPersonalValueAndNoKeyByteRemainInAnyFile) {
   for (const auto& value : kPersonal)
     EXPECT_EQ(FilesHolding(dir_, value), std::vector<std::string>{}) << value;
   EXPECT_EQ(FilesHolding(dir_, key_), std::vector<std::string>{}) << "the key's 32 bytes";
-  EXPECT_FALSE(fs::exists(dir_ + "/keystore/data.mdb.compact"));
+  auto stale = KeystoreDir(dir_ + "/keystore").Stale();
+  ASSERT_TRUE(stale.ok());
+  EXPECT_EQ(*stale, std::vector<std::string>{}) << "no generation is left behind";
 }
 
 TEST_F(Erasure, TheLedgerStillVerifiesCountsAndShowsTheCaseAsErased) {
@@ -219,7 +222,10 @@ TEST_F(Erasure, ABackupFromBeforeCannotBeOpenedWithWhatTheLiveLedgerKept) {
   };
   std::string other_subject;
   {
-    auto keystore = LmdbEnv::Open(dir_ + "/keystore", {"keys", "meta"}, false, true);
+    KeystoreDir live(dir_ + "/keystore");  // the erasure moved it into a new generation
+    auto generation = live.Current();
+    ASSERT_TRUE(generation.ok());
+    auto keystore = LmdbEnv::Open(live.Path(*generation), {"keys", "meta"}, false, true);
     ASSERT_TRUE(keystore.ok()) << keystore.status().message();
     auto txn = LmdbTxn::Begin(**keystore, false);
     ASSERT_TRUE(txn.ok());
