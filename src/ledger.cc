@@ -14,6 +14,7 @@
 #include "message_sizes.h"
 #include "random.h"
 #include "sealing.h"
+#include "staged_ledger.h"
 #include "state_codec.h"
 
 namespace rmc {
@@ -157,17 +158,17 @@ std::string CaseIdFor(uint64_t n) {
 Result<std::unique_ptr<Ledger>> Ledger::Create(const LedgerPaths& paths,
                                                const std::map<std::string, std::string>& settings,
                                                const std::string& actor) {
-  struct stat st;
-  if (stat((paths.ledger + "/data.mdb").c_str(), &st) == 0)
-    return Status(Code::kUsage, "a ledger exists at " + paths.ledger + "; refusing to overwrite it");
   auto now = Now();
   if (!now.ok()) return now.status();
   Settings initial;
   for (const auto& [k, v] : settings)
     if (auto s = initial.Set(k, v); !s.ok()) return Status(Code::kUsage, s.message());
-  auto store = Store::Open(paths.ledger, true, false);
+  // Built out of sight and then moved into place whole (staged_ledger.h).
+  auto staged = StagedLedger::Begin(paths);
+  if (!staged.ok()) return staged.status();
+  auto store = Store::Open((*staged)->staging().ledger, true, false);
   if (!store.ok()) return store.status();
-  auto keystore = Keystore::Open(paths.keystore, true);
+  auto keystore = Keystore::Open((*staged)->staging().keystore, true);
   if (!keystore.ok()) return keystore.status();
   auto ledger = std::make_unique<Ledger>();
   ledger->store_ = std::move(*store);
@@ -205,7 +206,9 @@ Result<std::unique_ptr<Ledger>> Ledger::Create(const LedgerPaths& paths,
     return txn.PutMeta("next_case", U64Key(1));
   });
   if (!status.ok()) return status;
-  return ledger;
+  ledger.reset();  // closed before the move: LMDB must not have its files open twice in a process
+  if (auto s = (*staged)->Commit(); !s.ok()) return s;
+  return Open(paths);
 }
 
 namespace {
