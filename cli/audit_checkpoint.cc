@@ -58,6 +58,7 @@ void RegisterKeygen(CLI::App& audit, Globals& g, int& exit_code) {
       return void(exit_code = Fail(g, s));
     SigningKey key = GenerateSigningKey();
     if (auto s = WriteSigningKey(*path, key); !s.ok()) return void(exit_code = Fail(g, s));
+    g.recorded = "the key was written to " + *path + ", which holds its public key too";
     if (g.json)
       PrintJson({{"ok", true}, {"key_file", *path}, {"public_key", Hex(key.public_key)}});
     else
@@ -94,6 +95,7 @@ void RegisterCheckpoint(CLI::App& audit, Globals& g, int& exit_code) {
       // A checkpoint is evidence: an existing one is never replaced.
       if (auto s = WriteNewPrivateFile(o->output, text, "a checkpoint file"); !s.ok())
         return void(exit_code = Fail(g, s));
+      g.recorded = "the checkpoint was written to " + o->output;
       uint64_t position = checkpoint->logs.at("events").position;
       if (g.json)
         PrintJson({{"ok", true},
