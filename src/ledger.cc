@@ -3,8 +3,10 @@
 #include <sys/stat.h>
 
 #include <algorithm>
+#include <cerrno>
 #include <charconv>
 #include <cstdio>
+#include <cstring>
 
 #include "activities.h"
 #include "decide.h"
@@ -215,8 +217,12 @@ namespace {
 
 Result<std::unique_ptr<Store>> OpenExistingStore(const LedgerPaths& paths, bool write_map) {
   struct stat st;
-  if (stat((paths.ledger + "/data.mdb").c_str(), &st) != 0)
-    return Status(Code::kNotFound, "no ledger at " + paths.ledger + " (create one with rmc init)");
+  if (stat((paths.ledger + "/data.mdb").c_str(), &st) != 0) {
+    if (errno == ENOENT || errno == ENOTDIR)
+      return Status(Code::kNotFound, "no ledger at " + paths.ledger + " (create one with rmc init)");
+    // Not "no ledger": one may well be there, out of this user's reach.
+    return LedgerError("cannot open the ledger at " + paths.ledger + ": " + std::strerror(errno));
+  }
   return Store::Open(paths.ledger, false, false, write_map);
 }
 
@@ -353,6 +359,10 @@ Result<std::string> Ledger::CurrentCaseOf(StoreTxn& txn, const std::string& ref,
   if (!record.ok()) return record.status();
   if (!*record || (*record)->cases.empty())
     return Status(Code::kUnknownCase, "no case for subject " + ref);
+  // The erasure cut the ref off from the case: no answer may name it.
+  if ((*record)->erased)
+    return Status(Code::kSubjectErased, "the personal data of subject " + ref +
+                                            " was erased; their case is no longer found by ref");
   const std::string& id = (*record)->cases.back();
   auto state = LoadCase(txn, id);
   if (!state.ok()) return state.status();

@@ -1,6 +1,6 @@
 // When a result cannot be printed: a command that was recorded says so (and how to see its
 // result), `apply` stops executing, and a closed standard output is refused before anything
-// is done.
+// is done. And a ledger the user may not read is a permission problem, not "no ledger".
 #include <gtest/gtest.h>
 #include <unistd.h>
 
@@ -112,6 +112,26 @@ TEST_F(OutputCli, AClosedStandardOutputIsRefusedBeforeAnythingIsDone) {
   EXPECT_EQ(Events(), before) << "nothing recorded whose result nobody could see";
   auto verify = Rmc("verify");
   EXPECT_EQ(verify.code, 0) << "no output landed in the ledger's files: " << verify.text;
+}
+
+TEST_F(OutputCli, ALedgerTheUserMayNotReadIsAPermissionProblemNotAMissingLedger) {
+  // As root no mode keeps us out: run as nobody, who may not enter the ledger (mode 0700).
+  RmcProcess p = Process({"show", "RMC-000001"}, Stdout::kCaptured);
+  if (::geteuid() == 0) {
+    p.wrapper = {"/usr/bin/setpriv", "--reuid=65534", "--regid=65534", "--clear-groups"};
+    RmcProcess version = p;
+    version.args = {"--version"};
+    if (rmc::e2e::Run(version).code != 0) GTEST_SKIP() << "cannot run the binary as nobody";
+  } else {
+    fs::permissions(dir_, fs::perms::none);
+  }
+  auto denied = rmc::e2e::Run(p);
+  fs::permissions(dir_, fs::perms::owner_all);
+  EXPECT_EQ(denied.code, 1) << denied.text;
+  EXPECT_TRUE(Has(denied, "rmc: error: ledger_error: cannot open the ledger at " + dir_ +
+                              ": Permission denied"))
+      << denied.text;
+  EXPECT_EQ(rmc::e2e::RunRmc(dir_ + "-nothing", "show RMC-000001").code, 5) << "no ledger at all";
 }
 
 }  // namespace
