@@ -65,8 +65,15 @@ Status InTheWay(const std::string& path, const char* what) {
 Result<std::string> TemporaryBeside(const std::string& path) {
   if (auto s = MakeParentDirectories(path); !s.ok()) return s;
   std::string tmp = ParentOf(path) + "/." + fs::path(path).filename().string() + ".init-XXXXXX";
-  if (!::mkdtemp(tmp.data()))
-    return LedgerError("cannot create a directory beside " + path + ": " + std::strerror(errno));
+  if (!::mkdtemp(tmp.data())) {
+    const int err = errno;
+    std::string why = "cannot create a directory beside " + path + ": " + std::strerror(err);
+    if (err == EACCES || err == EPERM || err == EROFS)
+      why += "; rmc init builds the directory beside " + path +
+             " and renames it into place, so it needs write access to " + ParentOf(path) +
+             " (or give a path inside " + path + ")";
+    return LedgerError(why);
+  }
   return tmp;
 }
 

@@ -193,6 +193,27 @@ TEST_F(InitCli, AKeystoreElsewhereIsReplacedOnlyWhenItsInitDied) {
   ExpectOneWholeLedger(ledger, keys);
 }
 
+TEST_F(InitCli, AParentTheUserMayNotWriteToIsExplained) {
+  if (::geteuid() != 0) GTEST_SKIP() << "needs root to act as another user";
+  // The administrator made an empty ledger folder for nobody, in a folder of root's.
+  const std::string ledger = dir_ + "/ledger";
+  fs::create_directory(ledger);
+  ASSERT_EQ(chown(ledger.c_str(), 65534, 65534), 0);
+  RmcProcess p = Init(ledger);
+  p.wrapper = {"/usr/bin/setpriv", "--reuid=65534", "--regid=65534", "--clear-groups"};
+  RmcProcess version = p;
+  version.args = {"--version"};
+  if (rmc::e2e::Run(version).code != 0) GTEST_SKIP() << "cannot run the binary as nobody";
+  RmcRun r = rmc::e2e::Run(p);
+  EXPECT_EQ(r.code, 1) << r.text;
+  EXPECT_TRUE(
+      Has(r, "so it needs write access to " + dir_ + " (or give a path inside " + ledger + ")"))
+      << r.text;
+  p.args = {"--ledger", ledger + "/l", "init"};
+  r = rmc::e2e::Run(p);
+  EXPECT_EQ(r.code, 0) << "a path inside it: " << r.text;
+}
+
 TEST_F(InitCli, NewFoldersArePrivateUnderAnyUmask) {
   fs::create_directory(dir_ + "/shared");
   fs::permissions(dir_ + "/shared", fs::perms::all);
