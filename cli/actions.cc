@@ -102,7 +102,7 @@ struct CommonOptions {
   std::string correct_event, correct_data;
 };
 
-int RunAction(const Globals& g, const std::string& type, const CommonOptions& o,
+int RunAction(Globals& g, const std::string& type, const CommonOptions& o,
               const std::vector<std::shared_ptr<FlagSpec>>& flags) {
   Json cmd;
   cmd["id"] = o.id.empty() ? NewCommandId() : o.id;

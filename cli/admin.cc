@@ -24,6 +24,7 @@ void RegisterInit(CLI::App& app, Globals& g, int& exit_code) {
       exit_code = Fail(g, ledger.status());
       return;
     }
+    g.recorded = "the ledger was created at " + g.ledger + "; rmc verify checks it";
     if (g.json) PrintJson({{"ok", true}, {"ledger", g.ledger}});
     else std::printf("created ledger %s (keystore %s)\n", g.ledger.c_str(), g.Paths().keystore.c_str());
   });
@@ -50,6 +51,7 @@ void RegisterConfig(CLI::App& app, Globals& g, int& exit_code) {
       return;
     }
     auto s = ledger->ChangeSetting((*args)[0], (*args)[1], g.actor, g.Role());
+    if (s.ok()) g.recorded = "the setting was changed; rmc config " + (*args)[0] + " shows it";
     if (!s.ok()) exit_code = Fail(g, s);
     else if (g.json) PrintJson({{"ok", true}, {(*args)[0], (*args)[1]}});
   });

@@ -61,9 +61,12 @@ struct Pending {
   std::vector<Command> commands;
   std::vector<Outcome> parse_failures;  // in input order, interleaved by `slots`
   std::vector<int> slots;               // >=0: index in commands; <0: -1-index in failures
+  size_t last_line = 0;                 // of the input, counting from 1
 };
 
-bool Flush(Ledger& ledger, Pending& p, bool atomic) {
+// Executes the pending commands and prints their result lines. False when any failed; output
+// failures go to g (OutputWritten), and then nothing more may be executed.
+bool Flush(Globals& g, Ledger& ledger, Pending& p, bool atomic) {
   bool all_ok = true;
   std::vector<Outcome> results = ledger.Execute(p.commands, atomic);
   for (int slot : p.slots) {
@@ -71,7 +74,12 @@ bool Flush(Ledger& ledger, Pending& p, bool atomic) {
     all_ok &= o.ok();
     PrintJson(OutcomeJson(o));
   }
-  std::fflush(stdout);
+  if (!p.commands.empty())
+    g.recorded = "the commands of the input up to line " + std::to_string(p.last_line) +
+                 " were executed, and those not refused are recorded; the rest was not. "
+                 "Run the same input again: what was recorded is answered as a duplicate, and "
+                 "the rest is executed";
+  OutputWritten(g);
   p = Pending();
   return all_ok;
 }
@@ -103,7 +111,9 @@ void RegisterApply(CLI::App& app, Globals& g, int& exit_code) {
     LineReader reader(fd);
     Pending pending;
     bool all_ok = true;
+    size_t line_number = 0;
     auto add = [&](const std::string& line) {
+      pending.last_line = ++line_number;
       if (line.find_first_not_of(" \t\r") == std::string::npos) return;
       std::string id;
       auto command = ParseCommand(line, g.Defaults(), &id);
@@ -117,14 +127,16 @@ void RegisterApply(CLI::App& app, Globals& g, int& exit_code) {
     };
     std::string line;
     for (;;) {
-      while (reader.Buffered(line)) {
+      // No command more once a result could not be printed: who would learn its outcome?
+      while (!g.output_failed && reader.Buffered(line)) {
         add(line);
-        if (!o->atomic && pending.slots.size() >= kBatch) all_ok &= Flush(*ledger, pending, false);
+        if (!o->atomic && pending.slots.size() >= kBatch) all_ok &= Flush(g, *ledger, pending, false);
       }
-      if (reader.eof()) break;
+      if (reader.eof() || g.output_failed) break;
       // Nothing complete is buffered: commit what we have before waiting for more input.
       if (!o->atomic && !pending.slots.empty() && !reader.Ready())
-        all_ok &= Flush(*ledger, pending, false);
+        all_ok &= Flush(g, *ledger, pending, false);
+      if (g.output_failed) break;
       reader.Fill();
     }
     if (o->atomic && !pending.parse_failures.empty()) {
@@ -140,9 +152,9 @@ void RegisterApply(CLI::App& app, Globals& g, int& exit_code) {
       exit_code = 3;
       return;
     }
-    if (!pending.slots.empty()) all_ok &= Flush(*ledger, pending, o->atomic);
+    if (!pending.slots.empty() && !g.output_failed) all_ok &= Flush(g, *ledger, pending, o->atomic);
     if (fd > 0) close(fd);
-    exit_code = all_ok ? 0 : 3;
+    exit_code = g.output_failed ? 1 : all_ok ? 0 : 3;
   });
 }
 

@@ -113,6 +113,7 @@ void RegisterAuditActivities(CLI::App& app, Globals& g, int& exit_code) {
     }
     auto added = ledger->RegisterActivity(entry, g.actor, g.Role());
     if (!added.ok()) return void(exit_code = Fail(g, added.status()));
+    g.recorded = "the activity was registered; rmc audit activities shows it";
     if (g.json) return PrintJson(ActivityJson(*added));
     std::printf("registered ");
     PrintActivity(*added);

@@ -1,8 +1,5 @@
 // rmc audit keygen, rmc audit checkpoint, rmc audit verify-checkpoint: signed checkpoints of the
 // chained logs (src/checkpoint.h), for the officer who checks that the logs are unchanged.
-#include <fcntl.h>
-#include <unistd.h>
-
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
@@ -11,6 +8,7 @@
 
 #include "checkpoint.h"
 #include "context.h"
+#include "private_file.h"
 
 namespace rmc::cli {
 namespace {
@@ -21,20 +19,6 @@ Result<std::string> ReadFile(const std::string& path, const char* what) {
     return Status(Code::kUsage,
                   std::string("cannot read ") + what + " " + path + ": " + std::strerror(errno));
   return std::string{std::istreambuf_iterator<char>(in), {}};
-}
-
-// Writes `text` to a new file: a checkpoint is evidence, so an existing one is never replaced.
-Status WriteNewFile(const std::string& path, const std::string& text) {
-  int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0644);
-  if (fd < 0)
-    return Status(Code::kUsage, errno == EEXIST
-                                    ? path + " exists; a checkpoint file is never overwritten"
-                                    : "cannot create " + path + ": " + std::strerror(errno));
-  bool ok = ::write(fd, text.data(), text.size()) == ssize_t(text.size()) && ::fsync(fd) == 0;
-  int err = errno;
-  ::close(fd);
-  if (!ok) return Status(Code::kUsage, "cannot write " + path + ": " + std::strerror(err));
-  return Status::Ok();
 }
 
 // Runs `body` on a read transaction of the ledger; prints why when the ledger cannot be read.
@@ -74,6 +58,7 @@ void RegisterKeygen(CLI::App& audit, Globals& g, int& exit_code) {
       return void(exit_code = Fail(g, s));
     SigningKey key = GenerateSigningKey();
     if (auto s = WriteSigningKey(*path, key); !s.ok()) return void(exit_code = Fail(g, s));
+    g.recorded = "the key was written to " + *path + ", which holds its public key too";
     if (g.json)
       PrintJson({{"ok", true}, {"key_file", *path}, {"public_key", Hex(key.public_key)}});
     else
@@ -107,7 +92,10 @@ void RegisterCheckpoint(CLI::App& audit, Globals& g, int& exit_code) {
       if (key) SignCheckpoint(*checkpoint, *key);
       std::string text = CheckpointJson(*checkpoint);
       if (o->output.empty()) return void(std::fwrite(text.data(), 1, text.size(), stdout));
-      if (auto s = WriteNewFile(o->output, text); !s.ok()) return void(exit_code = Fail(g, s));
+      // A checkpoint is evidence: an existing one is never replaced.
+      if (auto s = WriteNewPrivateFile(o->output, text, "a checkpoint file"); !s.ok())
+        return void(exit_code = Fail(g, s));
+      g.recorded = "the checkpoint was written to " + o->output;
       uint64_t position = checkpoint->logs.at("events").position;
       if (g.json)
         PrintJson({{"ok", true},

@@ -8,7 +8,7 @@
 
 #include "context.h"
 #include "ldv_export.h"
-#include "new_private_file.h"
+#include "private_file.h"
 
 namespace rmc::cli {
 namespace {

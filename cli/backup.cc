@@ -21,6 +21,7 @@ void RegisterBackup(CLI::App& app, Globals& g, int& exit_code) {
     auto ledger = OpenOrFail(g, exit_code);
     if (!ledger) return;
     if (auto s = Backup(*ledger, *dir, g.Role()); !s.ok()) return void(exit_code = Fail(g, s));
+    g.recorded = "the backup was written to " + *dir + "; rmc --ledger " + *dir + " verify checks it";
     if (g.json)
       PrintJson({{"ok", true}, {"backup", *dir}, {"keystore", *dir + "/keystore"}});
     else

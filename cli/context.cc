@@ -6,8 +6,10 @@
 #include <sodium.h>
 #include <unistd.h>
 
+#include <cerrno>
 #include <cstdio>
 #include <cstdlib>
+#include <cstring>
 #include <iostream>
 
 namespace rmc::cli {
@@ -120,7 +122,7 @@ std::string NewCommandId() {
   return id;
 }
 
-Result<Outcome> ExecuteOne(const Globals& g, const Json& json) {
+Result<Outcome> ExecuteOne(Globals& g, const Json& json) {
   auto command = ParseCommand(json.dump(), g.Defaults());
   if (!command.ok()) return command.status();
   auto ledger = Ledger::Open(g.Paths());
@@ -129,6 +131,8 @@ Result<Outcome> ExecuteOne(const Globals& g, const Json& json) {
   commands.push_back(std::move(*command));
   Outcome out = (*ledger)->Execute(commands, false)[0];
   if (!out.ok()) return out.error;
+  g.recorded = "command " + out.id + " was recorded; run it again with --id " + out.id +
+               " to see its result (a duplicate), or see rmc history " + out.case_id;
   return out;
 }
 
@@ -163,6 +167,16 @@ void PrintJson(const Json& j) {
   std::string s = j.dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace);
   s += '\n';
   std::fwrite(s.data(), 1, s.size(), stdout);
+}
+
+bool OutputWritten(Globals& g) {
+  if (std::fflush(stdout) == 0 && !std::ferror(stdout)) return true;
+  const int err = errno;
+  if (!g.output_failed)
+    std::fprintf(stderr, "rmc: error: output_error: the result could not be written to standard output (%s)%s%s\n",
+                 std::strerror(err), g.recorded.empty() ? "" : ", but ", g.recorded.c_str());
+  g.output_failed = true;
+  return false;
 }
 
 }  // namespace rmc::cli

@@ -23,6 +23,10 @@ struct Globals {
   std::string purpose;
   std::string activity;  // --activity: the processing activity to record under
   bool json = false;
+  // What the command has recorded or written (empty: nothing) and how to see it again, for the
+  // message when its result cannot be printed (OutputWritten).
+  std::string recorded;
+  bool output_failed = false;  // OutputWritten has said so
 
   LedgerPaths Paths() const;
   schema::Role Role() const;
@@ -81,12 +85,17 @@ Shown ShownCase(Ledger& ledger, const CaseState& state);
 // A new command id ("cli-" and 24 random hex digits) for a command given without --id.
 std::string NewCommandId();
 // Parses `command` as `rmc apply` parses a line and executes it alone (Ledger::Execute): its
-// outcome when it succeeded, else the status that refused it (or kept it from running).
-Result<Outcome> ExecuteOne(const Globals& g, const Json& command);
+// outcome when it succeeded (and g.recorded says so), else the status that refused it (or kept
+// it from running).
+Result<Outcome> ExecuteOne(Globals& g, const Json& command);
 // The result line with --json, else "CASE version N: Event, Event".
 void PrintOutcome(const Globals& g, const Outcome& outcome);
 // The result line of a command (COMMANDS.md).
 Json OutcomeJson(const Outcome& outcome);
 void PrintJson(const Json& j);
+// Flushes standard output. When what was printed could not be written (a full disk, a closed
+// pipe), says so on standard error, once: `output_error`, with what the command recorded all
+// the same (g.recorded), since the command is not undone; returns false.
+bool OutputWritten(Globals& g);
 
 }  // namespace rmc::cli

@@ -1,5 +1,6 @@
 // rmc: the RMC case ledger. Registers the subcommands (one file each, or per family) and the
 // global options; everything else happens in the core (src/).
+#include <fcntl.h>
 #include <pwd.h>
 #include <unistd.h>
 
@@ -24,10 +25,32 @@ std::string LoginName() {
   return "unknown";
 }
 
+// Whether standard output is open. A closed standard input, output or error would be taken by
+// the next file opened (a ledger's lock or data file), and what is printed would land in it: each
+// is held open on /dev/null.
+bool StandardFilesOpen() {
+  bool stdout_open = true;
+  for (int fd = 0; fd <= 2; ++fd) {
+    if (fcntl(fd, F_GETFD) >= 0 || errno != EBADF) continue;
+    if (fd == 1) stdout_open = false;
+    int null = open("/dev/null", O_RDWR);
+    if (null >= 0 && null != fd) {
+      dup2(null, fd);
+      close(null);
+    }
+  }
+  return stdout_open;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
   using namespace rmc::cli;
+  if (!StandardFilesOpen()) {
+    std::fprintf(stderr, "rmc: error: usage: standard output is closed; rmc prints its results "
+                         "there, so it did nothing\n");
+    return 2;
+  }
   CLI::App app{"rmc: the RMC case ledger. Every action on a case along the routekaart is an "
                "immutable event; personal data is sealed per youth.\n"
                "Docs: docs/user-guide.md (first session), docs/commands.md (reference)."};
@@ -66,11 +89,8 @@ int main(int argc, char** argv) {
     int code = app.exit(e);
     return code == 0 ? 0 : 2;
   }
-  // Output is the product of a read (a checkpoint, an export): a full disk must not pass for
-  // success.
-  if (std::fflush(stdout) != 0 || std::ferror(stdout)) {
-    std::fprintf(stderr, "rmc: error: ledger_error: cannot write the output: %s\n", std::strerror(errno));
-    return exit_code ? exit_code : 1;
-  }
+  // Output is the product of a read (a checkpoint, an export) and the answer of a write: a full
+  // disk must not pass for success, nor a recorded command for a failed one.
+  if (!OutputWritten(g)) return exit_code ? exit_code : 1;
   return exit_code;
 }

@@ -45,7 +45,7 @@ void PrintTable(const std::vector<DueSubject>& due, const std::vector<Outcome>& 
   }
 }
 
-int Run(const Globals& g, bool apply) {
+int Run(Globals& g, bool apply) {
   if (auto s = MayReviewRetention(g.Role(), apply); !s.ok()) return Fail(g, s);
   if (auto s = CheckReadPurpose(g); !s.ok()) return Fail(g, s);
   auto today = Today();
@@ -63,6 +63,8 @@ int Run(const Globals& g, bool apply) {
     auto commands = RetentionErasures(*due, (*ledger)->settings(), *today, g.Defaults());
     if (!commands.ok()) return Fail(g, commands.status());
     erasures = (*ledger)->Execute(*commands, false);
+    g.recorded = "the erasures were executed; rmc retention lists whose retention has passed "
+                 "and rmc history CASE shows each SubjectErased";
   }
   bool all_erased = true;
   for (const auto& o : erasures) all_erased &= o.ok();

@@ -1,32 +1,43 @@
 #include "backup.h"
 
+#include <fcntl.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include <cerrno>
 #include <cstring>
 #include <filesystem>
+
+#include "directories.h"
 
 namespace rmc {
 namespace {
 
 namespace fs = std::filesystem;
 
-// `dir` as an empty private directory: created when missing, refused when it holds anything.
-Status EmptyPrivateDirectory(const std::string& dir) {
+// `dir` as an empty private directory of this user: created when missing (its missing parents
+// too, mode 0700), refused when it holds anything, is a symbolic link or belongs to another
+// user (who could plant links in it while the copy is written).
+Status EmptyPrivateDirectory(std::string dir) {
+  while (dir.size() > 1 && dir.back() == '/') dir.pop_back();  // "d/" would follow a link "d"
+  if (auto s = MakeParentDirectories(dir); !s.ok()) return s;
+  if (mkdir(dir.c_str(), 0700) != 0 && errno != EEXIST)
+    return LedgerError("cannot create " + dir + ": " + strerror(errno));
+  int fd = open(dir.c_str(), O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
+  if (fd < 0 && (errno == ELOOP || errno == ENOTDIR))
+    return Status(Code::kUsage, dir + " is not a directory (a symbolic link is not followed)");
+  if (fd < 0) return LedgerError("cannot open " + dir + ": " + strerror(errno));
+  struct stat st;
+  Status s;
   std::error_code ec;
-  if (fs::exists(dir, ec)) {
-    if (!fs::is_directory(dir, ec)) return Status(Code::kUsage, dir + " is not a directory");
-    if (!fs::is_empty(dir, ec))
-      return Status(Code::kUsage,
-                    dir + " is not empty; a backup goes into a new or empty directory");
-  } else {
-    fs::create_directories(fs::path(dir).parent_path(), ec);
-    if (mkdir(dir.c_str(), 0700) != 0)
-      return LedgerError("cannot create " + dir + ": " + strerror(errno));
-  }
-  if (chmod(dir.c_str(), 0700) != 0)
-    return LedgerError("cannot chmod " + dir + ": " + strerror(errno));
-  return Status::Ok();
+  if (fstat(fd, &st) != 0) s = LedgerError("cannot stat " + dir + ": " + strerror(errno));
+  else if (st.st_uid != geteuid())
+    s = Status(Code::kUsage, dir + " belongs to another user; a backup goes into a directory of your own");
+  else if (!fs::is_empty(dir, ec))
+    s = Status(Code::kUsage, dir + " is not empty; a backup goes into a new or empty directory");
+  else if (fchmod(fd, 0700) != 0) s = LedgerError("cannot chmod " + dir + ": " + strerror(errno));
+  close(fd);
+  return s;
 }
 
 }  // namespace

@@ -16,10 +16,10 @@ Status MayBackUp(schema::Role role);
 // keystore after it: a batch makes its new keys durable before its events (Ledger::Execute), so
 // every key an event in the copy was sealed with is in the copied keystore, unless the subject
 // was erased in between (then its data reads as erased, as in the live ledger).
-// `dir` is created (with its parents) when missing; it must be empty. Directories get mode
-// 0700, files 0600.
-// Errors: permission_denied (MayBackUp); usage when `dir` is not an
-// empty directory; ledger_error when a copy fails (what was copied is left for inspection).
+// `dir` is created (with its parents) when missing; it must be an empty directory of this user,
+// not a symbolic link. Directories get mode 0700, files 0600.
+// Errors: permission_denied (MayBackUp); usage when `dir` is not such a directory;
+// ledger_error when a copy fails (what was copied is left for inspection).
 Status Backup(Ledger& ledger, const std::string& dir, schema::Role role);
 
 }  // namespace rmc

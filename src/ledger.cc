@@ -3,8 +3,10 @@
 #include <sys/stat.h>
 
 #include <algorithm>
+#include <cerrno>
 #include <charconv>
 #include <cstdio>
+#include <cstring>
 
 #include "activities.h"
 #include "decide.h"
@@ -14,6 +16,7 @@
 #include "message_sizes.h"
 #include "random.h"
 #include "sealing.h"
+#include "staged_ledger.h"
 #include "state_codec.h"
 
 namespace rmc {
@@ -157,18 +160,18 @@ std::string CaseIdFor(uint64_t n) {
 Result<std::unique_ptr<Ledger>> Ledger::Create(const LedgerPaths& paths,
                                                const std::map<std::string, std::string>& settings,
                                                const std::string& actor) {
-  struct stat st;
-  if (stat((paths.ledger + "/data.mdb").c_str(), &st) == 0)
-    return Status(Code::kUsage, "a ledger exists at " + paths.ledger + "; refusing to overwrite it");
   auto now = Now();
   if (!now.ok()) return now.status();
   Settings initial;
   for (const auto& [k, v] : settings)
     if (auto s = initial.Set(k, v); !s.ok()) return Status(Code::kUsage, s.message());
-  auto store = Store::Open(paths.ledger, true, false);
+  // Built out of sight and then moved into place whole (staged_ledger.h).
+  auto staged = StagedLedger::Begin(paths);
+  if (!staged.ok()) return staged.status();
+  auto store = Store::Open((*staged)->staging().ledger, true, false);
   if (!store.ok()) return store.status();
   const std::string ledger_id = RandomString(16);
-  auto keystore = Keystore::Create(paths.keystore, ledger_id);
+  auto keystore = Keystore::Create((*staged)->staging().keystore, ledger_id);
   if (!keystore.ok()) return keystore.status();
   auto ledger = std::make_unique<Ledger>();
   ledger->store_ = std::move(*store);
@@ -205,15 +208,21 @@ Result<std::unique_ptr<Ledger>> Ledger::Create(const LedgerPaths& paths,
     return txn.PutMeta("next_case", U64Key(1));
   });
   if (!status.ok()) return status;
-  return ledger;
+  ledger.reset();  // closed before the move: LMDB must not have its files open twice in a process
+  if (auto s = (*staged)->Commit(); !s.ok()) return s;
+  return Open(paths);
 }
 
 namespace {
 
 Result<std::unique_ptr<Store>> OpenExistingStore(const LedgerPaths& paths, bool write_map) {
   struct stat st;
-  if (stat((paths.ledger + "/data.mdb").c_str(), &st) != 0)
-    return Status(Code::kNotFound, "no ledger at " + paths.ledger + " (create one with rmc init)");
+  if (stat((paths.ledger + "/data.mdb").c_str(), &st) != 0) {
+    if (errno == ENOENT || errno == ENOTDIR)
+      return Status(Code::kNotFound, "no ledger at " + paths.ledger + " (create one with rmc init)");
+    // Not "no ledger": one may well be there, out of this user's reach.
+    return LedgerError("cannot open the ledger at " + paths.ledger + ": " + std::strerror(errno));
+  }
   return Store::Open(paths.ledger, false, false, write_map);
 }
 
@@ -389,6 +398,10 @@ Result<std::string> Ledger::CurrentCaseOf(StoreTxn& txn, const std::string& ref,
   if (!record.ok()) return record.status();
   if (!*record || (*record)->cases.empty())
     return Status(Code::kUnknownCase, "no case for subject " + ref);
+  // The erasure cut the ref off from the case: no answer may name it.
+  if ((*record)->erased)
+    return Status(Code::kSubjectErased, "the personal data of subject " + ref +
+                                            " was erased; their case is no longer found by ref");
   const std::string& id = (*record)->cases.back();
   auto state = LoadCase(txn, id);
   if (!state.ok()) return state.status();

@@ -57,6 +57,8 @@ class Ledger {
  public:
   // Creates a ledger (refuses an existing one) with its first events: LedgerCreated and one
   // SettingChanged per setting, every one with its value (the defaults where none is given).
+  // The ledger and its keystore appear whole or not at all, and of several processes creating
+  // the same ledger at once one succeeds; the others get usage (staged_ledger.h).
   static Result<std::unique_ptr<Ledger>> Create(const LedgerPaths& paths,
                                                 const std::map<std::string, std::string>& settings,
                                                 const std::string& actor);

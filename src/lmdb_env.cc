@@ -6,7 +6,8 @@
 
 #include <cerrno>
 #include <cstring>
-#include <filesystem>
+
+#include "directories.h"
 
 namespace rmc {
 namespace {
@@ -44,8 +45,7 @@ Result<std::unique_ptr<LmdbEnv>> LmdbEnv::Open(const std::string& dir,
                                                bool create, bool read_only, bool write_map) {
   std::unique_ptr<LmdbEnv> e(new LmdbEnv);
   if (create) {
-    std::error_code ignored;  // the parents as `mkdir -p` would; the directory itself private
-    std::filesystem::create_directories(std::filesystem::path(dir).parent_path(), ignored);
+    if (auto s = MakeParentDirectories(dir); !s.ok()) return s;
     if (mkdir(dir.c_str(), 0700) != 0 && errno != EEXIST)
       return LedgerError("cannot create " + dir + ": " + strerror(errno));
   }

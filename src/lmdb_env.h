@@ -20,7 +20,8 @@ namespace rmc {
 class LmdbEnv {
  public:
   // Opens (or with `create`, creates) the environment in directory `dir` with named databases
-  // `names`. Files are created with mode 0600. With `write_map`, a write transaction's dirty
+  // `names`. Files are created with mode 0600; the directory and its missing parents with mode
+  // 0700 (existing ones are left as they are). With `write_map`, a write transaction's dirty
   // pages live in the file's map rather than on the heap, so one transaction may rewrite any
   // amount of data in bounded memory; LMDB then allows no nested transactions, and the data
   // file is extended (sparsely) to the map size. Other processes may open it without.

@@ -11,7 +11,7 @@
 #include <iterator>
 
 #include "json_render.h"
-#include "new_private_file.h"
+#include "private_file.h"
 #include "random.h"
 
 namespace rmc {

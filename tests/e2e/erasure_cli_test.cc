@@ -103,6 +103,25 @@ TEST_F(ErasureCli, SubjectForgetIsTheForgetSubjectCommand) {
   EXPECT_EQ(json::parse(Rmc("stats --json").text)["cases"], 1);
 }
 
+TEST_F(ErasureCli, AnErasedYouthsRefNoLongerLeadsToTheirCase) {
+  // J-1's case is open when erased, J-2's closed: neither may be found, or named, by ref.
+  ASSERT_EQ(Rmc("signal --subject-ref J-1 --subject-name Yfke --channel jongere --received 2026-11-01").code, 0);
+  ClosedCase("2", "--subject-ref J-2 --subject-name Bram");
+  for (const char* ref : {"J-1", "J-2"}) {
+    auto forget = Rmc(std::string("subject forget ") + ref + " --grondslag avg-art17 --reason verzoek",
+                      "coordinator");
+    ASSERT_EQ(forget.code, 0) << forget.text;
+    for (const std::string& command :
+         {"note --subject " + std::string(ref) + " --text 'na wissen'",
+          "contact --subject " + std::string(ref) + " --channel telefoon --outcome bereikt"}) {
+      auto r = Rmc(command);
+      EXPECT_EQ(r.code, 8) << command << ": " << r.text;
+      EXPECT_EQ(r.text.find("RMC-"), std::string::npos) << "names the case: " << r.text;
+      EXPECT_NE(r.text.find("subject_erased"), std::string::npos) << r.text;
+    }
+  }
+}
+
 TEST_F(ErasureCli, ABackupIsALedgerThatVerifies) {
   ClosedCase("1", "--subject-ref J-1 --subject-name Yfke");
   const std::string backup = dir_ + "-backup";
