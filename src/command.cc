@@ -8,6 +8,7 @@
 
 #include "json_codec.h"
 #include "json_render.h"
+#include "json_writer.h"
 #include "message_sizes.h"
 #include "names.h"
 #include "store.h"
@@ -18,8 +19,12 @@ namespace {
 using simdjson::dom::element;
 using simdjson::dom::element_type;
 
-// Sorted keys, no white space: two commands with the same content hash the same.
-void Canonical(element e, std::string& out) {
+// Sorted keys, no white space: two commands with the same content hash the same, and two
+// with different content never. Keys are escaped as strings are (JsonWriter writes what
+// simdjson::minify writes for valid UTF-8), so a key holding '"' cannot pass for two fields.
+// Keys without '"', '\\' or control characters come out as they did before keys were
+// escaped: the hashes stored for such commands stay valid (tests/unit/command_test.cc).
+void Canonical(element e, JsonWriter& out) {
   switch (e.type()) {
     case element_type::OBJECT: {
       std::vector<std::pair<std::string_view, element>> fields;
@@ -28,32 +33,31 @@ void Canonical(element e, std::string& out) {
       for (auto [k, v] : object) fields.emplace_back(k, v);
       std::sort(fields.begin(), fields.end(),
                 [](const auto& a, const auto& b) { return a.first < b.first; });
-      out += '{';
+      out.Char('{');
       for (size_t i = 0; i < fields.size(); ++i) {
-        if (i) out += ',';
-        out += '"';
-        out += fields[i].first;
-        out += "\":";
+        if (i) out.Char(',');
+        out.String(fields[i].first);
+        out.Char(':');
         Canonical(fields[i].second, out);
       }
-      out += '}';
+      out.Char('}');
       break;
     }
     case element_type::ARRAY: {
-      out += '[';
+      out.Char('[');
       bool first = true;
       simdjson::dom::array array;
       array = e.get_array().value_unsafe();
       for (element v : array) {
-        if (!first) out += ',';
+        if (!first) out.Char(',');
         first = false;
         Canonical(v, out);
       }
-      out += ']';
+      out.Char(']');
       break;
     }
     default:
-      out += simdjson::minify(e);
+      out.Raw(simdjson::minify(e));
   }
 }
 
@@ -192,9 +196,9 @@ Result<Command> ParseCommand(std::string_view line, const CommandDefaults& defau
   if (c.type.empty()) return InvalidInput("type: missing");
   if (!data) return InvalidInput("data: missing; expected an object with the fields of " + c.type);
 
-  std::string canonical;
+  JsonWriter canonical(line.size() + 64);
   Canonical(root, canonical);
-  c.hash = Blake2b(canonical);
+  c.hash = Blake2b(canonical.view());
 
   if (c.type == "correct") {
     simdjson::dom::object object;

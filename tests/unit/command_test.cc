@@ -1,5 +1,5 @@
 // Parsing one JSON command (COMMANDS.md, "JSON commands"): what the envelope and the names in it
-// may hold.
+// may hold, and the canonical hash that decides idempotency.
 #include <gtest/gtest.h>
 
 #include <filesystem>
@@ -101,6 +101,38 @@ TEST(Command, ExpectedVersionIsAVersion) {
 
 TEST(Command, EnvelopeFieldsAreGivenOnce) {
   EXPECT_EQ(Refusal(R"({"id":"x","case":"RMC-000002",)" + kNote + "}"), "case: given twice");
+}
+
+TEST(Command, HashEscapesKeys) {
+  // Both have one answer per key; unescaped, both keys ran together into the same bytes.
+  const std::string two =
+      R"({"id":"i","type":"intake","case":"RMC-000001","data":{"date":"2026-11-20","participants":["jongere"],"support_question":"werk","answers":{"q1":"a","q2":"b"}}})";
+  const std::string one =
+      R"({"id":"i","type":"intake","case":"RMC-000001","data":{"date":"2026-11-20","participants":["jongere"],"support_question":"werk","answers":{"q1\":\"a\",\"q2":"b"}}})";
+  EXPECT_NE(HashOf(one), HashOf(two));
+}
+
+TEST(Command, HashOfKeysWithoutEscapesIsUnchanged) {
+  // Hashes that earlier versions stored in `commands`, for keys without '"', '\\' or control
+  // characters: a rerun of those commands must stay a duplicate, not become a conflict.
+  EXPECT_EQ(HashOf(R"({"id":"plain-1","type":"note","case":"RMC-000001","data":{"text":"gesprek met moeder"}})"),
+            "a659556049b00e80211f755074233d2681acd04e602f0056c53fbc1e47e5d9bd");
+  // Escapes in values were always escaped, and key order and white space never counted.
+  EXPECT_EQ(HashOf(R"({"data":{"text":"é \"q\" \\ \n\t\u0001 ✓"}, "type":"note","id":"esc-1" ,"case":"RMC-000001","reason":"a\/b"})"),
+            "84fd0d9411cd3458335e92871327aef5d74519c55e6b5b1bd993207b2c410b1d");
+  EXPECT_EQ(HashOf(R"({"id":"intake-1","type":"intake","case":"RMC-000001","data":{"date":"2026-11-20","participants":["jongere"],"support_question":"werk","answers":{"Wat wil je bereiken?":"een baan","q1":"a","q2":"b"}}})"),
+            "c10c186c0f3467640254871ee5412461a3e1ef6ab8992031ea52eca9b9e61e9f");
+  // Every command of the golden files, hashed one by one; the digest of those hashes in order.
+  std::ifstream in(std::filesystem::path(RMC_SOURCE_DIR) / "tests" / "golden" / "commands.jsonl");
+  std::string hashes;
+  int lines = 0;
+  for (std::string line; std::getline(in, line); ++lines) {
+    auto c = Parse(line);
+    ASSERT_TRUE(c.ok()) << line << ": " << c.status().message();
+    hashes += c->hash;
+  }
+  EXPECT_EQ(lines, 34);
+  EXPECT_EQ(Hex(Blake2b(hashes)), "dffe98bc1e1989bdd339ca119a45d22ee796ba5692f90292e37a613828c8386e");
 }
 
 }  // namespace
