@@ -111,6 +111,8 @@ TEST_F(HostileInput, InvalidUtf8InAnArgumentIsAnErrorNotACrash) {
   Refused("--actor " + bad + " note RMC-000001 --text x", 3, "actor: not valid UTF-8");
   Refused("--json note RMC-000001 --text " + bad, 3, "\"code\":\"invalid_input\"");
   Refused("--purpose " + bad + " show RMC-000001", 2, "--purpose: not valid UTF-8", "coordinator");
+  Refused("audit register-activity --code rmc-nazorg --retention " + bad, 3,
+          "retention: not valid UTF-8", "coordinator");
   // Reads print what they were given back in their errors, never a crash.
   Refused("--json show " + bad, 5, "\"code\":\"unknown_case\"");
 }
