@@ -56,6 +56,14 @@ TEST_F(DamagedStoredEvent, VerifyNamesIt) {
   EXPECT_TRUE(named);
 }
 
+TEST_F(DamagedStoredEvent, ARebuildRefusesToFoldAroundIt) {
+  auto rebuilt = Rebuild(ledger_->store(), false);
+  ASSERT_FALSE(rebuilt.ok()) << "it would have written projections without the event";
+  EXPECT_NE(rebuilt.status().message().find("event " + std::to_string(position_) + " does not decode"),
+            std::string::npos)
+      << rebuilt.status().message();
+}
+
 TEST_F(DamagedStoredEvent, ABatchRefusesOnlyTheCommandThatReadsIt) {
   std::vector<Command> batch;
   // A rerun of the signal reads its events for the duplicate's result line.
