@@ -32,7 +32,7 @@ class DamagedEvent : public rmc::testing::RmcCli {
   void Overwrite(const std::string& bytes) {
     auto store = rmc::Store::Open(dir_, false, false);
     ASSERT_TRUE(store.ok()) << store.status().message();
-    auto s = rmc::testing::WriteRawEvent(**store, std::stoull(signal_), bytes);
+    auto s = rmc::testing::WriteRawEntry(**store, "events", std::stoull(signal_), bytes);
     ASSERT_TRUE(s.ok()) << s.message();
   }
 

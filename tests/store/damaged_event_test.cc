@@ -3,6 +3,7 @@
 // that reads it.
 #include <gtest/gtest.h>
 
+#include "access_log.h"
 #include "forgery.h"
 #include "temp_ledger.h"
 #include "verify.h"
@@ -17,10 +18,11 @@ class DamagedStoredEvent : public TempLedger {
     auto signal = Run(R"({"id":"s1","type":"signal","data":{"subject":{"ref":"J-1","birth_date":"2005-01-10"},"channel":"jongere","received":"2026-11-01"}})");
     ASSERT_TRUE(signal.ok()) << signal.error.message();
     position_ = signal.position;
-    // A segment table that claims more than the bytes hold.
-    auto s = testing::WriteRawEvent(ledger_->store(), position_, std::string("\x05\0\0\0\xff\xff\0\0", 8));
+    auto s = testing::WriteRawEntry(ledger_->store(), "events", position_, kDamaged);
     ASSERT_TRUE(s.ok()) << s.message();
   }
+  // A segment table that claims more than the bytes hold.
+  const std::string kDamaged = std::string("\x05\0\0\0\xff\xff\0\0", 8);
   uint64_t position_ = 0;
 };
 
@@ -62,6 +64,24 @@ TEST_F(DamagedStoredEvent, ARebuildRefusesToFoldAroundIt) {
   EXPECT_NE(rebuilt.status().message().find("event " + std::to_string(position_) + " does not decode"),
             std::string::npos)
       << rebuilt.status().message();
+}
+
+TEST_F(DamagedStoredEvent, AnAccessRecordToo) {
+  auto state = ledger_->LoadCase(**ledger_->store().Read(), "RMC-000001");
+  ASSERT_TRUE(state.ok());
+  ASSERT_TRUE(RecordAccess(ledger_->store(), {"test", schema::Role::COORDINATOR, "p", "show", "rmc-signalering", 1},
+                           {{"RMC-000001", state->subject}})
+                  .ok());
+  ASSERT_TRUE(testing::WriteRawEntry(ledger_->store(), "access", 1, kDamaged).ok());
+  auto txn = ledger_->store().Read();
+  ASSERT_TRUE(txn.ok());
+  for (const std::string& subject : {std::string(), state->subject}) {
+    AccessFilter filter;
+    filter.subject_id = subject;
+    auto s = ScanAccessLog(**txn, filter, [](uint64_t, schema::AccessRecord::Reader) { return true; });
+    EXPECT_EQ(s.code(), Code::kLedgerError);
+    EXPECT_NE(s.message().find("access record 1 does not decode"), std::string::npos) << s.message();
+  }
 }
 
 TEST_F(DamagedStoredEvent, ABatchRefusesOnlyTheCommandThatReadsIt) {

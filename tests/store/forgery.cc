@@ -47,10 +47,9 @@ Status RewriteAndRechain(Store& store, uint64_t position, const std::string& act
   return RewriteAndRechain(store, position, [&](schema::Event::Builder e) { e.getActor().setId(actor); });
 }
 
-Status WriteRawEvent(Store& store, uint64_t position, std::string_view bytes) {
-  return store.Write([&](StoreTxn& txn) {
-    return txn.raw().Put(store.env().dbi("events"), U64Key(position), bytes);
-  });
+Status WriteRawEntry(Store& store, const char* db, uint64_t position, std::string_view bytes) {
+  return store.Write(
+      [&](StoreTxn& txn) { return txn.raw().Put(store.env().dbi(db), U64Key(position), bytes); });
 }
 
 Status RewriteAccessAndRechain(Store& store, uint64_t position, const std::string& actor) {
