@@ -98,7 +98,8 @@ Result<Json> FlagValue(const FlagSpec& f) {
 
 struct CommonOptions {
   std::string case_id, id, subject, occurred_at, reason, trace_id;
-  int64_t expected_version = -1;
+  int64_t expected_version = 0;
+  bool has_expected_version = false;  // given: checked by ParseCommand, negative values too
   std::string correct_event, correct_data;
 };
 
@@ -109,7 +110,7 @@ int RunAction(Globals& g, const std::string& type, const CommonOptions& o,
   cmd["type"] = type;
   if (!o.case_id.empty()) cmd["case"] = o.case_id;
   if (!o.subject.empty() && type != "forget_subject") cmd["subject"] = o.subject;
-  if (o.expected_version >= 0) cmd["expected_version"] = o.expected_version;
+  if (o.has_expected_version) cmd["expected_version"] = o.expected_version;
   if (!o.occurred_at.empty()) cmd["occurred_at"] = o.occurred_at;
   if (!o.reason.empty()) cmd["reason"] = o.reason;
   if (!o.trace_id.empty()) cmd["trace_id"] = o.trace_id;
@@ -162,7 +163,9 @@ void RegisterActions(CLI::App& app, Globals& g, int& exit_code) {
     if (type != "forget_subject" && type != "signal")
       sub->add_option("--subject", o->subject, "address the subject's current case by its ref");
     if (type == "signal") sub->add_option("--case", o->case_id, "attach to this case id (new cases get the next number)");
-    sub->add_option("--expected-version", o->expected_version, "refuse unless the case is at this version");
+    sub->add_option("--expected-version", o->expected_version,
+                    "refuse unless the case is at this version")
+        ->each([o](const std::string&) { o->has_expected_version = true; });
     sub->add_option("--occurred-at", o->occurred_at, "business time (ISO date or time; not in the future)");
     sub->add_option("--reason", o->reason, "why: makes an out-of-route step or a broken rule a recorded deviation");
     sub->add_option("--trace-id", o->trace_id, "the caller's W3C trace id (32 hex digits)");

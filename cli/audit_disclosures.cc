@@ -17,7 +17,7 @@ std::string OrDash(const Json& j) {
     for (const auto& item : j) out += (out.empty() ? "" : ",") + OrDash(item);
     return out;
   }
-  return j.is_null() ? "-" : j.is_string() ? j.get<std::string>() : j.dump();
+  return j.is_null() ? "-" : j.is_string() ? j.get<std::string>() : DumpJson(j);
 }
 
 // The listing as a table: a line per disclosure, then its thinking steps indented.

@@ -1,5 +1,6 @@
 #include "context.h"
 
+#include "names.h"
 #include "state_codec.h"
 
 #include <pwd.h>
@@ -84,9 +85,13 @@ CLI::App& SubjectGroup(CLI::App& app) {
 }
 
 Status CheckReadPurpose(const Globals& g) {
-  if (g.Role() != schema::Role::CONSULENT && g.purpose.empty())
+  // White space says nothing: a purpose of only blanks is no purpose.
+  if (g.Role() != schema::Role::CONSULENT &&
+      g.purpose.find_first_not_of(" \t\n\r\f\v") == std::string::npos)
     return Status(Code::kUsage, std::string("role ") + RoleName(g.Role()) +
                                     " reads personal data only with --purpose saying why");
+  if (!IsUtf8(g.purpose))
+    return Status(Code::kUsage, "--purpose: not valid UTF-8; expected text in UTF-8");
   return Status::Ok();
 }
 
@@ -122,7 +127,23 @@ std::string NewCommandId() {
   return id;
 }
 
+// The path of the first string in `j` that is not UTF-8, if any: flags hold the bytes the
+// shell gave, and nlohmann::json cannot write those as JSON.
+static std::optional<std::string> NonUtf8(const Json& j, const std::string& path) {
+  if (j.is_string())
+    return IsUtf8(j.get_ref<const std::string&>()) ? std::nullopt : std::optional(path);
+  if (j.is_object())
+    for (const auto& [key, value] : j.items())
+      if (auto at = NonUtf8(value, path.empty() ? key : path + "." + key)) return at;
+  if (j.is_array())
+    for (size_t i = 0; i < j.size(); ++i)
+      if (auto at = NonUtf8(j[i], path + "[" + std::to_string(i) + "]")) return at;
+  return std::nullopt;
+}
+
 Result<Outcome> ExecuteOne(Globals& g, const Json& json) {
+  if (auto at = NonUtf8(json, ""))
+    return InvalidInput(*at + ": not valid UTF-8; expected text in UTF-8");
   auto command = ParseCommand(json.dump(), g.Defaults());
   if (!command.ok()) return command.status();
   auto ledger = Ledger::Open(g.Paths());
@@ -164,8 +185,7 @@ Json OutcomeJson(const Outcome& o) {
 }
 
 void PrintJson(const Json& j) {
-  std::string s = j.dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace);
-  s += '\n';
+  std::string s = DumpJson(j) + '\n';
   std::fwrite(s.data(), 1, s.size(), stdout);
 }
 

@@ -88,6 +88,11 @@ int main(int argc, char** argv) {
   } catch (const CLI::ParseError& e) {
     int code = app.exit(e);
     return code == 0 ? 0 : 2;
+  } catch (const kj::Exception& e) {
+    // A stored message that does not decode, met by a read that does not catch it itself
+    // (rmc show, history, --as-of: src/store.h, EventView). The command is the last boundary:
+    // a damaged ledger is an error with its exit code, never an abort.
+    return Fail(g, rmc::Undecodable("a stored event or record", e));
   }
   // Output is the product of a read (a checkpoint, an export) and the answer of a write: a full
   // disk must not pass for success, nor a recorded command for a failed one.

@@ -46,7 +46,7 @@ std::string Bytes(capnp::Data::Reader d) { return {reinterpret_cast<const char*>
 std::string Str(const Json& j) {
   if (j.is_null()) return "-";
   if (j.is_string()) return j.get<std::string>();
-  return j.dump();
+  return DumpJson(j);
 }
 
 void PrintSummary(const Json& v) {
@@ -80,7 +80,7 @@ void PrintSummary(const Json& v) {
                   d["overdue"].get<bool>() ? "  VERLOPEN" : d["met"].get<bool>() ? "  gehaald" : "");
   }
   std::printf("\ninformatie (§1.2) ontbreekt: %s\n",
-              v["info_completeness"]["missing"].empty() ? "niets" : v["info_completeness"]["missing"].dump().c_str());
+              v["info_completeness"]["missing"].empty() ? "niets" : DumpJson(v["info_completeness"]["missing"]).c_str());
 }
 
 }  // namespace
@@ -117,7 +117,7 @@ void RegisterShow(CLI::App& app, Globals& g, int& exit_code) {
       return void(exit_code = Fail(g, s));
     if (g.json || !isatty(1)) {
       if (g.json) PrintJson(*v);
-      else std::printf("%s\n", v->dump(2).c_str());
+      else std::printf("%s\n", DumpJson(*v, 2).c_str());
     } else {
       PrintSummary(*v);
     }
@@ -222,7 +222,7 @@ void RegisterHistory(CLI::App& app, Globals& g, int& exit_code) {
                   Str(j["occurred_at"]).substr(0, 10).c_str(), Str(j["type"]).c_str(), Str(j["actor"]).c_str(),
                   Str(j["processing_activity"]["code"]).c_str(),
                   j.contains("reason") ? ("  reason: " + Str(j["reason"])).c_str() : "");
-      std::printf("        %s\n", j["data"].dump().c_str());
+      std::printf("        %s\n", DumpJson(j["data"]).c_str());
     }
     if (g.json) PrintJson(all);
   });
@@ -236,7 +236,14 @@ void RegisterEvents(CLI::App& app, Globals& g, int& exit_code) {
   };
   auto o = std::make_shared<Options>();
   auto* sub = app.add_subcommand("events", "the change feed: every event as JSON Lines, in global order");
-  sub->add_option("--since", o->since, "start at this position (default 1)");
+  sub->add_option("--since", o->since, "start at this position (default 1)")
+      ->check(CLI::Validator(
+          [](const std::string& v) {
+            return !v.empty() && v.find_first_not_of("0123456789") == std::string::npos
+                       ? std::string()
+                       : "expected a position (a whole number), not " + v;
+          },
+          "POSITION"));
   sub->add_flag("--personal", o->personal, "include personal fields (an accounted read)");
   sub->add_flag("--follow", o->follow, "keep running and print new events as they are committed");
   sub->callback([&g, &exit_code, o] {

@@ -1,5 +1,7 @@
 #include "as_of.h"
 
+#include <charconv>
+
 #include "fold.h"
 
 namespace rmc {
@@ -7,7 +9,11 @@ namespace rmc {
 Result<AsOf> ParseAsOf(const std::string& text) {
   AsOf a;
   if (!text.empty() && text.find_first_not_of("0123456789") == std::string::npos) {
-    a.position = std::stoull(text);
+    auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), a.position);
+    if (ec != std::errc())
+      return Status(Code::kUsage, "--as-of: " + text +
+                                      " is past every position; expected a position or an ISO "
+                                      "date or time");
     return a;
   }
   auto t = ParseTime(text);

@@ -63,8 +63,12 @@ Status ScanAccessLog(StoreTxn& txn, const AccessFilter& filter,
     auto view = txn.Access(position);
     if (!view.ok()) return view.status();
     if (!*view) return Status(Code::kLedgerError, "the access index names a missing record " + std::to_string(position));
-    auto r = (*view)->Root<schema::AccessRecord>();
-    if (passes(r) && !visit(position, r)) break;
+    try {
+      auto r = (*view)->Root<schema::AccessRecord>();
+      if (passes(r) && !visit(position, r)) break;
+    } catch (const kj::Exception& e) {  // a damaged record (EventView)
+      return Undecodable("access record " + std::to_string(position), e);
+    }
   }
   return Status::Ok();
 }

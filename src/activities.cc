@@ -7,6 +7,7 @@
 #include <cstring>
 #include <map>
 
+#include "names.h"
 #include "projection.capnp.h"
 
 namespace rmc {
@@ -104,6 +105,15 @@ Status ActivityRegister::Check(const Activity& a, const Settings& settings) cons
   if (a.name.empty()) return InvalidInput("name: say what the activity is called");
   if (a.purpose.empty()) return InvalidInput("purpose: say what the data is processed for");
   if (a.retention.empty()) return InvalidInput("retention: say how long the data is kept");
+  // Flags hold the bytes the shell gave; the register is ledger content, read as UTF-8.
+  for (const auto& [field, text] :
+       {std::pair{"name", &a.name}, {"purpose", &a.purpose},
+        {"statutory_basis", &a.statutory_basis}, {"retention", &a.retention}})
+    if (!IsUtf8(*text))
+      return InvalidInput(std::string(field) + ": not valid UTF-8; expected text in UTF-8");
+  for (const auto& c : a.recipient_categories)
+    if (!IsUtf8(c))
+      return InvalidInput("recipient_categories: not valid UTF-8; expected text in UTF-8");
   for (const auto& c : a.data_categories)
     if (!settings.IsCategory(c))
       return InvalidInput("data_categories: unknown category '" + c +

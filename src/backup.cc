@@ -46,14 +46,34 @@ Status MayBackUp(schema::Role role) {
   return Permit(role, Action::kBackup);
 }
 
-Status Backup(Ledger& ledger, const std::string& dir, schema::Role role) {
+Status Backup(Ledger& ledger, std::string dir, schema::Role role) {
   if (auto s = MayBackUp(role); !s.ok()) return s;
+  while (dir.size() > 1 && dir.back() == '/') dir.pop_back();
   if (auto s = EmptyPrivateDirectory(dir); !s.ok()) return s;
-  if (auto s = ledger.store().env().CopyCompacted(dir + "/data.mdb"); !s.ok()) return s;
-  const std::string keystore = dir + "/keystore";
-  if (mkdir(keystore.c_str(), 0700) != 0)
-    return LedgerError("cannot create " + keystore + ": " + strerror(errno));
-  return ledger.keystore().CopyTo(keystore + "/data.mdb");
+  // Written whole into a private directory beside DIR, then renamed onto the empty DIR: a backup
+  // interrupted at any point leaves DIR empty (and a DIR.partial-XXXXXX that no command reads),
+  // never a copy that looks like a ledger but is not one.
+  std::string partial = dir + ".partial-XXXXXX";
+  if (!mkdtemp(partial.data())) return LedgerError("cannot create " + partial + ": " + strerror(errno));
+  const std::string keystore = partial + "/keystore";
+  Status s = ledger.Exclusive([&]() -> Status {
+    if (auto st = ledger.store().env().CopyCompacted(partial + "/data.mdb"); !st.ok()) return st;
+    if (mkdir(keystore.c_str(), 0700) != 0)
+      return LedgerError("cannot create " + keystore + ": " + strerror(errno));
+    return ledger.keystore().CopyTo(keystore + "/data.mdb");
+  });
+  if (s.ok()) s = SyncDirectory(keystore);
+  if (s.ok()) s = SyncDirectory(partial);
+  if (s.ok() && rename(partial.c_str(), dir.c_str()) != 0)
+    s = errno == ENOTEMPTY || errno == EEXIST
+            ? Status(Code::kUsage, dir + " is not empty any more; a backup goes into a new or empty directory")
+            : LedgerError("cannot rename " + partial + " to " + dir + ": " + strerror(errno));
+  if (!s.ok()) {
+    std::error_code ignored;
+    fs::remove_all(partial, ignored);
+    return s;
+  }
+  return SyncDirectory(ParentOf(dir));
 }
 
 }  // namespace rmc

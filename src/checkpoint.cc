@@ -6,6 +6,7 @@
 #include "access.capnp.h"
 #include "clock.h"
 #include "json_render.h"
+#include "names.h"
 
 namespace rmc {
 namespace {
@@ -121,8 +122,8 @@ Result<LogMark> ParseMark(const Json& j, const std::string& path) {
 }  // namespace
 
 Result<Checkpoint> MakeCheckpoint(const StoreTxn& txn, const std::string& actor) {
-  if (actor.empty() || HasLineBreak(actor))
-    return InvalidInput("a checkpoint needs an actor name without line breaks");
+  if (actor.empty() || HasLineBreak(actor) || !IsUtf8(actor))
+    return InvalidInput("a checkpoint needs an actor name in UTF-8 without line breaks");
   auto now = Now();
   if (!now.ok()) return now.status();
   auto id = txn.Meta("ledger_id");

@@ -41,12 +41,28 @@ std::optional<date::year_month_day> ParseYmd(std::string_view s) {
   return ymd;
 }
 
+// A time is nanoseconds since 1970 in an int64 (1677-09-21 to 2262-04-11): every date and time
+// the ledger accepts lies in whole years well inside that, whatever its offset, so that neither
+// it nor a date computed from it (a deadline, the end of a day) can wrap around.
+constexpr int kFirstYear = 1678, kLastYear = 2261;
+const char kRange[] = "expected a date from 1678-01-01 to 2261-12-31";
+
+bool InRange(const date::year_month_day& ymd) {
+  return int(ymd.year()) >= kFirstYear && int(ymd.year()) <= kLastYear;
+}
+
+Status OutOfRange(std::string_view text) {
+  return InvalidInput("'" + std::string(text) + "' lies outside the times the ledger can hold; " +
+                      kRange);
+}
+
 }  // namespace
 
 Result<Days> ParseDate(std::string_view text) {
   auto ymd = ParseYmd(text);
   if (text.size() != 10 || !ymd)
     return InvalidInput("'" + std::string(text) + "' is not a date; expected YYYY-MM-DD");
+  if (!InRange(*ymd)) return OutOfRange(text);
   return Days(date::sys_days(*ymd).time_since_epoch().count());
 }
 
@@ -56,6 +72,7 @@ Result<TimePoint> ParseTime(std::string_view text) {
                           "YYYY-MM-DDTHH:MM:SS with Z or an offset";
   auto ymd = ParseYmd(text);
   if (!ymd) return InvalidInput(bad);
+  if (!InRange(*ymd)) return OutOfRange(text);
   if (text.size() == 10) return TimePoint{StartOfLocalDay(*ParseDate(text)), true};
   if (text[10] != 'T' && text[10] != ' ') return InvalidInput(bad);
   size_t p = 11;
@@ -96,6 +113,10 @@ Result<TimePoint> ParseTime(std::string_view text) {
                 (zone.size() == 5 && Digits(zone, 3, 2)) || zone.size() == 3)) {
       int oh = Num(zone, 1, 2);
       int om = zone.size() == 3 ? 0 : Num(zone, zone.size() - 2, 2);
+      // No offset in use lies beyond 14 hours (they run from -12:00 to +14:00).
+      if (om > 59 || oh * 60 + om > 14 * 60)
+        return InvalidInput("'" + std::string(text) + "': " + std::string(zone) +
+                            " is not a UTC offset; expected one from -14:00 to +14:00");
       offset_min = (zone[0] == '-' ? -1 : 1) * (oh * 60 + om);
     } else {
       return InvalidInput(bad);

@@ -22,9 +22,11 @@ struct TimePoint {
 // Now: $RMC_NOW when set (ISO 8601; read once per process), else the system clock.
 Result<TimePoint> Now();
 
-// "YYYY-MM-DD" (a real calendar date) into days.
+// "YYYY-MM-DD" (a real calendar date from 1678-01-01 to 2261-12-31: a time in nanoseconds
+// cannot hold more) into days.
 Result<Days> ParseDate(std::string_view text);
-// ISO 8601: a date, "YYYY-MM-DDTHH:MM[:SS[.frac]]" with "Z", "+HH:MM" or nothing (local time).
+// ISO 8601: a date, "YYYY-MM-DDTHH:MM[:SS[.frac]]" with "Z", "+HH:MM" (-14:00 to +14:00) or
+// nothing (local time); dates as ParseDate.
 Result<TimePoint> ParseTime(std::string_view text);
 
 std::string FormatDate(Days days);

@@ -3,11 +3,14 @@
 #include <simdjson.h>
 
 #include <algorithm>
+#include <set>
 #include <vector>
 
 #include "json_codec.h"
 #include "json_render.h"
+#include "json_writer.h"
 #include "message_sizes.h"
+#include "names.h"
 #include "store.h"
 
 namespace rmc {
@@ -16,8 +19,12 @@ namespace {
 using simdjson::dom::element;
 using simdjson::dom::element_type;
 
-// Sorted keys, no white space: two commands with the same content hash the same.
-void Canonical(element e, std::string& out) {
+// Sorted keys, no white space: two commands with the same content hash the same, and two
+// with different content never. Keys are escaped as strings are (JsonWriter writes what
+// simdjson::minify writes for valid UTF-8), so a key holding '"' cannot pass for two fields.
+// Keys without '"', '\\' or control characters come out as they did before keys were
+// escaped: the hashes stored for such commands stay valid (tests/unit/command_test.cc).
+void Canonical(element e, JsonWriter& out) {
   switch (e.type()) {
     case element_type::OBJECT: {
       std::vector<std::pair<std::string_view, element>> fields;
@@ -26,32 +33,31 @@ void Canonical(element e, std::string& out) {
       for (auto [k, v] : object) fields.emplace_back(k, v);
       std::sort(fields.begin(), fields.end(),
                 [](const auto& a, const auto& b) { return a.first < b.first; });
-      out += '{';
+      out.Char('{');
       for (size_t i = 0; i < fields.size(); ++i) {
-        if (i) out += ',';
-        out += '"';
-        out += fields[i].first;
-        out += "\":";
+        if (i) out.Char(',');
+        out.String(fields[i].first);
+        out.Char(':');
         Canonical(fields[i].second, out);
       }
-      out += '}';
+      out.Char('}');
       break;
     }
     case element_type::ARRAY: {
-      out += '[';
+      out.Char('[');
       bool first = true;
       simdjson::dom::array array;
       array = e.get_array().value_unsafe();
       for (element v : array) {
-        if (!first) out += ',';
+        if (!first) out.Char(',');
         first = false;
         Canonical(v, out);
       }
-      out += ']';
+      out.Char(']');
       break;
     }
     default:
-      out += simdjson::minify(e);
+      out.Raw(simdjson::minify(e));
   }
 }
 
@@ -66,6 +72,32 @@ Status Text(element e, const char* name, size_t max, std::string& out) {
     return InvalidInput(std::string(name) + ": expected a string of 1 to " + std::to_string(max) +
                         " characters");
   out = s;
+  return Status::Ok();
+}
+
+// A name (names.h): an identifier that becomes a key or part of one.
+Status Name(element e, const char* name, size_t max, std::string& out) {
+  if (auto s = Text(e, name, max, out); !s.ok()) return s;
+  return CheckName(name, out, max);
+}
+
+// A case id is also a list item in the subjects index, which separates case ids by commas.
+Status CaseId(element e, std::string& out) {
+  if (auto s = Name(e, "case", 64, out); !s.ok()) return s;
+  if (out.find(',') != std::string::npos)
+    return InvalidInput("case: holds a comma; expected a case id such as RMC-000001");
+  return Status::Ok();
+}
+
+// The refs in a command's data are hashed into the subject's key (docs/storage.md, Keystore).
+Status CheckRefs(Command& c) {
+  auto check = [](const char* what, capnp::Text::Reader ref) {
+    return CheckName(what, std::string_view(ref.begin(), ref.size()), 128);
+  };
+  if (c.type == "signal")
+    return check("data.subject.ref", c.data().getSignalReceived().getSubject().getRef());
+  if (c.type == "forget_subject")
+    return check("data.subject", c.data().getSubjectErased().getSubject());
   return Status::Ok();
 }
 
@@ -104,17 +136,20 @@ Result<Command> ParseCommand(std::string_view line, const CommandDefaults& defau
   std::optional<element> data;
   simdjson::dom::object root_object;
   root_object = root.get_object().value_unsafe();
+  std::set<std::string_view> seen;
   for (auto [key, value] : root_object) {
     Status s;
-    if (key == "id") {
-      s = Text(value, "id", 128, c.id);
+    if (!seen.insert(key).second) {
+      s = InvalidInput(std::string(key) + ": given twice");
+    } else if (key == "id") {
+      s = Name(value, "id", 128, c.id);
       if (s.ok() && id_out) *id_out = c.id;
     } else if (key == "type") {
       s = Text(value, "type", 64, c.type);
     } else if (key == "case") {
-      s = Text(value, "case", 64, c.case_id);
+      s = CaseId(value, c.case_id);
     } else if (key == "subject") {
-      s = Text(value, "subject", 128, c.subject_ref);
+      s = Name(value, "subject", 128, c.subject_ref);
     } else if (key == "actor") {
       s = Text(value, "actor", 128, c.actor);
     } else if (key == "reason") {
@@ -122,7 +157,8 @@ Result<Command> ParseCommand(std::string_view line, const CommandDefaults& defau
     } else if (key == "expected_version") {
       uint64_t v;
       if (value.get_uint64().get(v) != simdjson::SUCCESS || v > UINT32_MAX)
-        s = InvalidInput("expected_version: expected a whole number of 0 or more");
+        s = InvalidInput("expected_version: expected a whole number from 0 to " +
+                         std::to_string(UINT32_MAX));
       else
         c.expected_version = uint32_t(v);
     } else if (key == "occurred_at") {
@@ -154,12 +190,15 @@ Result<Command> ParseCommand(std::string_view line, const CommandDefaults& defau
     if (!s.ok()) return s;
   }
   if (c.id.empty()) return InvalidInput("id: missing; every command needs an idempotency key");
+  // The actor is recorded with every event; it may come from --actor or $RMC_ACTOR.
+  if (!c.actor.empty())
+    if (auto s = CheckName("actor", c.actor, 128); !s.ok()) return s;
   if (c.type.empty()) return InvalidInput("type: missing");
   if (!data) return InvalidInput("data: missing; expected an object with the fields of " + c.type);
 
-  std::string canonical;
+  JsonWriter canonical(line.size() + 64);
   Canonical(root, canonical);
-  c.hash = Blake2b(canonical);
+  c.hash = Blake2b(canonical.view());
 
   if (c.type == "correct") {
     simdjson::dom::object object;
@@ -200,6 +239,7 @@ Result<Command> ParseCommand(std::string_view line, const CommandDefaults& defau
   auto payload = capnp::toDynamic(c.payload->initRoot<schema::Payload>());
   auto fill = FillFromJson(payload.init(*member).as<capnp::DynamicStruct>(), *data, "data");
   if (!fill.ok()) return fill;
+  if (auto s = CheckRefs(c); !s.ok()) return s;
   if (c.type == "forget_subject" && c.reason.empty())
     return InvalidInput("reason: missing; an erasure needs a reason");
   return c;

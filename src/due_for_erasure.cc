@@ -73,7 +73,7 @@ Result<std::vector<Command>> RetentionErasures(const std::vector<DueSubject>& su
                     {"type", "forget_subject"},
                     {"reason", reason},
                     {"data", {{"subject", s.ref}, {"grondslag", "bewaartermijn"}}}};
-    auto parsed = ParseCommand(command.dump(), defaults);
+    auto parsed = ParseCommand(DumpJson(command), defaults);
     if (!parsed.ok()) return parsed.status();
     commands.push_back(std::move(*parsed));
   }

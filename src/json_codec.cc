@@ -24,10 +24,18 @@ Result<int64_t> Integer(element json, const std::string& path) {
   return v;
 }
 
+// Text is read back as a C string (Cap'n Proto Text ends at its first NUL): what followed a NUL
+// would be stored, sealed, and never shown.
+Status NoNul(std::string_view text, const std::string& path) {
+  if (text.find('\0') == std::string_view::npos) return Status::Ok();
+  return InvalidInput(path + ": holds a NUL character (\\u0000); expected text without it");
+}
+
 Result<std::string_view> String(element json, const std::string& path) {
   std::string_view s;
   if (json.get_string().get(s) != simdjson::SUCCESS) return Wrong(path, "a string");
   if (s.size() > kMaxText) return InvalidInput(path + ": longer than 64 KiB");
+  if (auto nul = NoNul(s, path); !nul.ok()) return nul;
   return s;
 }
 
@@ -159,6 +167,7 @@ Status FillMap(capnp::DynamicStruct::Builder out, capnp::StructSchema::Field fie
                             si::EnumCodes(key_field.getType().asEnum()));
       item.set(key_field, capnp::DynamicEnum(*e));
     } else {
+      if (auto s = NoNul(key, item_path); !s.ok()) return s;
       item.set(key_field, capnp::Text::Reader(key.data(), key.size()));
     }
     if (spec.value.empty()) {

@@ -99,6 +99,10 @@ Json FieldValue(capnp::DynamicStruct::Reader s, const capnp::StructSchema::Field
 
 }  // namespace
 
+std::string DumpJson(const Json& j, int indent) {
+  return j.dump(indent, ' ', false, Json::error_handler_t::replace);
+}
+
 std::string Hex(capnp::Data::Reader data) {
   return Hex(std::string_view(reinterpret_cast<const char*>(data.begin()), data.size()));
 }

@@ -33,6 +33,11 @@ Json RenderStruct(capnp::DynamicStruct::Reader pub,
                   std::optional<capnp::DynamicStruct::Reader> unsealed, const RenderOptions& options,
                   std::vector<std::string>* hidden, const std::string& path = "");
 
+// `j` as JSON text, never throwing: bytes that are not UTF-8 (in text an earlier version
+// stored, or an actor name from an odd terminal) become U+FFFD. Every dump of ledger content
+// goes through here or through JsonWriter, which writes the same.
+std::string DumpJson(const Json& j, int indent = -1);
+
 std::string Hex(capnp::Data::Reader data);
 std::string Hex(std::string_view bytes);
 // The bytes of lower-case hex text; nothing when it is not hex.

@@ -11,6 +11,8 @@
 #include <filesystem>
 #include <vector>
 
+#include "directories.h"
+
 namespace rmc {
 namespace {
 
@@ -29,15 +31,6 @@ bool IsGenerationName(std::string_view name) {
   for (char c : name.substr(4))
     if (!std::isalnum(static_cast<unsigned char>(c))) return false;
   return true;
-}
-
-// Makes the directory's entries (a new, renamed or removed file) durable.
-Status SyncDirectory(const std::string& dir) {
-  int fd = ::open(dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-  if (fd < 0) return SystemError("cannot open", dir);
-  Status s = ::fsync(fd) == 0 ? Status::Ok() : SystemError("cannot sync", dir);
-  ::close(fd);
-  return s;
 }
 
 // An flock on the keystore directory, released on destruction (and by the kernel when the
@@ -108,6 +101,7 @@ Result<std::string> KeystoreDir::NewGeneration() const {
 Status KeystoreDir::Switch(const std::string& name) {
   auto before = Current();
   if (!before.ok()) return before.status();
+  if (auto s = SyncDirectory(Path(name)); !s.ok()) return s;  // its data.mdb, durably
   auto lock = DirLock::Take(dir_, LOCK_EX);
   if (!lock.ok()) return lock.status();
   std::string tmp = dir_ + "/" + kCurrent + ".XXXXXX";

@@ -301,7 +301,15 @@ std::vector<Outcome> Ledger::Execute(std::vector<Command>& commands, bool atomic
     for (size_t i = 0; i < commands.size(); ++i) {
       Outcome& out = outcomes[i];
       out.id = commands[i].id;
-      auto plan = Prepare(txn, commands[i], out);
+      // Preparing reads stored events (a duplicate's, a correction's target, a case's signals):
+      // one that does not decode refuses this command, not the batch (EventView).
+      auto plan = [&]() -> Result<Plan> {
+        try {
+          return Prepare(txn, commands[i], out);
+        } catch (const kj::Exception& e) {
+          return Undecodable("an event the command reads", e);
+        }
+      }();
       if (!plan.ok()) {
         out.error = plan.status();
         if (IsMapFull(out.error)) return out.error;
@@ -347,6 +355,14 @@ std::vector<Outcome> Ledger::Execute(std::vector<Command>& commands, bool atomic
               "; the next write to this ledger completes it (or run the command again)");
   }
   return outcomes;
+}
+
+Status Ledger::Exclusive(const std::function<Status()>& body) {
+  return store_->Write([&](StoreTxn& txn) -> Status {
+    if (auto s = keystore_->Refresh(); !s.ok()) return s;
+    if (auto s = CompleteErasures(txn); !s.ok()) return s;
+    return body();
+  });
 }
 
 Status Ledger::CompleteErasures(StoreTxn& txn) {

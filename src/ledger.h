@@ -77,6 +77,11 @@ class Ledger {
   // (an ActivityRegistered event); coordinator and system only. Returns the version registered.
   Result<Activity> RegisterActivity(const Activity& entry, const std::string& actor, schema::Role role);
 
+  // Runs `body` while no other process can write to the ledger or its keystore (in a write
+  // transaction that writes nothing else), after opening the keystore's current generation and
+  // completing any erasure whose key deletion is pending: for a copy of both that agrees.
+  Status Exclusive(const std::function<Status()>& body);
+
   const Settings& settings() const { return settings_; }
   const ActivityRegister& activities() const { return register_; }
   // The version in force of activity `code`: invalid_input naming the registered codes when

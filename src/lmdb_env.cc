@@ -4,6 +4,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <cstring>
 
@@ -67,6 +68,20 @@ Result<std::unique_ptr<LmdbEnv>> LmdbEnv::Open(const std::string& dir,
     e->dbis_.emplace(name, dbi);
   }
   if (auto s = (*txn)->Commit(); !s.ok()) return s;
+  // A map more than half used grows now, while no transaction is open, rather than when a read
+  // that records its access finds it full (Grow: not while the read is open).
+  if (!read_only) {
+    MDB_envinfo info;
+    MDB_stat stat;
+    mdb_env_info(e->env_, &info);
+    mdb_env_stat(e->env_, &stat);
+    const size_t used = (info.me_last_pgno + 1) * size_t(stat.ms_psize);
+    if (used > info.me_mapsize / 2)
+      if (auto s = FromLmdb(mdb_env_set_mapsize(e->env_, std::max(info.me_mapsize, used) * 2),
+                            "mdb_env_set_mapsize");
+          !s.ok())
+        return s;
+  }
   return e;
 }
 
@@ -77,6 +92,10 @@ LmdbEnv::~LmdbEnv() {
 MDB_dbi LmdbEnv::dbi(std::string_view name) const { return dbis_.find(name)->second; }
 
 Status LmdbEnv::Grow() {
+  if (open_txns_.load() > 0)
+    return LedgerError(
+        "the ledger's map is full, and cannot grow while this process still reads it; run the "
+        "command again");
   MDB_envinfo info;
   mdb_env_info(env_, &info);
   return FromLmdb(mdb_env_set_mapsize(env_, info.me_mapsize * 2), "mdb_env_set_mapsize");
@@ -98,11 +117,17 @@ Result<std::unique_ptr<LmdbTxn>> LmdbTxn::Begin(const LmdbEnv& env, bool write, 
   int rc = mdb_txn_begin(env.env(), parent ? parent->txn_ : nullptr, write ? 0 : MDB_RDONLY,
                          &t->txn_);
   if (rc == MDB_MAP_RESIZED) {  // another process grew the map
+    // Adopting its size remaps the file: not under a transaction that reads the old map (Grow).
+    if (env.open_txns_.load() > 0)
+      return LedgerError(
+          "another process grew the ledger while this one reads it; run the command again");
     mdb_env_set_mapsize(env.env(), 0);
     rc = mdb_txn_begin(env.env(), parent ? parent->txn_ : nullptr, write ? 0 : MDB_RDONLY,
                        &t->txn_);
   }
   if (auto s = FromLmdb(rc, "mdb_txn_begin"); !s.ok()) return s;
+  t->env_ = &env;
+  ++env.open_txns_;
   return t;
 }
 
@@ -110,12 +135,17 @@ LmdbTxn::~LmdbTxn() { Abort(); }
 
 Status LmdbTxn::Commit() {
   int rc = mdb_txn_commit(txn_);
-  txn_ = nullptr;
+  Ended();
   return FromLmdb(rc, "mdb_txn_commit");
 }
 
 void LmdbTxn::Abort() {
   if (txn_) mdb_txn_abort(txn_);
+  Ended();
+}
+
+void LmdbTxn::Ended() {
+  if (txn_ && env_) --env_->open_txns_;
   txn_ = nullptr;
 }
 

@@ -5,6 +5,7 @@
 
 #include <lmdb.h>
 
+#include <atomic>
 #include <cstdint>
 #include <functional>
 #include <map>
@@ -34,7 +35,10 @@ class LmdbEnv {
 
   MDB_env* env() const { return env_; }
   MDB_dbi dbi(std::string_view name) const;
-  // Doubles the map (after MDB_MAP_FULL). REQUIRES: no transaction of this process is open.
+  // Doubles the map (after MDB_MAP_FULL). A new map may lie elsewhere in memory, and a
+  // transaction still open would read the old one (SIGSEGV): so a ledger_error while another
+  // transaction of this process is open (a read that writes its access record, rmc events with
+  // its read-ahead), and LmdbTxn::Begin adopts a map another process grew only then too.
   Status Grow();
   // Writes a compacted copy of the environment (a consistent snapshot: LMDB copies inside one
   // read transaction, so writers go on meanwhile) to the new file `path`, mode 0600, and syncs
@@ -43,9 +47,11 @@ class LmdbEnv {
   Status CopyCompacted(const std::string& path) const;
 
  private:
+  friend class LmdbTxn;
   LmdbEnv() = default;
   MDB_env* env_ = nullptr;
   std::map<std::string, MDB_dbi, std::less<>> dbis_;
+  mutable std::atomic<int> open_txns_{0};  // of this process, in any thread (MDB_NOTLS)
 };
 
 // A transaction; aborted on destruction unless committed. A child (nested) transaction of a
@@ -75,6 +81,9 @@ class LmdbTxn {
   MDB_txn* txn() const { return txn_; }
 
  private:
+  void Ended();  // the transaction is over: no longer counted
+
+  const LmdbEnv* env_ = nullptr;  // counts this transaction while it is open
   MDB_txn* txn_ = nullptr;
 };
 

@@ -18,12 +18,12 @@ std::string F(const Json& data, const char* key) {
       if (!out.empty()) out += ", ";
       out += item.is_string()
                  ? (item.get<std::string>() == "*" ? "alle partners" : item.get<std::string>())
-                 : item.dump();
+                 : DumpJson(item);
     }
     return out;
   }
   if (v.is_null()) return "";
-  return v.dump();
+  return DumpJson(v);
 }
 
 // " (text)" or nothing.

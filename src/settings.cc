@@ -4,6 +4,8 @@
 #include <cctype>
 #include <charconv>
 
+#include "names.h"
+
 namespace rmc {
 namespace {
 
@@ -51,6 +53,8 @@ const std::vector<std::string>& BuiltInCategories() {
 Status Settings::Set(const std::string& key, const std::string& value) {
   if (key == "region") {
     if (value.empty()) return InvalidInput("region: expected a name");
+    // Names: a line break would start another setting in meta/settings (Encode).
+    if (auto s = CheckName("region", value, 128); !s.ok()) return s;
     region = value;
     return Status::Ok();
   }
@@ -69,6 +73,7 @@ Status Settings::Set(const std::string& key, const std::string& value) {
       size_t comma = value.find(',', start);
       std::string c = value.substr(start, comma - start);
       if (c.empty()) return InvalidInput("categories: expected names separated by commas");
+      if (auto s = CheckName("categories", c, 128); !s.ok()) return s;
       extra_categories.push_back(c);
       if (comma == std::string::npos) break;
       start = comma + 1;

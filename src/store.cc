@@ -2,6 +2,7 @@
 
 #include <sodium.h>
 
+#include <algorithm>
 #include <cstring>
 
 namespace rmc {
@@ -43,8 +44,6 @@ std::string Blake2b(std::string_view bytes) {
 }
 
 EventView::EventView(std::string_view bytes) : bytes_(bytes) {
-  capnp::ReaderOptions options;
-  options.traversalLimitInWords = uint64_t(1) << 30;
   kj::ArrayPtr<const capnp::word> words;
   if (reinterpret_cast<uintptr_t>(bytes.data()) % sizeof(capnp::word) == 0) {
     words = {reinterpret_cast<const capnp::word*>(bytes.data()), bytes.size() / sizeof(capnp::word)};
@@ -53,7 +52,23 @@ EventView::EventView(std::string_view bytes) : bytes_(bytes) {
     std::memcpy(copy_.begin(), bytes.data(), copy_.size() * sizeof(capnp::word));
     words = copy_;
   }
-  reader_.emplace(words, options);
+  // A view is read a few times over (rendered, folded, hashed); a damaged message whose pointers
+  // lead to the same words again and again is stopped long before it costs much. Nesting keeps
+  // Cap'n Proto's default limit (64).
+  capnp::ReaderOptions options;
+  options.traversalLimitInWords =
+      std::max<uint64_t>(options.traversalLimitInWords, 64 * words.size());
+  // The constructor reads the segment table: a damaged one throws here, and the reader's first
+  // use throws it again (Root), so that one catch covers every way a message can be damaged.
+  KJ_IF_MAYBE(e, kj::runCatchingExceptions([&] { reader_.emplace(words, options); })) {
+    reader_.reset();
+    damage_.emplace(kj::mv(*e));
+  }
+}
+
+Status Undecodable(const std::string& what, const kj::Exception& e) {
+  return LedgerError(what + " does not decode (" + e.getDescription().cStr() +
+                     "): the ledger is damaged; rmc verify lists what");
 }
 
 Result<std::unique_ptr<Store>> Store::Open(const std::string& dir, bool create, bool read_only,
@@ -155,10 +170,23 @@ Result<std::optional<EventView>> StoreTxn::Event(uint64_t position) const {
 
 Status StoreTxn::ScanEvents(uint64_t from,
                             const std::function<bool(uint64_t, EventView&)>& visit) const {
-  return txn_->Scan(store_.events_, U64Key(from), [&](std::string_view k, std::string_view v) {
+  return ScanLog(store_.events_, "event", from, visit);
+}
+
+Status StoreTxn::ScanLog(MDB_dbi dbi, const char* entry, uint64_t from,
+                         const std::function<bool(uint64_t, EventView&)>& visit) const {
+  Status damaged;
+  auto s = txn_->Scan(dbi, U64Key(from), [&](std::string_view k, std::string_view v) {
+    // A damaged entry ends the scan with an error that names it (EventView).
     EventView view(v);
-    return visit(ReadU64(k), view);
+    try {
+      return visit(ReadU64(k), view);
+    } catch (const kj::Exception& e) {
+      damaged = Undecodable(entry + (" " + std::to_string(ReadU64(k))), e);
+      return false;
+    }
   });
+  return s.ok() ? damaged : s;
 }
 
 Result<std::vector<uint64_t>> StoreTxn::CasePositions(std::string_view case_id) const {

@@ -28,13 +28,20 @@ namespace rmc {
 
 // An event read from the map. The reader points into the map (or, when LMDB placed the value
 // unaligned, into a private copy): valid only while the transaction it came from is open.
+//
+// Stored bytes may be damaged. Then reading them throws kj::Exception: event() and Root() when
+// the segment table does not fit the bytes, any getter that meets a malformed pointer, and any
+// read beyond the traversal limit (a bound on what a damaged message can make a reader do).
+// Where a read knows what it reads, it turns that into an error (StoreTxn::ScanEvents,
+// ScanAccess, verify.cc, Ledger::Execute); the last boundary is the command (cli/main.cc).
 class EventView {
  public:
   explicit EventView(std::string_view bytes);
-  schema::Event::Reader event() { return reader_->getRoot<schema::Event>(); }
+  schema::Event::Reader event() { return Root<schema::Event>(); }
   // The message as another root type (an access record).
   template <typename T>
   typename T::Reader Root() {
+    if (!reader_) kj::throwFatalException(kj::cp(*damage_));
     return reader_->getRoot<T>();
   }
   std::string_view bytes() const { return bytes_; }
@@ -43,7 +50,12 @@ class EventView {
   std::string_view bytes_;
   kj::Array<capnp::word> copy_;
   std::optional<capnp::FlatArrayMessageReader> reader_;
+  std::optional<kj::Exception> damage_;  // why there is no reader_
 };
+
+// The error of a stored message that does not decode: `what` ("event 12") and the reader's
+// description, for the read paths that catch kj::Exception (EventView).
+Status Undecodable(const std::string& what, const kj::Exception& e);
 
 struct CommandRecord {
   uint64_t first = 0, last = 0;
@@ -114,6 +126,10 @@ class StoreTxn {
   LmdbTxn& raw() { return *txn_; }
 
  private:
+  // The entries of a chained log (events, access) from `from` on; `entry` names one in errors.
+  Status ScanLog(MDB_dbi dbi, const char* entry, uint64_t from,
+                 const std::function<bool(uint64_t, EventView&)>& visit) const;
+
   const Store& store_;
   std::unique_ptr<LmdbTxn> txn_;
   mutable std::optional<uint64_t> position_;  // the log's last position, once read or appended

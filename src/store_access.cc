@@ -46,10 +46,7 @@ Result<std::optional<EventView>> StoreTxn::Access(uint64_t position) const {
 
 Status StoreTxn::ScanAccess(uint64_t from,
                             const std::function<bool(uint64_t, EventView&)>& visit) const {
-  return txn_->Scan(store_.access_, U64Key(from), [&](std::string_view k, std::string_view v) {
-    EventView view(v);
-    return visit(ReadU64(k), view);
-  });
+  return ScanLog(store_.access_, "access record", from, visit);
 }
 
 Result<std::vector<uint64_t>> StoreTxn::AccessPositionsOf(std::string_view subject_id) const {

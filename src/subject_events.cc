@@ -19,7 +19,11 @@ Status ScanEventsOfCases(StoreTxn& txn, const std::vector<std::string>& cases,
     if (!*view)
       return LedgerError("the case index names position " + std::to_string(p) +
                          ", which holds no event");
-    if (!visit(**view)) break;
+    try {
+      if (!visit(**view)) break;
+    } catch (const kj::Exception& e) {  // a damaged event (EventView)
+      return Undecodable("event " + std::to_string(p), e);
+    }
   }
   return Status::Ok();
 }

@@ -45,7 +45,7 @@ std::string Text(const Json& v) {
              (value.is_object() ? "(" + Text(value) + ")" : Text(value));
     return out;
   }
-  return v.dump();
+  return DumpJson(v);
 }
 
 // The field `key` of `v` as escaped text.

@@ -189,6 +189,10 @@ Status FoldCases(StoreTxn& txn, Problems& problems,
         facts.subject = Bytes(e.getSubject());
       }
     } catch (const kj::Exception& ex) {
+      if (!problems.checking()) {  // a rebuild does not fold around a damaged event
+        failure = Undecodable("event " + std::to_string(position), ex);
+        return false;
+      }
       problems.Add(At(position) + "cannot be decoded: " + ex.getDescription().cStr());
     }
     return true;

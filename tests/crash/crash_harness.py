@@ -188,7 +188,8 @@ class Harness:
             self.verify(ledger, what)
             if kind == "backup":
                 target = self.backup_dir(ledger, arg)
-                self.check(not os.path.exists(target) or self.verifies(target),
+                empty = os.path.isdir(target) and not os.listdir(target)
+                self.check(not os.path.exists(target) or empty or self.verifies(target),
                            f"{what}: the killed backup left a partial {target}")
             if kind == "apply":
                 code, rerun, err = self.run(ledger, argv, role, now, stdin)

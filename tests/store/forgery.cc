@@ -47,6 +47,11 @@ Status RewriteAndRechain(Store& store, uint64_t position, const std::string& act
   return RewriteAndRechain(store, position, [&](schema::Event::Builder e) { e.getActor().setId(actor); });
 }
 
+Status WriteRawEntry(Store& store, const char* db, uint64_t position, std::string_view bytes) {
+  return store.Write(
+      [&](StoreTxn& txn) { return txn.raw().Put(store.env().dbi(db), U64Key(position), bytes); });
+}
+
 Status RewriteAccessAndRechain(Store& store, uint64_t position, const std::string& actor) {
   return store.Write([&](StoreTxn& txn) -> Status {
     auto head = Rechain<schema::AccessRecord>(store, txn, "access", position,

@@ -4,6 +4,7 @@
 #include <cstdint>
 #include <functional>
 #include <string>
+#include <string_view>
 
 #include "store.h"
 
@@ -15,6 +16,10 @@ Status RewriteAndRechain(Store& store, uint64_t position, const std::string& act
 // The same with any change to the event.
 Status RewriteAndRechain(Store& store, uint64_t position,
                          const std::function<void(schema::Event::Builder)>& change);
+
+// Damage, not forgery: stores `bytes` as the entry at `position` of the chained log `db`
+// ("events" or "access"), as they are (no rechaining).
+Status WriteRawEntry(Store& store, const char* db, uint64_t position, std::string_view bytes);
 
 // The same in the access log (its head is read from its last record: nothing in meta), so that
 // a read looks as if someone else had done it.

@@ -29,5 +29,46 @@ TEST(Clock, LocalDatesAreAmsterdams) {
   EXPECT_EQ(FormatDate(LocalDate(ParseTime("2026-12-31T22:59:59Z")->ns)), "2026-12-31");
 }
 
+TEST(Clock, TimesOutsideTheNanosecondRangeAreRefused) {
+  // Nanoseconds since 1970 in an int64 end on 2262-04-11: 2262-04-12 came back as 1677.
+  for (const char* t : {"2262-04-12", "2262-04-12T00:00:00Z", "2262-01-01T00:00", "1677-09-21",
+                        "1677-12-31T23:59:59Z", "0001-01-01", "9999-12-31T00:00:00+01:00"}) {
+    auto parsed = ParseTime(t);
+    ASSERT_FALSE(parsed.ok()) << t << " became " << FormatTime(parsed->ns);
+    EXPECT_EQ(parsed.status().code(), Code::kInvalidInput);
+    EXPECT_NE(parsed.status().message().find("expected a date from 1678-01-01 to 2261-12-31"),
+              std::string::npos)
+        << parsed.status().message();
+  }
+  // Dates in data too: a deadline computed from them is a time.
+  for (const char* d : {"2262-04-12", "1677-01-01", "0001-01-01"}) {
+    auto parsed = ParseDate(d);
+    ASSERT_FALSE(parsed.ok()) << d;
+    EXPECT_NE(parsed.status().message().find("1678-01-01 to 2261-12-31"), std::string::npos);
+  }
+  // The edges, with the widest offsets, still round-trip.
+  EXPECT_EQ(FormatTime(ParseTime("1678-01-01T00:00:00+14:00")->ns), "1677-12-31T10:00:00Z");
+  EXPECT_EQ(FormatTime(ParseTime("2261-12-31T23:59:59-14:00")->ns), "2262-01-01T13:59:59Z");
+  EXPECT_EQ(FormatDate(*ParseDate("2261-12-31")), "2261-12-31");
+  EXPECT_EQ(FormatDate(LocalDate(EndOfLocalDay(*ParseDate("2261-12-31")))), "2261-12-31");
+}
+
+TEST(Clock, OffsetsAreUtcOffsets) {
+  for (const char* t : {"2026-11-20T09:00:00+25:00", "2026-11-20T09:00:00+14:01",
+                        "2026-11-20T09:00:00-14:30", "2026-11-20T09:00:00+01:60",
+                        "2026-11-20T09:00:00+0099", "2026-11-20T09:00+99"}) {
+    auto parsed = ParseTime(t);
+    ASSERT_FALSE(parsed.ok()) << t << " became " << FormatTime(parsed->ns);
+    EXPECT_NE(parsed.status().message().find("expected one from -14:00 to +14:00"),
+              std::string::npos)
+        << parsed.status().message();
+  }
+  EXPECT_EQ(FormatTime(ParseTime("2026-11-20T09:00:00+14:00")->ns), "2026-11-19T19:00:00Z");
+  EXPECT_EQ(FormatTime(ParseTime("2026-11-20T09:00:00-14:00")->ns), "2026-11-20T23:00:00Z");
+  EXPECT_EQ(FormatTime(ParseTime("2026-11-20T09:00:00+05:45")->ns), "2026-11-20T03:15:00Z");
+  EXPECT_EQ(FormatTime(ParseTime("2026-11-20T09:00:00+0530")->ns), "2026-11-20T03:30:00Z");
+  EXPECT_EQ(FormatTime(ParseTime("2026-11-20T09:00:00-03")->ns), "2026-11-20T12:00:00Z");
+}
+
 }  // namespace
 }  // namespace rmc
