@@ -2,7 +2,7 @@
 # Both install what is missing (Debian packages, as root or with sudo), configure and build.
 PACKAGES := build-essential cmake ninja-build pkg-config tzdata liblmdb-dev libcapnp-dev \
   capnproto libcli11-dev libsodium-dev libsimdjson-dev nlohmann-json3-dev \
-  libhowardhinnant-date-dev libgtest-dev libsqlite3-dev
+  libhowardhinnant-date-dev libgtest-dev libsqlite3-dev python3
 BUILD := build
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 DEMO := $(BUILD)/demo-ledger
