@@ -63,8 +63,16 @@ void RegisterVerify(CLI::App& app, Globals& g, int& exit_code) {
     auto ledger = OpenOrFail(g, exit_code);
     if (!ledger) return;
     auto report = Verify(ledger->store());
-    if (report.ok())
-      if (auto s = CheckKeystore(ledger->store(), ledger->keystore(), *report); !s.ok()) report = s;
+    if (report.ok()) {
+      // Under the write lock (after completing a pending erasure), so that an erasure running
+      // meanwhile cannot make the ledger and the keystore disagree for a moment; a ledger this
+      // user cannot write (a read-only copy) is checked without it.
+      bool locked = false;
+      auto check = [&] { return CheckKeystore(ledger->store(), ledger->keystore(), *report); };
+      Status s = ledger->Exclusive([&] { locked = true; return check(); });
+      if (!locked) s = check();
+      if (!s.ok()) report = s;
+    }
     if (!report.ok()) {
       exit_code = Fail(g, report.status());
       return;

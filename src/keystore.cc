@@ -89,6 +89,12 @@ Result<std::unique_ptr<Keystore>> Keystore::Open(const std::string& dir, std::st
 
 Status Keystore::OpenGeneration(const std::string& name) {
   const std::string path = dir_.Path(name);
+  // A link would take the keys (and an erasure's deletions) to a file that no erasure removes.
+  struct stat st;
+  if ((!name.empty() && ::lstat(path.c_str(), &st) == 0 && !S_ISDIR(st.st_mode)) ||
+      (::lstat((path + "/data.mdb").c_str(), &st) == 0 && !S_ISREG(st.st_mode)))
+    return LedgerError("the keystore at " + path + " is not a directory holding a data file (a "
+                       "symbolic link is not followed); restore the keystore from a backup");
   // LMDB would create a missing data file: an empty keystore is never made by opening one.
   if (!Exists(path + "/data.mdb"))
     return name.empty() ? Status(Code::kNotFound, "no keystore at " + dir_.dir())
@@ -276,7 +282,7 @@ Result<Keystore::Check> Keystore::CheckRecords() const {
   if (!stale.ok()) return stale.status();
   for (const auto& name : *stale)
     check.leftovers.push_back(dir_.Path(name) + " is left from an erasure that did not finish and "
-                              "may hold erased keys");
+                              "may hold erased keys (the next erasure removes it; or remove it by hand)");
   return check;
 }
 

@@ -138,8 +138,11 @@ Result<std::vector<std::string>> KeystoreDir::Stale() const {
   std::error_code ec;
   for (const auto& entry : fs::directory_iterator(dir_, ec)) {
     const std::string name = entry.path().filename();
-    const bool generation = name.starts_with(kGenerationPrefix) && name != *current;
-    if (generation || name.starts_with(std::string(kCurrent) + ".")) out.push_back(name);
+    const bool generation = IsGenerationName(name) && name != *current;
+    // Once CURRENT names a generation, the keystore directory's own files are the first
+    // generation, left when a switch was interrupted before it removed them.
+    const bool first = !current->empty() && (name == "data.mdb" || name == "lock.mdb");
+    if (generation || first || name.starts_with(std::string(kCurrent) + ".")) out.push_back(name);
   }
   if (ec) return LedgerError("cannot list " + dir_ + ": " + ec.message());
   return out;

@@ -291,6 +291,7 @@ std::vector<Outcome> Ledger::Execute(std::vector<Command>& commands, bool atomic
   std::vector<Outcome> outcomes;
   Status batch = store_->Write([&](StoreTxn& txn) -> Status {
     outcomes.assign(commands.size(), Outcome());
+    for (size_t i = 0; i < commands.size(); ++i) outcomes[i].id = commands[i].id;
     erasures_.clear();
     keys_.clear();  // an erasure of a rolled-back attempt must not linger in the cache
     // Another process's erasure may have moved the keystore to a new generation, or been
@@ -369,6 +370,9 @@ Status Ledger::CompleteErasures(StoreTxn& txn) {
   auto pending = txn.Meta("erasing");
   if (!pending.ok()) return pending.status();
   if (!*pending || (*pending)->empty()) return Status::Ok();
+  // Another process's erasure may have replaced the generation this one opened: deleting in that
+  // copy and making it current would bring back the keys it erased and lose the keys made since.
+  if (auto s = keystore_->Refresh(); !s.ok()) return s;
   std::vector<std::string> ids;
   for (size_t at = 0; at + 16 <= (*pending)->size(); at += 16) ids.push_back((*pending)->substr(at, 16));
   if (auto s = keystore_->Forget(ids); !s.ok()) return s;

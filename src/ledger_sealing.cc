@@ -3,6 +3,7 @@
 // a subject's key is gone. The cryptography itself is in sealing.cc.
 #include <cstring>
 
+#include "json_render.h"
 #include "ledger.h"
 #include "sealing.h"
 
@@ -19,7 +20,22 @@ std::string ReasonAssociatedData(capnp::Data::Reader event_id) {
 Result<std::optional<SubjectKey>> Ledger::CachedKey(std::string_view subject_id) {
   if (auto it = keys_.find(std::string(subject_id)); it != keys_.end()) return it->second;
   auto key = keystore_->Key(subject_id);
-  if (key.ok()) keys_.emplace(std::string(subject_id), *key);
+  if (!key.ok()) return key;
+  if (!*key) {
+    // No key: erased, unless the ledger never erased them; then the keystore lost their record
+    // (a damaged id, a keystore restored apart from its ledger), and saying "erased" would hide it.
+    auto txn = store_->Read();
+    if (!txn.ok()) return txn.status();
+    auto record = (*txn)->Subject(subject_id);
+    if (!record.ok()) return record.status();
+    if (*record && !(*record)->erased)
+      return LedgerError("the keystore has no key for a youth the ledger never erased (subject " +
+                         Hex(capnp::Data::Reader(reinterpret_cast<const kj::byte*>(subject_id.data()),
+                                                 subject_id.size())) +
+                         "): the keystore is damaged; restore it from a backup (rmc verify lists "
+                         "every such youth)");
+  }
+  keys_.emplace(std::string(subject_id), *key);
   return key;
 }
 

@@ -346,8 +346,7 @@ Status CheckKeystore(Store& store, const Keystore& keystore, VerifyReport& repor
   report.keys = check->keys;
   for (const auto& damaged : check->damaged) problems.Add("keystore: " + damaged);
   if (erasing.empty())
-    for (const auto& left : check->leftovers)
-      problems.Add("keystore: " + left + " (run rmc subject forget again for the youth last erased)");
+    for (const auto& left : check->leftovers) problems.Add("keystore: " + left);
   return (*txn)->ScanSubjects([&](std::string_view id, SubjectRecord record) {
     auto key = keystore.Key(id);
     if (!key.ok()) return true;  // reported above, with the record

@@ -275,9 +275,11 @@ class Harness:
             for step in steps:
                 if not self.do_step(ledger, step, kill=True):
                     break
-            got = self.feed(ledger)
-            self.check(self.comparable(got) == comparable, f"round {round_}: the events differ from the run without kills "
-                                        f"({len(got)} against {len(expected)})")
+            got = self.comparable(self.feed(ledger))
+            differ = [(a, b) for a, b in zip(comparable, got) if a != b]
+            self.check(got == comparable, f"round {round_}: the events differ from the run without kills "
+                                          f"({len(got)} against {len(expected)}); first: "
+                                          f"{json.dumps(differ[:1])[:1500]}")
             self.verify(ledger, f"round {round_}")
             self.check_no_erased_name(ledger, subjects, expected)
             print(f"round {round_}: {self.kills} kills so far, {self.checks} checks", flush=True)

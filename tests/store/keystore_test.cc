@@ -130,6 +130,56 @@ TEST_F(KeystoreFiles, VerifyReportsASubjectWithoutAKey) {
   auto report = Checked();
   ASSERT_EQ(report.problems.size(), 1u);
   EXPECT_NE(report.problems[0].find("has no key"), std::string::npos) << report.problems[0];
+  // Nor does a read take them for erased: their sealed data is an error, not "erased".
+  EXPECT_FALSE(ledger_->IsErased(subject_));
+  auto txn = ledger_->store().Read();
+  ASSERT_TRUE(txn.ok());
+  auto positions = (*txn)->CasePositions("RMC-000001");
+  ASSERT_TRUE(positions.ok() && !positions->empty());
+  auto signal = (*txn)->Event(positions->back());
+  ASSERT_TRUE(signal.ok() && *signal);
+  auto unsealed = ledger_->Unseal((*signal)->event());
+  ASSERT_FALSE(unsealed.ok());
+  EXPECT_NE(unsealed.status().message().find("never erased"), std::string::npos) << unsealed.status().message();
+}
+
+// Killed after CURRENT named the first new generation but before the keystore directory's own
+// files were removed: they still hold the erased key, verify says so, and the next erasure
+// removes them.
+TEST_F(KeystoreFiles, TheFirstGenerationLeftBehindIsFoundAndRemoved) {
+  ledger_.reset();
+  const std::string saved = dir_ + "/saved-data.mdb";
+  fs::copy_file(Keystore() + "/data.mdb", saved);
+  Reopen();
+  ASSERT_TRUE(Run(kForget, schema::Role::COORDINATOR).ok());
+  fs::copy_file(saved, Keystore() + "/data.mdb");
+  fs::remove(saved);
+  auto report = Checked();
+  ASSERT_EQ(report.problems.size(), 1u);
+  EXPECT_NE(report.problems[0].find("data.mdb is left"), std::string::npos) << report.problems[0];
+  ASSERT_TRUE(Run(R"({"id":"g","type":"forget_subject","reason":"r","data":{"subject":"J-2","grondslag":"avg-art17"}})",
+                  schema::Role::COORDINATOR)
+                  .ok());
+  EXPECT_FALSE(fs::exists(Keystore() + "/data.mdb"));
+  ledger_.reset();
+  EXPECT_EQ(FilesHolding(key_), std::vector<std::string>{});
+}
+
+// A generation that is a symbolic link would take the keys, and an erasure's deletions, to a
+// file no erasure removes: it is refused.
+TEST_F(KeystoreFiles, AGenerationThatIsALinkIsRefused) {
+  ASSERT_TRUE(Run(kForget, schema::Role::COORDINATOR).ok());
+  ledger_.reset();
+  KeystoreDir kdir(Keystore());
+  auto current = kdir.Current();
+  ASSERT_TRUE(current.ok() && !current->empty());
+  const std::string elsewhere = dir_ + "/elsewhere";
+  fs::rename(kdir.Path(*current), elsewhere);
+  fs::create_directory_symlink(elsewhere, kdir.Path(*current));
+  auto opened = Ledger::Open(Paths());
+  ASSERT_FALSE(opened.ok());
+  EXPECT_NE(opened.status().message().find("symbolic link is not followed"), std::string::npos)
+      << opened.status().message();
 }
 
 // A keystore written before keystores were bound: 32-byte records and no ledger id. It opens,
