@@ -269,6 +269,10 @@ Result<std::unique_ptr<Ledger>> Ledger::Open(const LedgerPaths& paths) {
   auto settings = (*txn)->Meta("settings");
   if (!settings.ok()) return settings.status();
   if (*settings) ledger->settings_ = Settings::Decode(**settings);
+  auto erasing = (*txn)->Meta("erasing");
+  if (!erasing.ok()) return erasing.status();
+  for (size_t at = 0; *erasing && at + 16 <= (*erasing)->size(); at += 16)
+    ledger->erasing_.insert((*erasing)->substr(at, 16));
   // A ledger written before the register was kept in it was recorded under the defaults.
   auto register_bytes = (*txn)->Meta("register");
   if (!register_bytes.ok()) return register_bytes.status();

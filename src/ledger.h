@@ -9,6 +9,7 @@
 #include <map>
 #include <memory>
 #include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -149,6 +150,9 @@ class Ledger {
   ActivityRegister register_;
   std::map<std::string, std::optional<SubjectKey>> keys_;  // cache: subject id -> key
   std::vector<std::string> erasures_;  // subjects the batch erases, whose keys are to be deleted
+  // Subjects whose erasure was recorded but whose keys were still to be deleted when the ledger
+  // was opened (meta "erasing"): erased for every read, although their keys may still be there.
+  std::set<std::string, std::less<>> erasing_;
 };
 
 // Seals into `event` (its event id set) the personal fields in `personal` (when given) and

@@ -19,6 +19,7 @@ std::string ReasonAssociatedData(capnp::Data::Reader event_id) {
 
 Result<std::optional<SubjectKey>> Ledger::CachedKey(std::string_view subject_id) {
   if (auto it = keys_.find(std::string(subject_id)); it != keys_.end()) return it->second;
+  if (erasing_.contains(subject_id)) return std::optional<SubjectKey>();  // erased; key not yet deleted
   auto key = keystore_->Key(subject_id);
   if (!key.ok()) return key;
   if (!*key) {

@@ -129,7 +129,8 @@ class Harness:
     def check_printed(self, ledger, printed, rerun, what):
         """Every ok the killed process printed is in the ledger once, and the rerun calls it a
         duplicate."""
-        oks = [json.loads(l) for l in printed.splitlines() if l.startswith("{") and '"ok":true' in l]
+        whole = printed.split("\n")[:-1]  # a line cut off by the kill was never printed whole
+        oks = [json.loads(l) for l in whole if l.startswith("{") and '"ok":true' in l]
         if not oks:
             return
         events = self.feed(ledger)

@@ -266,6 +266,8 @@ TEST_F(KeystoreFiles, AnErasureMovesTheKeysIntoANewGenerationAndLeavesTheKeyInNo
 TEST_F(KeystoreFiles, AnInterruptedErasureIsCompletedByTheNextWrite) {
   InterruptedErasure();
   EXPECT_EQ(FilesHolding(key_).size(), 1u);
+  Reopen();
+  EXPECT_TRUE(ledger_->IsErased(subject_)) << "until then every read shows the youth erased";
   auto report = Checked();
   EXPECT_EQ(report.problems, std::vector<std::string>{});
   EXPECT_EQ(report.erasures_pending, 1u);
