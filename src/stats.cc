@@ -65,7 +65,7 @@ Status StatsCounter::Add(std::string_view bytes) {
   } else {
     buffer_.resize(bytes.size() / sizeof(capnp::word));
     std::memcpy(buffer_.data(), bytes.data(), bytes.size());
-    words = {buffer_.data(), buffer_.size()};
+    words = {reinterpret_cast<const capnp::word*>(buffer_.data()), buffer_.size()};
   }
   try {
     capnp::FlatArrayMessageReader message(words);
