@@ -77,6 +77,10 @@ Status StatsCounter::Add(std::string_view bytes) {
 }
 
 void StatsCounter::Add(schema::CaseProjection::Reader p) {
+  // A status outside the schema is a damaged projection, like a pointer out of bounds: it
+  // would count outside Stats::status.
+  KJ_REQUIRE(uint16_t(p.getStatus()) < std::tuple_size_v<decltype(Stats::status)>,
+             "case status out of range", uint16_t(p.getStatus()));
   Stats& s = stats_;
   const CaseState facts = ScalarFacts(p);
   const CaseStatus status = EffectiveStatus(facts, s.today);

@@ -6,6 +6,7 @@
 #include <gtest/gtest.h>
 #include <unistd.h>
 
+#include <cstdio>
 #include <filesystem>
 #include <fstream>
 #include <iterator>
@@ -38,11 +39,23 @@ void Seed(const std::string& target, std::string_view bytes) {
   std::ofstream(kCorpus / target / Hex(Blake2b(bytes).substr(0, 10)), std::ios::binary) << bytes;
 }
 
-// A libFuzzer dictionary: one quoted token a line.
+// A libFuzzer dictionary: one quoted token a line, bytes outside printable ASCII as \xNN.
 void Dictionary(const std::string& target, const std::set<std::string>& tokens) {
   std::ofstream out(kTests / "fuzz" / (target + ".dict"));
   out << "# Tokens for the fuzz target " << target << " (written by write_seeds_test.cc).\n";
-  for (const auto& t : tokens) out << Json(t).dump() << "\n";
+  for (const auto& t : tokens) {
+    out << '"';
+    for (unsigned char c : t) {
+      if (c == '"' || c == '\\' || c < 0x20 || c > 0x7e) {
+        char hex[5];
+        std::snprintf(hex, sizeof hex, "\\x%02x", c);
+        out << hex;
+      } else {
+        out << c;
+      }
+    }
+    out << "\"\n";
+  }
 }
 
 void CollectJsonTokens(const Json& j, std::set<std::string>& tokens) {
