@@ -1,7 +1,7 @@
 # Set-up on a fresh machine: `make demo` runs the main job, `make test` the whole test suite
 # (what CI runs): the suite, the suite again under AddressSanitizer and UndefinedBehaviorSanitizer,
-# and every fuzz target for FUZZ_SECONDS (docs/testing.md). Each installs what is missing (Debian
-# packages, as root or with sudo), configures and builds. The sanitized suite and the fuzzers
+# and the fuzz targets for FUZZ_SECONDS each (docs/testing.md). Each installs what is missing
+# (Debian packages, as root or with sudo), configures and builds. The sanitized suite and the fuzzers
 # share one checked build (clang, -DRMC_FUZZ=ON, which implies -DRMC_SANITIZE=ON): on CI's two
 # cores building takes most of the time, and one checked build is cheaper than two.
 PACKAGES := build-essential cmake ninja-build pkg-config tzdata liblmdb-dev libcapnp-dev \
@@ -50,8 +50,8 @@ test-sanitize: check-build
 	cmake --build $(CHECK_BUILD)
 	cd $(CHECK_BUILD) && ctest --output-on-failure -j2
 
-# Every libFuzzer target (tests/fuzz) for FUZZ_SECONDS each, from the kept inputs; any finding
-# fails it and is left in $(CHECK_BUILD)/found.
+# The libFuzzer targets (tests/fuzz/run.sh: all but the keystore's) for FUZZ_SECONDS each, from
+# the kept inputs; any finding fails it and is left in $(CHECK_BUILD)/found.
 fuzz: check-build
 	cmake --build $(CHECK_BUILD) --target fuzz_targets
 	tests/fuzz/run.sh $(CHECK_BUILD) $(FUZZ_SECONDS)

@@ -3,11 +3,15 @@
 # starting from the inputs kept under tests/fuzz (corpus/TARGET, found/TARGET). New inputs go
 # to BUILD/fuzz-corpus/TARGET, findings to BUILD/found. Exits 1 when any target found anything.
 # Usage: tests/fuzz/run.sh BUILD SECONDS [TARGET...]
+#
+# Without TARGETs: every target but keystore. LMDB trusts the pages of its data file, so a
+# mutated data.mdb crashes inside liblmdb (SIGBUS past the end of the file, reads through bad
+# page numbers) before rmc's code can tell; fuzz_keystore is run by hand (docs/testing.md).
 set -uo pipefail
 build=$1 seconds=$2
 shift 2
 targets=("$@")
-[ ${#targets[@]} -gt 0 ] || targets=(command command_line event projection keystore)
+[ ${#targets[@]} -gt 0 ] || targets=(command command_line event projection)
 here=$(cd "$(dirname "$0")" && pwd)
 
 run() {
