@@ -135,6 +135,10 @@ Result<CaseState> DecodeCaseState(std::string_view bytes) {
     for (auto c : p.getContacts())
       s.contacts.push_back({c.getPosition(), c.getDay(), int(c.getChannel()), int(c.getOutcome())});
     for (auto c : p.getConsents()) {
+      // A kind outside the enum cannot even be held in ConsentRecord::Kind.
+      if (uint16_t(c.getKind()) > ConsentRecord::kWithdrawn)
+        return LedgerError("damaged case projection: consent kind " +
+                           std::to_string(uint16_t(c.getKind())) + " outside the schema");
       ConsentRecord r;
       r.position = c.getPosition();
       r.kind = ConsentRecord::Kind(c.getKind());
