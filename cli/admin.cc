@@ -60,15 +60,17 @@ void RegisterConfig(CLI::App& app, Globals& g, int& exit_code) {
 void RegisterVerify(CLI::App& app, Globals& g, int& exit_code) {
   auto* verify = app.add_subcommand("verify", "check the hash chain and every index and projection against the events (exit 6 on a mismatch)");
   verify->callback([&g, &exit_code] {
-    auto ledger = OpenOrFail(g, exit_code);
-    if (!ledger) return;
-    auto report = Verify(ledger->store());
+    // A damaged file is what verify looks for: an integrity failure (exit 6), as a mismatch is.
+    auto fail = [&](const Status& s) {
+      exit_code = Fail(g, IsDamaged(s) ? Status(Code::kIntegrity, s.message()) : s);
+    };
+    auto ledger = Ledger::Open(g.Paths());
+    if (!ledger.ok()) return fail(ledger.status());
+    auto report = Verify((*ledger)->store());
     if (report.ok())
-      if (auto s = CheckKeystore(ledger->store(), ledger->keystore(), *report); !s.ok()) report = s;
-    if (!report.ok()) {
-      exit_code = Fail(g, report.status());
-      return;
-    }
+      if (auto s = CheckKeystore((*ledger)->store(), (*ledger)->keystore(), *report); !s.ok())
+        report = s;
+    if (!report.ok()) return fail(report.status());
     bool ok = report->problems.empty();
     if (g.json) {
       PrintJson({{"ok", ok}, {"events", report->events}, {"cases", report->cases},
