@@ -288,7 +288,7 @@ Result<std::unique_ptr<Ledger>> Ledger::Open(const LedgerPaths& paths) {
   return ledger;
 }
 
-std::vector<Outcome> Ledger::Execute(std::vector<Command>& commands, bool atomic) {
+std::vector<Outcome> Ledger::Execute(std::vector<Command>& commands, bool atomic, Status* failure) {
   std::vector<Outcome> outcomes;
   Status batch = store_->Write([&](StoreTxn& txn) -> Status {
     outcomes.assign(commands.size(), Outcome());
@@ -339,6 +339,7 @@ std::vector<Outcome> Ledger::Execute(std::vector<Command>& commands, bool atomic
     return keystore_->Flush();
   });
   if (!batch.ok() && batch.message() != "atomic") {
+    if (failure) *failure = batch;
     for (auto& o : outcomes) {
       o.error = LedgerError("nothing was written: " + batch.message());
       o.events.clear();
