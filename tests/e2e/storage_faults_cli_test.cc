@@ -1,7 +1,7 @@
 // Storage faults, on the real binary: a full disk stops `rmc apply` with a message that says so
-// and a rerun of the same input completes the ledger exactly; a cut or damaged file is refused
-// with a message, never a crash. The disk tests mount a small tmpfs (root, as in CI); elsewhere
-// they are skipped.
+// and a rerun of the same input completes the ledger exactly; a ledger on a read-only file
+// system can be read and verified; a cut or damaged file is refused with a message, never a
+// crash. The disk tests mount a small tmpfs (root, as in CI); elsewhere they are skipped.
 #include <fcntl.h>
 #include <sys/mount.h>
 #include <sys/stat.h>
@@ -165,6 +165,39 @@ TEST_F(StorageFaults, AFullDiskStopsApplyAndARerunCompletesTheLedgerExactly) {
   auto verify = rmc::e2e::RunRmc(ledger, "verify");
   EXPECT_EQ(verify.code, 0) << verify.text;
   EXPECT_EQ(verify.text, rmc::e2e::RunRmc(reference, "verify").text);
+}
+
+TEST_F(StorageFaults, AReadOnlyLedgerCanBeReadAndVerified) {
+  if (!MountTmpfs("size=16m")) GTEST_SKIP() << "mounting a tmpfs is not permitted here";
+  const std::string ledger = mount_ + "/ledger";
+  auto run = [&](const std::string& args, const std::string& role = "coordinator") {
+    return rmc::e2e::RunRmc(ledger, args, role);
+  };
+  ASSERT_EQ(run("init").code, 0);
+  ASSERT_EQ(run("signal --subject-ref J-1 --channel jongere --received 2026-11-01").code, 0);
+  ASSERT_EQ(run("note RMC-000001 --text gebeld").code, 0);
+  const std::string feed = run("events").text, verified = run("verify").text;
+  Remount(MS_RDONLY, "");
+
+  auto verify = run("verify");
+  EXPECT_EQ(verify.code, 0) << verify.text;
+  EXPECT_EQ(verify.text, verified);
+  EXPECT_EQ(run("events").text, feed);
+  auto stats = run("stats");
+  EXPECT_EQ(stats.code, 0) << stats.text;
+  EXPECT_EQ(run("audit activities").code, 0);
+  // A write is refused, saying why; so is a read of a youth's data, which must be recorded in the
+  // access log before anything is shown.
+  auto note = run("note RMC-000001 --text x");
+  EXPECT_EQ(note.code, 1) << note.text;
+  EXPECT_NE(note.text.find("cannot write to " + ledger + ": its files cannot be written here"),
+            std::string::npos) << note.text;
+  for (const std::string read : {"show RMC-000001", "list"}) {
+    auto r = run(read, "consulent");
+    EXPECT_EQ(r.code, 1) << r.text;
+    EXPECT_NE(r.text.find("nothing is shown: this read must be recorded in the access log first"),
+              std::string::npos) << r.text;
+  }
 }
 
 // LMDB writes its lock file, and `rmc rebuild` its data file, through a memory map: on a full
