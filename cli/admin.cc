@@ -60,23 +60,24 @@ void RegisterConfig(CLI::App& app, Globals& g, int& exit_code) {
 void RegisterVerify(CLI::App& app, Globals& g, int& exit_code) {
   auto* verify = app.add_subcommand("verify", "check the hash chain and every index and projection against the events (exit 6 on a mismatch)");
   verify->callback([&g, &exit_code] {
-    auto ledger = OpenOrFail(g, exit_code);
-    if (!ledger) return;
-    auto report = Verify(ledger->store());
+    // A damaged file is what verify looks for: an integrity failure (exit 6), as a mismatch is.
+    auto fail = [&](const Status& s) {
+      exit_code = Fail(g, IsDamaged(s) ? Status(Code::kIntegrity, s.message()) : s);
+    };
+    auto ledger = Ledger::Open(g.Paths());
+    if (!ledger.ok()) return fail(ledger.status());
+    auto report = Verify((*ledger)->store());
     if (report.ok()) {
       // Under the write lock (after completing a pending erasure), so that an erasure running
       // meanwhile cannot make the ledger and the keystore disagree for a moment; a ledger this
       // user cannot write (a read-only copy) is checked without it.
       bool locked = false;
-      auto check = [&] { return CheckKeystore(ledger->store(), ledger->keystore(), *report); };
-      Status s = ledger->Exclusive([&] { locked = true; return check(); });
+      auto check = [&] { return CheckKeystore((*ledger)->store(), (*ledger)->keystore(), *report); };
+      Status s = (*ledger)->Exclusive([&] { locked = true; return check(); });
       if (!locked) s = check();
       if (!s.ok()) report = s;
     }
-    if (!report.ok()) {
-      exit_code = Fail(g, report.status());
-      return;
-    }
+    if (!report.ok()) return fail(report.status());
     bool ok = report->problems.empty();
     if (g.json) {
       PrintJson({{"ok", ok}, {"events", report->events}, {"cases", report->cases},

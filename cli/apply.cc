@@ -1,7 +1,9 @@
 // rmc apply [FILE] [--atomic]: JSON Lines in, one result line per command out, in order.
 // Group commit: commands are executed in batches, one write transaction per batch (a nested
 // transaction per command); a batch ends when the input has nothing more ready or it is full,
-// and its result lines are printed only after it is durable.
+// and its result lines are printed only after it is durable. A batch that cannot be written (a
+// full disk) stops the run: nothing after it is run, so what is committed is always a prefix of
+// the input, and running the same input again completes it.
 #include <fcntl.h>
 #include <poll.h>
 #include <unistd.h>
@@ -65,16 +67,17 @@ struct Pending {
 };
 
 // Executes the pending commands and prints their result lines. False when any failed; output
-// failures go to g (OutputWritten), and then nothing more may be executed.
-bool Flush(Globals& g, Ledger& ledger, Pending& p, bool atomic) {
+// failures go to g (OutputWritten), and then nothing more may be executed. `failure` is set when
+// the batch could not be written.
+bool Flush(Globals& g, Ledger& ledger, Pending& p, bool atomic, Status& failure) {
   bool all_ok = true;
-  std::vector<Outcome> results = ledger.Execute(p.commands, atomic);
+  std::vector<Outcome> results = ledger.Execute(p.commands, atomic, &failure);
   for (int slot : p.slots) {
     const Outcome& o = slot >= 0 ? results[size_t(slot)] : p.parse_failures[size_t(-1 - slot)];
     all_ok &= o.ok();
     PrintJson(OutcomeJson(o));
   }
-  if (!p.commands.empty())
+  if (!p.commands.empty() && failure.ok())
     g.recorded = "the commands of the input up to line " + std::to_string(p.last_line) +
                  " were executed, and those not refused are recorded; the rest was not. "
                  "Run the same input again: what was recorded is answered as a duplicate, and "
@@ -94,7 +97,8 @@ void RegisterApply(CLI::App& app, Globals& g, int& exit_code) {
   auto o = std::make_shared<Options>();
   auto* sub = app.add_subcommand(
       "apply", "execute JSON commands, one per line, from FILE or standard input; print one "
-               "result line per command (exit 0 when all succeeded, else 3)");
+               "result line per command (exit 0 when all succeeded, 3 when any failed, 1 when a "
+               "batch could not be written: the run stops there)");
   sub->add_option("file", o->file, "JSON Lines file (default: standard input)");
   sub->add_flag("--atomic", o->atomic, "all or nothing: one transaction for the whole input");
   sub->callback([&g, &exit_code, o] {
@@ -112,12 +116,18 @@ void RegisterApply(CLI::App& app, Globals& g, int& exit_code) {
     Pending pending;
     bool all_ok = true;
     size_t line_number = 0;
+    Status failure;  // of the batch that stopped the run
+    std::string stopped_at;  // the id of its first command
     auto add = [&](const std::string& line) {
       pending.last_line = ++line_number;
       if (line.find_first_not_of(" \t\r") == std::string::npos) return;
       std::string id;
       auto command = ParseCommand(line, g.Defaults(), &id);
-      if (command.ok()) {
+      if (!failure.ok()) {
+        PrintJson(OutcomeJson(Outcome::Failed(
+            id, LedgerError("not run: apply stopped at command " + stopped_at +
+                            ", which could not be written (" + failure.message() + ")"))));
+      } else if (command.ok()) {
         pending.slots.push_back(int(pending.commands.size()));
         pending.commands.push_back(std::move(*command));
       } else {
@@ -125,17 +135,23 @@ void RegisterApply(CLI::App& app, Globals& g, int& exit_code) {
         pending.parse_failures.push_back(Outcome::Failed(id, command.status()));
       }
     };
+    auto flush = [&](bool atomic) {
+      const int slot = pending.slots.front();
+      const std::string first = slot >= 0 ? pending.commands[size_t(slot)].id
+                                          : pending.parse_failures[size_t(-1 - slot)].id;
+      all_ok &= Flush(g, *ledger, pending, atomic, failure);
+      if (!failure.ok() && stopped_at.empty()) stopped_at = first;
+    };
     std::string line;
     for (;;) {
       // No command more once a result could not be printed: who would learn its outcome?
       while (!g.output_failed && reader.Buffered(line)) {
         add(line);
-        if (!o->atomic && pending.slots.size() >= kBatch) all_ok &= Flush(g, *ledger, pending, false);
+        if (!o->atomic && pending.slots.size() >= kBatch) flush(false);
       }
       if (reader.eof() || g.output_failed) break;
       // Nothing complete is buffered: commit what we have before waiting for more input.
-      if (!o->atomic && !pending.slots.empty() && !reader.Ready())
-        all_ok &= Flush(g, *ledger, pending, false);
+      if (!o->atomic && !pending.slots.empty() && !reader.Ready()) flush(false);
       if (g.output_failed) break;
       reader.Fill();
     }
@@ -152,9 +168,18 @@ void RegisterApply(CLI::App& app, Globals& g, int& exit_code) {
       exit_code = 3;
       return;
     }
-    if (!pending.slots.empty() && !g.output_failed) all_ok &= Flush(g, *ledger, pending, o->atomic);
+    if (!pending.slots.empty() && !g.output_failed) flush(o->atomic);
     if (fd > 0) close(fd);
     exit_code = g.output_failed ? 1 : all_ok ? 0 : 3;
+    if (!failure.ok()) {
+      OutputWritten(g);
+      std::fprintf(stderr,
+                   "rmc: error: ledger_error: %s; apply stopped at command %s: nothing from there "
+                   "on was run. Once that is fixed, run the same input again: the commands "
+                   "already committed are answered \"duplicate\": true, the rest are run\n",
+                   failure.message().c_str(), stopped_at.c_str());
+      exit_code = ExitCode(Code::kLedgerError);
+    }
   });
 }
 

@@ -99,7 +99,10 @@ Status Account(Ledger& ledger, const Globals& g, const std::string& action, cons
   const std::string activity = g.activity.empty() ? ActivityForRead(g.Role(), action) : g.activity;
   auto version = ledger.ActivityVersion(activity);
   if (!version.ok()) return version.status();
-  return RecordAccess(ledger.store(), {g.actor, g.Role(), g.purpose, action, activity, *version}, shown);
+  auto s = RecordAccess(ledger.store(), {g.actor, g.Role(), g.purpose, action, activity, *version}, shown);
+  if (s.ok()) return s;
+  return Status(s.code(), "nothing is shown: this read must be recorded in the access log first, "
+                          "and that failed: " + s.message());
 }
 
 Result<std::string> KnownSubject(Ledger& ledger, StoreTxn& txn, const std::string& ref) {

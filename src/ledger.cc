@@ -263,9 +263,10 @@ Result<std::unique_ptr<Ledger>> Ledger::Open(const LedgerPaths& paths) {
   if (!txn.ok()) return txn.status();
   auto ledger_id = (*txn)->Meta("ledger_id");
   if (!ledger_id.ok()) return ledger_id.status();
+  // rmc init writes it in its first transaction: without it the file is no ledger (an emptied
+  // file that LMDB started anew, say).
   if (!*ledger_id)
-    return LedgerError(paths.ledger + " holds no ledger id, so it is no ledger (or a damaged one: "
-                       "restore it from a backup)");
+    return Damaged(ledger->store_->env().file(), "it holds no ledger (no ledger_id in meta)");
   auto settings = (*txn)->Meta("settings");
   if (!settings.ok()) return settings.status();
   if (*settings) ledger->settings_ = Settings::Decode(**settings);
@@ -291,7 +292,7 @@ Result<std::unique_ptr<Ledger>> Ledger::Open(const LedgerPaths& paths) {
   return ledger;
 }
 
-std::vector<Outcome> Ledger::Execute(std::vector<Command>& commands, bool atomic) {
+std::vector<Outcome> Ledger::Execute(std::vector<Command>& commands, bool atomic, Status* failure) {
   std::vector<Outcome> outcomes;
   Status batch = store_->Write([&](StoreTxn& txn) -> Status {
     outcomes.assign(commands.size(), Outcome());
@@ -343,6 +344,7 @@ std::vector<Outcome> Ledger::Execute(std::vector<Command>& commands, bool atomic
     return keystore_->Flush();
   });
   if (!batch.ok() && batch.message() != "atomic") {
+    if (failure) *failure = batch;
     for (auto& o : outcomes) {
       o.error = LedgerError("nothing was written: " + batch.message());
       o.events.clear();

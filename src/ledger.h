@@ -68,7 +68,10 @@ class Ledger {
   // Executes `commands` in one write transaction: a refused command writes nothing and the
   // others go on (each is prepared before anything of it is written). With `atomic`, the first
   // refusal rolls back every command. Returns one outcome per command, in order, once durable.
-  std::vector<Outcome> Execute(std::vector<Command>& commands, bool atomic);
+  // When the batch could not be written at all (a storage failure, such as a full disk), every
+  // outcome says so, and so does `failure` when given.
+  std::vector<Outcome> Execute(std::vector<Command>& commands, bool atomic,
+                               Status* failure = nullptr);
 
   // Records a region setting as a SettingChanged event; invalid_input for a bad key or value.
   Status ChangeSetting(const std::string& key, const std::string& value, const std::string& actor,

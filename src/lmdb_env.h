@@ -25,7 +25,16 @@ class LmdbEnv {
   // 0700 (existing ones are left as they are). With `write_map`, a write transaction's dirty
   // pages live in the file's map rather than on the heap, so one transaction may rewrite any
   // amount of data in bounded memory; LMDB then allows no nested transactions, and the data
-  // file is extended (sparsely) to the map size. Other processes may open it without.
+  // file is extended to the map size. Other processes may open it without. The disk space of
+  // the whole map is reserved while it is open (a write into a hole of the map on a full disk
+  // would be a SIGBUS): "disk full" when there is not that much.
+  //
+  // An existing data file is checked first: damaged (IsDamaged) when it is empty (LMDB would
+  // start a new environment in it), not an LMDB file, or shorter than LMDB's own header says
+  // (its pages up to the last one in use must be there: a read of a page cut off is a SIGBUS).
+  // Reader slots left by killed processes are freed (mdb_reader_check). Files this process may
+  // not write (a read-only file system, or no write permission) are opened read-only instead:
+  // reads work, and a write transaction is a ledger_error saying why.
   static Result<std::unique_ptr<LmdbEnv>> Open(const std::string& dir,
                                                std::initializer_list<const char*> names,
                                                bool create, bool read_only, bool write_map = false);
@@ -34,6 +43,10 @@ class LmdbEnv {
   LmdbEnv& operator=(const LmdbEnv&) = delete;
 
   MDB_env* env() const { return env_; }
+  const std::string& dir() const { return dir_; }
+  std::string file() const { return dir_ + "/data.mdb"; }
+  // Why the environment was opened read-only though writes were asked for; empty otherwise.
+  const std::string& read_only_reason() const { return read_only_reason_; }
   MDB_dbi dbi(std::string_view name) const;
   // Doubles the map (after MDB_MAP_FULL). A new map may lie elsewhere in memory, and a
   // transaction still open would read the old one (SIGSEGV): so a ledger_error while another
@@ -47,9 +60,28 @@ class LmdbEnv {
   Status CopyCompacted(const std::string& path) const;
 
  private:
-  friend class LmdbTxn;
   LmdbEnv() = default;
+  // Finds where LMDB mapped the data file (it does not say): the start of the map, or null when
+  // unknown. Again after every remap (mdb_env_set_mapsize).
+  void LocateMap() const;
+  // With write_map: allocates the disk space of the whole map, and on close gives back what lies
+  // past the last page in use.
+  Status Reserve();
+  void Release();
+  // LMDB writes its lock file through a memory map, where writing into a hole of the file on a
+  // full disk is a SIGBUS: the reader table's header as it sets up a new lock file (a restored
+  // backup has none), a reader's slot later. Allocates the file's disk space: before LMDB opens
+  // it ("disk full" when that is not possible) and again once LMDB has sized it.
+  Status AllocateLockFile();
+
+  friend class LmdbTxn;
   MDB_env* env_ = nullptr;
+  std::string dir_;
+  std::string read_only_reason_;
+  bool write_map_ = false;
+  int lock_fd_ = -1;  // kept open while LMDB holds its locks on the file
+  mutable const char* map_ = nullptr;
+  mutable size_t map_size_ = 0;
   std::map<std::string, MDB_dbi, std::less<>> dbis_;
   mutable std::atomic<int> open_txns_{0};  // of this process, in any thread (MDB_NOTLS)
 };
@@ -58,9 +90,12 @@ class LmdbEnv {
 // write transaction commits into its parent.
 class LmdbTxn {
  public:
+  // When every reader slot is taken, frees those of processes that died and tries once more.
   static Result<std::unique_ptr<LmdbTxn>> Begin(const LmdbEnv& env, bool write,
                                                 LmdbTxn* parent = nullptr);
   ~LmdbTxn();
+  // A full disk (ENOSPC, EDQUOT, or the EIO LMDB reports for a short write on a full file
+  // system) is a ledger_error that says "disk full" and what to do.
   Status Commit();
   void Abort();
 
@@ -81,14 +116,26 @@ class LmdbTxn {
   MDB_txn* txn() const { return txn_; }
 
  private:
+  // Bytes LMDB hands out must lie in the data file as it was when the transaction began: a
+  // length damaged in a page would make reading them a SIGBUS (past the end of the file) or
+  // SIGSEGV (past the map). Bytes outside the map are a write transaction's own copies.
+  Status CheckInFile(const MDB_val& v) const;
   void Ended();  // the transaction is over: no longer counted
 
-  const LmdbEnv* env_ = nullptr;  // counts this transaction while it is open
   MDB_txn* txn_ = nullptr;
+  const LmdbEnv* env_ = nullptr;  // counts this transaction while it is open
+  bool top_write_ = false;
+  const char* file_end_ = nullptr;  // in the map: the end of the file at Begin
 };
 
 Status FromLmdb(int rc, const char* what);
 bool IsMapFull(const Status& s);
+// A ledger_error saying that a file of an environment is damaged and should be restored from a
+// backup (LmdbEnv::Open, and bytes read that the file does not hold): `rmc verify` reports it
+// as an integrity failure.
+bool IsDamaged(const Status& s);
+// The ledger_error of IsDamaged: `file` is damaged, `what` says how.
+Status Damaged(const std::string& file, const std::string& what);
 
 // Big-endian u64 keys sort in numeric order.
 std::string U64Key(uint64_t v);
