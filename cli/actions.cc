@@ -3,6 +3,7 @@
 // The flags become the same JSON command `rmc apply` reads, and go through the same path.
 #include <cstdio>
 
+#include "command_limits.h"
 #include "context.h"
 #include "schema_info.h"
 
@@ -48,13 +49,30 @@ void CollectFlags(capnp::StructSchema schema, std::vector<std::string> prefix,
   }
 }
 
+// The JSON text of `flag`; usage when it is not JSON (`expected` says what was) or nests deeper
+// than a command may (command_limits.h). The depth is checked while parsing, so that no deeper
+// value is ever built: copying, printing or freeing one recurses once per level.
+Result<Json> FlagJson(const std::string& flag, const std::string& text,
+                      const std::string& expected) {
+  bool too_deep = false;
+  Json j;
+  try {
+    j = Json::parse(text, [&](int depth, Json::parse_event_t, Json&) {
+      too_deep |= depth > int(kMaxCommandDepth);
+      return !too_deep;
+    });
+  } catch (const std::exception&) {
+    return Status(Code::kUsage, flag + ": expected " + expected);
+  }
+  if (too_deep)
+    return Status(Code::kUsage, flag + ": nested deeper than " + std::to_string(kMaxCommandDepth) +
+                                    " objects and lists, the most one command may nest");
+  return j;
+}
+
 Result<Json> FlagValue(const FlagSpec& f) {
-  auto parse_json = [&](const std::string& text) -> Result<Json> {
-    try {
-      return Json::parse(text);
-    } catch (const std::exception&) {
-      return Status(Code::kUsage, "--" + Kebab(f.path.back()) + ": expected JSON, got " + text);
-    }
+  auto parse_json = [&](const std::string& text) {
+    return FlagJson("--" + Kebab(f.path.back()), text, "JSON, got " + text);
   };
   if (f.json_value) return parse_json(f.json_text);
   if (f.type.isList()) {
@@ -122,11 +140,9 @@ int RunAction(Globals& g, const std::string& type, const CommonOptions& o,
       data["event"] = number ? Json(std::stoull(o.correct_event)) : Json(o.correct_event);
     }
     if (!o.correct_data.empty()) {
-      try {
-        data["data"] = Json::parse(o.correct_data);
-      } catch (const std::exception&) {
-        return Fail(g, Status(Code::kUsage, "--data: expected a JSON object"));
-      }
+      auto corrected = FlagJson("--data", o.correct_data, "a JSON object");
+      if (!corrected.ok()) return Fail(g, corrected.status());
+      data["data"] = std::move(*corrected);
     }
   }
   for (const auto& f : flags) {

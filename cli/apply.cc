@@ -10,6 +10,7 @@
 
 #include <cstdio>
 
+#include "command_limits.h"
 #include "context.h"
 
 namespace rmc::cli {
@@ -17,18 +18,32 @@ namespace {
 
 constexpr size_t kBatch = 1000;
 
-// Reads lines from a file descriptor; tells whether more input is ready without blocking.
+// Reads lines from a file descriptor; tells whether more input is ready without blocking. A
+// line longer than kMaxCommandBytes is not kept: its bytes are dropped as they arrive, and it
+// comes out as too long, so that no input grows the buffer past the limit and one chunk.
 class LineReader {
  public:
   explicit LineReader(int fd) : fd_(fd) {}
-  // The next complete line (without its newline) if one is buffered.
-  bool Buffered(std::string& line) {
+  // The next complete line (without its newline) if one is buffered; `too_long` tells that it
+  // was over the limit (and `line` is empty).
+  bool Buffered(std::string& line, bool& too_long) {
+    too_long = long_ended_ || (skipping_ && eof_);
+    if (too_long) {
+      long_ended_ = skipping_ = false;
+      line.clear();
+      return true;
+    }
+    if (skipping_) return false;
     size_t nl = buffer_.find('\n', start_);
     if (nl == std::string::npos) {
       if (!eof_ || start_ >= buffer_.size()) return false;
       nl = buffer_.size();
     }
-    line.assign(buffer_, start_, nl - start_);
+    too_long = nl - start_ > kMaxCommandBytes;
+    if (too_long)
+      line.clear();
+    else
+      line.assign(buffer_, start_, nl - start_);
     start_ = std::min(nl + 1, buffer_.size());
     return true;
   }
@@ -36,7 +51,8 @@ class LineReader {
     pollfd p{fd_, POLLIN, 0};
     return poll(&p, 1, 0) > 0;
   }
-  // Reads more (blocking); false at the end of the input.
+  // Reads more (blocking); false at the end of the input. Called when no complete line is
+  // buffered.
   bool Fill() {
     if (eof_) return false;
     buffer_.erase(0, start_);
@@ -47,7 +63,19 @@ class LineReader {
       eof_ = true;
       return start_ < buffer_.size();
     }
-    buffer_.append(chunk, size_t(n));
+    std::string_view more(chunk, size_t(n));
+    if (skipping_) {
+      size_t nl = more.find('\n');
+      if (nl == std::string_view::npos) return true;
+      skipping_ = false;
+      long_ended_ = true;
+      more.remove_prefix(nl + 1);
+    }
+    buffer_.append(more);
+    if (buffer_.size() > kMaxCommandBytes && buffer_.find('\n') == std::string::npos) {
+      skipping_ = true;  // the line being read is already too long
+      buffer_.clear();
+    }
     return true;
   }
   bool eof() const { return eof_; }
@@ -57,6 +85,8 @@ class LineReader {
   std::string buffer_;
   size_t start_ = 0;
   bool eof_ = false;
+  bool skipping_ = false;    // inside a line over the limit, whose end has not been read
+  bool long_ended_ = false;  // such a line has ended: it comes out before the buffered rest
 };
 
 struct Pending {
@@ -118,11 +148,12 @@ void RegisterApply(CLI::App& app, Globals& g, int& exit_code) {
     size_t line_number = 0;
     Status failure;  // of the batch that stopped the run
     std::string stopped_at;  // the id of its first command
-    auto add = [&](const std::string& line) {
+    auto add = [&](const std::string& line, bool too_long) {
       pending.last_line = ++line_number;
-      if (line.find_first_not_of(" \t\r") == std::string::npos) return;
+      if (!too_long && line.find_first_not_of(" \t\r") == std::string::npos) return;
       std::string id;
-      auto command = ParseCommand(line, g.Defaults(), &id);
+      auto command =
+          too_long ? Result<Command>(CommandTooLong()) : ParseCommand(line, g.Defaults(), &id);
       if (!failure.ok()) {
         PrintJson(OutcomeJson(Outcome::Failed(
             id, LedgerError("not run: apply stopped at command " + stopped_at +
@@ -143,10 +174,11 @@ void RegisterApply(CLI::App& app, Globals& g, int& exit_code) {
       if (!failure.ok() && stopped_at.empty()) stopped_at = first;
     };
     std::string line;
+    bool too_long;
     for (;;) {
       // No command more once a result could not be printed: who would learn its outcome?
-      while (!g.output_failed && reader.Buffered(line)) {
-        add(line);
+      while (!g.output_failed && reader.Buffered(line, too_long)) {
+        add(line, too_long);
         if (!o->atomic && pending.slots.size() >= kBatch) flush(false);
       }
       if (reader.eof() || g.output_failed) break;

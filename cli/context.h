@@ -42,6 +42,10 @@ Result<Days> Today();
 // Registers a subcommand's options on `app`; its callback sets the process exit code.
 using Register = void (*)(CLI::App& app, Globals& globals, int& exit_code);
 
+// The whole command line on `app` (cli/app.cc): the global options, bound to `globals`, and
+// every subcommand. main parses argv with it, and so does the fuzz target of the command line.
+void BuildApp(CLI::App& app, Globals& globals, int& exit_code);
+
 void RegisterInit(CLI::App&, Globals&, int&);
 void RegisterConfig(CLI::App&, Globals&, int&);
 void RegisterApply(CLI::App&, Globals&, int&);

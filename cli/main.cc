@@ -51,12 +51,7 @@ int main(int argc, char** argv) {
                          "there, so it did nothing\n");
     return 2;
   }
-  CLI::App app{"rmc: the RMC case ledger. Every action on a case along the routekaart is an "
-               "immutable event; personal data is sealed per youth.\n"
-               "Docs: docs/user-guide.md (first session), docs/commands.md (reference)."};
-  app.set_version_flag("--version", std::string("rmc ") + RMC_VERSION);
-  app.require_subcommand(1);
-  app.fallthrough();
+  CLI::App app;
   Globals g;
   g.ledger = Env("RMC_LEDGER", "./rmc-ledger");
   g.keystore = Env("RMC_KEYSTORE", "");
@@ -66,23 +61,8 @@ int main(int argc, char** argv) {
   g.actor = Env("RMC_ACTOR", "");
   if (g.actor.empty() && !actor_flag) g.actor = LoginName();
   g.role_name = Env("RMC_ROLE", "consulent");
-  app.add_option("--ledger", g.ledger, "ledger directory (default $RMC_LEDGER, else ./rmc-ledger)");
-  app.add_option("--keystore", g.keystore, "keystore directory (default $RMC_KEYSTORE, else LEDGER/keystore)");
-  app.add_option("--actor", g.actor, "acting user (default $RMC_ACTOR, else the login name)");
-  app.add_option("--role", g.role_name, "consulent, coordinator, auditor, evaluator or system (default $RMC_ROLE, else consulent)")
-      ->check(CLI::IsMember({"consulent", "coordinator", "auditor", "evaluator", "system"}));
-  app.add_option("--purpose", g.purpose, "why data is processed (required for reads by roles other than consulent)");
-  app.add_option("--activity", g.activity,
-                 "the processing activity (register code) this is done under (default: the action's own; rmc audit activities)");
-  app.add_flag("--json", g.json, "print results and errors as JSON");
-
   int exit_code = 0;
-  for (Register r : {RegisterInit, RegisterConfig, RegisterApply, RegisterActions, RegisterShow,
-                     RegisterList, RegisterDue, RegisterStats, RegisterHistory, RegisterEvents,
-                     RegisterVerify, RegisterAuditActivities, RegisterAuditReads, RegisterAuditLog,
-                     RegisterAuditExport, RegisterAuditDisclosures, RegisterAuditCheckpoint,
-                     RegisterSubjectExport, RegisterSubjectForget, RegisterBackup, RegisterRetention})
-    r(app, g, exit_code);
+  BuildApp(app, g, exit_code);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

@@ -7,6 +7,7 @@
 #include <cstring>
 #include <map>
 
+#include "message_sizes.h"
 #include "names.h"
 #include "projection.capnp.h"
 
@@ -153,7 +154,7 @@ Result<ActivityRegister> ActivityRegister::Decode(std::string_view bytes) {
   std::memcpy(words.begin(), bytes.data(), bytes.size());
   ActivityRegister r;
   try {
-    capnp::FlatArrayMessageReader reader(words);
+    capnp::FlatArrayMessageReader reader(words, ReadLimits(words.size()));
     for (auto v : reader.getRoot<schema::ActivityRegister>().getVersions())
       r.versions_.push_back(FromEvent(v));
   } catch (const kj::Exception& e) {

@@ -47,6 +47,9 @@ std::optional<date::year_month_day> ParseYmd(std::string_view s) {
 constexpr int kFirstYear = 1678, kLastYear = 2261;
 const char kRange[] = "expected a date from 1678-01-01 to 2261-12-31";
 
+static_assert(date::sys_days(date::year(kFirstYear) / 1 / 1).time_since_epoch().count() == kFirstDay);
+static_assert(date::sys_days(date::year(kLastYear) / 12 / 31).time_since_epoch().count() == kLastDay);
+
 bool InRange(const date::year_month_day& ymd) {
   return int(ymd.year()) >= kFirstYear && int(ymd.year()) <= kLastYear;
 }

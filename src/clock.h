@@ -22,6 +22,10 @@ struct TimePoint {
 // Now: $RMC_NOW when set (ISO 8601; read once per process), else the system clock.
 Result<TimePoint> Now();
 
+// The calendar dates the ledger holds, 1678-01-01 to 2261-12-31 (ParseDate): a stored day
+// outside them is damage.
+constexpr Days kFirstDay = -106'650, kLastDay = 106'650;
+
 // "YYYY-MM-DD" (a real calendar date from 1678-01-01 to 2261-12-31: a time in nanoseconds
 // cannot hold more) into days.
 Result<Days> ParseDate(std::string_view text);

@@ -6,6 +6,7 @@
 #include <set>
 #include <vector>
 
+#include "command_limits.h"
 #include "json_codec.h"
 #include "json_render.h"
 #include "json_writer.h"
@@ -101,7 +102,51 @@ Status CheckRefs(Command& c) {
   return Status::Ok();
 }
 
+// The parser of commands: it refuses a document over kMaxCommandBytes (CAPACITY) or nested
+// deeper than kMaxCommandDepth (DEPTH_ERROR) instead of growing for it.
+simdjson::dom::parser& CommandParser() {
+  thread_local simdjson::dom::parser parser = [] {
+    simdjson::dom::parser p(kMaxCommandBytes);
+    // Sets the depth, which the parser keeps as it grows. Should this fail, so will parsing.
+    [[maybe_unused]] auto error =
+        p.allocate(simdjson::dom::MINIMAL_DOCUMENT_CAPACITY, kMaxCommandDepth);
+    return p;
+  }();
+  return parser;
+}
+
+// invalid_input naming the first object or list (by its path) with more than kMaxCommandItems
+// members or elements. `e` is nested at most kMaxCommandDepth deep.
+Status CheckItems(element e, const std::string& path) {
+  auto too_many = [&] {
+    return InvalidInput((path.empty() ? std::string("the command") : path) + ": more than " +
+                        std::to_string(kMaxCommandItems) +
+                        " items; one object or list of a command holds at most that many");
+  };
+  if (e.type() == element_type::OBJECT) {
+    simdjson::dom::object object = e.get_object().value_unsafe();
+    if (object.size() > kMaxCommandItems) return too_many();
+    for (auto [key, value] : object)
+      if (auto s =
+              CheckItems(value, path.empty() ? std::string(key) : path + "." + std::string(key));
+          !s.ok())
+        return s;
+  } else if (e.type() == element_type::ARRAY) {
+    simdjson::dom::array array = e.get_array().value_unsafe();
+    if (array.size() > kMaxCommandItems) return too_many();
+    size_t i = 0;
+    for (element v : array)
+      if (auto s = CheckItems(v, path + "[" + std::to_string(i++) + "]"); !s.ok()) return s;
+  }
+  return Status::Ok();
+}
+
 }  // namespace
+
+Status CommandTooLong() {
+  return InvalidInput("not read: the command is longer than " + std::to_string(kMaxCommandBytes) +
+                      " bytes (1 MiB), the most one command may take");
+}
 
 const char* RoleName(schema::Role role) {
   switch (role) {
@@ -123,10 +168,14 @@ std::optional<schema::Role> RoleFromName(std::string_view name) {
 
 Result<Command> ParseCommand(std::string_view line, const CommandDefaults& defaults,
                              std::string* id_out) {
-  thread_local simdjson::dom::parser parser;
   element root;
-  if (auto err = parser.parse(line.data(), line.size(), true).get(root))
+  if (auto err = CommandParser().parse(line.data(), line.size(), true).get(root)) {
+    if (err == simdjson::CAPACITY) return CommandTooLong();
+    if (err == simdjson::DEPTH_ERROR)
+      return InvalidInput("nested deeper than " + std::to_string(kMaxCommandDepth) +
+                          " objects and lists, the most one command may nest");
     return InvalidInput(std::string("not valid JSON: ") + simdjson::error_message(err));
+  }
   if (root.type() != element_type::OBJECT) return InvalidInput("expected a JSON object");
 
   Command c;
@@ -189,6 +238,8 @@ Result<Command> ParseCommand(std::string_view line, const CommandDefaults& defau
     }
     if (!s.ok()) return s;
   }
+  // After the envelope, so that the result line can name the command's id.
+  if (auto s = CheckItems(root, ""); !s.ok()) return s;
   if (c.id.empty()) return InvalidInput("id: missing; every command needs an idempotency key");
   // The actor is recorded with every event; it may come from --actor or $RMC_ACTOR.
   if (!c.actor.empty())

@@ -48,11 +48,15 @@ struct CommandDefaults {
   std::string activity;  // --activity
 };
 
-// Parses one JSON line. invalid_input for malformed JSON, unknown fields or types and data
-// that does not fit the type's schema; the message names the field. `id_out` receives the id
-// when one could be read, so that the result line can name it.
+// Parses one JSON line. invalid_input for malformed JSON, a command over the limits of
+// command_limits.h, unknown fields or types and data that does not fit the type's schema; the
+// message names the field. `id_out` receives the id when one could be read, so that the result
+// line can name it.
 Result<Command> ParseCommand(std::string_view line, const CommandDefaults& defaults,
                              std::string* id_out = nullptr);
+
+// The invalid_input of a command longer than kMaxCommandBytes (command_limits.h).
+Status CommandTooLong();
 
 const char* RoleName(schema::Role role);
 std::optional<schema::Role> RoleFromName(std::string_view name);

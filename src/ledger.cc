@@ -195,11 +195,12 @@ Result<std::unique_ptr<Ledger>> Ledger::Create(const LedgerPaths& paths,
       if (auto s = append([&](schema::Payload::Builder p) { ToEvent(a, p.initActivityRegistered()); }); !s.ok())
         return s;
     if (auto s = txn.PutMeta("register", ledger->register_.Encode()); !s.ok()) return s;
-    for (const auto& [k, v] : initial.All()) {
+    // No structured binding: clang 14 cannot capture one in a lambda.
+    for (const auto& setting : initial.All()) {
       if (auto s = append([&](schema::Payload::Builder p) {
             auto c = p.initSettingChanged();
-            c.setKey(k);
-            c.setValue(v);
+            c.setKey(setting.first);
+            c.setValue(setting.second);
           });
           !s.ok())
         return s;

@@ -5,6 +5,7 @@
 
 #include "json_render.h"
 #include "ledger.h"
+#include "message_sizes.h"
 #include "sealing.h"
 
 namespace rmc {
@@ -83,7 +84,8 @@ Result<Unsealed> OpenSealed(const SubjectKey& key, schema::Event::Reader e) {
     auto words = kj::heapArray<capnp::word>(plain->size() / sizeof(capnp::word));
     std::memcpy(words.begin(), plain->data(), words.size() * sizeof(capnp::word));
     struct Owned : capnp::FlatArrayMessageReader {
-      Owned(kj::Array<capnp::word> w) : capnp::FlatArrayMessageReader(w), words(kj::mv(w)) {}
+      Owned(kj::Array<capnp::word> w)
+          : capnp::FlatArrayMessageReader(w, ReadLimits(w.size())), words(kj::mv(w)) {}
       kj::Array<capnp::word> words;
     };
     out.payload = std::make_unique<Owned>(kj::mv(words));

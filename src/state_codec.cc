@@ -5,6 +5,7 @@
 
 #include <cstring>
 
+#include "clock.h"
 #include "message_sizes.h"
 #include "projection.capnp.h"
 
@@ -101,7 +102,7 @@ Result<CaseState> DecodeCaseState(std::string_view bytes) {
   kj::Array<capnp::word> words = kj::heapArray<capnp::word>(bytes.size() / sizeof(capnp::word));
   std::memcpy(words.begin(), bytes.data(), bytes.size());
   try {
-    capnp::FlatArrayMessageReader message(words);
+    capnp::FlatArrayMessageReader message(words, ReadLimits(words.size()));
     auto p = message.getRoot<schema::CaseProjection>();
     CaseState s;
     s.case_id = p.getCaseId();
@@ -135,6 +136,10 @@ Result<CaseState> DecodeCaseState(std::string_view bytes) {
     for (auto c : p.getContacts())
       s.contacts.push_back({c.getPosition(), c.getDay(), int(c.getChannel()), int(c.getOutcome())});
     for (auto c : p.getConsents()) {
+      // A kind outside the enum cannot even be held in ConsentRecord::Kind.
+      if (uint16_t(c.getKind()) > ConsentRecord::kWithdrawn)
+        return LedgerError("damaged case projection: consent kind " +
+                           std::to_string(uint16_t(c.getKind())) + " outside the schema");
       ConsentRecord r;
       r.position = c.getPosition();
       r.kind = ConsentRecord::Kind(c.getKind());
@@ -148,10 +153,40 @@ Result<CaseState> DecodeCaseState(std::string_view bytes) {
       s.deviations.push_back({d.getPosition(), d.getFromStep(), d.getToStep(), d.getRule(),
                               d.getReason(), d.getActor(), d.getAt()});
     for (auto v : p.getCorrections()) s.corrections.push_back(v);
+    if (auto days = CheckStoredDays(s); !days.ok()) return days;
     return s;
   } catch (const kj::Exception& e) {
     return LedgerError(std::string("damaged case projection: ") + e.getDescription().cStr());
   }
+}
+
+Status CheckStoredDays(const CaseState& s) {
+  // The end of aftercare lies up to 60 months (the most aftercare_months may be) after a
+  // closing; every other day is a date given or recorded.
+  constexpr Days kLastAftercareDay = kLastDay + 1827;
+  struct Day {
+    const char* name;
+    Days day;
+    Days last = kLastDay;
+  };
+  std::vector<Day> days = {{"lastSignal", s.last_signal},
+                           {"pickedUp", s.picked_up},
+                           {"firstAttempt", s.first_attempt},
+                           {"lastLetter", s.last_letter},
+                           {"closedOn", s.closed_on},
+                           {"aftercareUntil", s.aftercare_until, kLastAftercareDay},
+                           {"aftercareEnded", s.aftercare_ended, kLastAftercareDay},
+                           {"feedbackOn", s.feedback_on}};
+  for (const auto& c : s.contacts) days.push_back({"contacts.day", c.day});
+  for (const auto& c : s.consents) {
+    days.push_back({"consents.day", c.day});
+    days.push_back({"consents.validUntil", c.valid_until});
+  }
+  for (const Day& d : days)
+    if (d.day != kNoDay && (d.day < kFirstDay || d.day > d.last))
+      return LedgerError("damaged case projection: " + std::string(d.name) + " is day " +
+                         std::to_string(d.day) + ", outside the dates the ledger holds");
+  return Status::Ok();
 }
 
 }  // namespace rmc

@@ -6,7 +6,9 @@
 
 #include "deadlines.h"
 #include "event.capnp.h"
+#include "message_sizes.h"
 #include "schema_info.h"
+#include "state_codec.h"
 
 namespace rmc {
 namespace {
@@ -65,10 +67,10 @@ Status StatsCounter::Add(std::string_view bytes) {
   } else {
     buffer_.resize(bytes.size() / sizeof(capnp::word));
     std::memcpy(buffer_.data(), bytes.data(), bytes.size());
-    words = {buffer_.data(), buffer_.size()};
+    words = {reinterpret_cast<const capnp::word*>(buffer_.data()), buffer_.size()};
   }
   try {
-    capnp::FlatArrayMessageReader message(words);
+    capnp::FlatArrayMessageReader message(words, ReadLimits(words.size()));
     Add(message.getRoot<schema::CaseProjection>());
   } catch (const kj::Exception& e) {
     return LedgerError(std::string("damaged case projection: ") + e.getDescription().cStr());
@@ -77,8 +79,14 @@ Status StatsCounter::Add(std::string_view bytes) {
 }
 
 void StatsCounter::Add(schema::CaseProjection::Reader p) {
+  // A status outside the schema is a damaged projection, like a pointer out of bounds: it
+  // would count outside Stats::status.
+  KJ_REQUIRE(uint16_t(p.getStatus()) < std::tuple_size_v<decltype(Stats::status)>,
+             "case status out of range", uint16_t(p.getStatus()));
   Stats& s = stats_;
   const CaseState facts = ScalarFacts(p);
+  const Status days = CheckStoredDays(facts);
+  KJ_REQUIRE(days.ok(), days.message().c_str());
   const CaseStatus status = EffectiveStatus(facts, s.today);
   const int group = Slot(p.getTargetGroup(), kTargetGroupCount);
   const int channel = Slot(p.getFirstChannel(), kSignalChannelCount);

@@ -5,6 +5,8 @@
 #include <algorithm>
 #include <cstring>
 
+#include "message_sizes.h"
+
 namespace rmc {
 namespace {
 
@@ -52,12 +54,7 @@ EventView::EventView(std::string_view bytes) : bytes_(bytes) {
     std::memcpy(copy_.begin(), bytes.data(), copy_.size() * sizeof(capnp::word));
     words = copy_;
   }
-  // A view is read a few times over (rendered, folded, hashed); a damaged message whose pointers
-  // lead to the same words again and again is stopped long before it costs much. Nesting keeps
-  // Cap'n Proto's default limit (64).
-  capnp::ReaderOptions options;
-  options.traversalLimitInWords =
-      std::max<uint64_t>(options.traversalLimitInWords, 64 * words.size());
+  const capnp::ReaderOptions options = ReadLimits(words.size());  // nesting: the default (64)
   // The constructor reads the segment table: a damaged one throws here, and the reader's first
   // use throws it again (Root), so that one catch covers every way a message can be damaged.
   KJ_IF_MAYBE(e, kj::runCatchingExceptions([&] { reader_.emplace(words, options); })) {

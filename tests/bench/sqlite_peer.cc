@@ -1038,11 +1038,12 @@ Result<std::unique_ptr<SqlitePeer>> SqlitePeer::Create(const std::string& path) 
     c.setSchemaVersion(1);
   });
   if (!s.ok()) return s;
-  for (const auto& [k, v] : d.settings.All()) {
+  // No structured binding: clang 14 cannot capture one in a lambda.
+  for (const auto& setting : d.settings.All()) {
     s = d.AppendLedgerEvent(*now, trace, [&](schema::Payload::Builder p) {
       auto c = p.initSettingChanged();
-      c.setKey(k);
-      c.setValue(v);
+      c.setKey(setting.first);
+      c.setValue(setting.second);
     });
     if (!s.ok()) return s;
   }

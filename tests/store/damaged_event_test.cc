@@ -3,7 +3,11 @@
 // that reads it.
 #include <gtest/gtest.h>
 
+#include <fstream>
+#include <sstream>
+
 #include "access_log.h"
+#include "event_json.h"
 #include "forgery.h"
 #include "temp_ledger.h"
 #include "verify.h"
@@ -94,6 +98,21 @@ TEST_F(DamagedStoredEvent, ABatchRefusesOnlyTheCommandThatReadsIt) {
   EXPECT_EQ(out[0].error.code(), Code::kLedgerError);
   EXPECT_NE(out[0].error.message().find("does not decode"), std::string::npos) << out[0].error.message();
   EXPECT_TRUE(out[1].ok()) << out[1].error.message();
+}
+
+TEST(DamagedEventBytes, AClaimOfMillionsOfEmptyStructsStopsAtTheReadLimit) {
+  // Found by fuzz_event: 897 bytes whose struct list claims millions of elements of no size.
+  // Cap'n Proto's default limit (8 Mi words) let them through, and rendering them took
+  // gigabytes; the limit now follows the event's size (message_sizes.h, ReadLimits).
+  std::ifstream in(std::string(RMC_SOURCE_DIR) +
+                       "/tests/fuzz/found/event/huge-struct-list-renders-out-of-memory",
+                   std::ios::binary);
+  std::stringstream bytes;
+  bytes << in.rdbuf();
+  ASSERT_FALSE(bytes.str().empty());
+  EventView view(bytes.str());
+  EXPECT_THROW(EventToJson(view.event(), nullptr, {PersonalFields::kOmit, nullptr}).dump(),
+               kj::Exception);
 }
 
 }  // namespace

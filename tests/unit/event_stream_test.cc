@@ -508,8 +508,14 @@ TEST(EventStream, RandomPayloadsOfEveryTypeReadTheSame) {
     // Times: FormatTime and FormatTimePoint, near now, near the epoch and far out.
     auto e = b.event();
     const int64_t scale[] = {1, 1000000, 1000000000, 86400000000000};
-    e.setRecordedAt(1795000000000000000 + int64_t(fill.Below(1 << 30)) * scale[fill.Below(4)]);
-    e.setOccurredAt(fill.Below(3) ? e.getRecordedAt() - int64_t(fill.Below(1 << 30)) * scale[fill.Below(4)]
+    // Up to 2^30 of a unit, but days only up to 2^16: 2^30 days overflow int64 nanoseconds
+    // (undefined behaviour, which UBSan reported).
+    auto offset = [&] {
+      const int unit = fill.Below(4);
+      return int64_t(fill.Below(unit == 3 ? 1 << 16 : 1 << 30)) * scale[unit];
+    };
+    e.setRecordedAt(1795000000000000000 + offset());
+    e.setOccurredAt(fill.Below(3) ? e.getRecordedAt() - offset()
                                   : (int64_t(fill.Below(1 << 30)) - (1 << 29)) << fill.Below(34));
     e.setOccurredIsDate(fill.Below(2));
     failures += both.Check(b.reader(), b.Opened(), "random " + std::to_string(i) + " " +

@@ -14,6 +14,7 @@
 #include <map>
 #include <nlohmann/json.hpp>
 
+#include "../golden_events.h"
 #include "case_state.h"
 #include "event_json.h"
 #include "fold.h"
@@ -51,19 +52,6 @@ bool Contains(const json& actual, const json& expected, std::string path, std::s
   }
   if (actual != expected) return *where = path, false;
   return true;
-}
-
-// events.bin: per event, its length (8 bytes, little endian) and its bytes as stored.
-std::vector<std::string> ReadEvents(const fs::path& file) {
-  std::string all = Slurp(file);
-  std::vector<std::string> events;
-  for (size_t at = 0; at + 8 <= all.size();) {
-    uint64_t n;
-    std::memcpy(&n, all.data() + at, 8);
-    events.push_back(all.substr(at + 8, n));
-    at += 8 + n;
-  }
-  return events;
 }
 
 void WriteGeneration(const fs::path& out) {
@@ -123,7 +111,7 @@ class Generation : public ::testing::TestWithParam<std::string> {};
 
 TEST_P(Generation, StillReadsFoldsAndRendersTheSame) {
   const fs::path dir = kGolden / GetParam();
-  auto events = ReadEvents(dir / "events.bin");
+  auto events = testing::ReadGoldenEvents(dir / "events.bin");
   std::ifstream rendered(dir / "events.jsonl");
   json keys = json::parse(Slurp(dir / "keys.json"));
   ASSERT_GE(events.size(), 30u);

@@ -266,5 +266,18 @@ TEST(Stats, ReadsUnalignedBytesAndRefusesDamagedOnes) {
   EXPECT_EQ(counter.Add(std::string(16, '\xff')).code(), Code::kLedgerError);
 }
 
+TEST(Stats, RefusesAStatusOutsideTheSchema) {
+  // Found by fuzz_projection (tests/fuzz/found/projection): it was counted outside the figures.
+  CaseState state;
+  state.case_id = "RMC-000001";
+  state.status = CaseStatus(7);
+  Settings settings;
+  StatsCounter counter(*ParseDate("2026-10-01"), settings);
+  auto s = counter.Add(EncodeCaseState(state));
+  EXPECT_EQ(s.code(), Code::kLedgerError) << s.message();
+  EXPECT_NE(s.message().find("case status out of range"), std::string::npos) << s.message();
+  EXPECT_EQ(counter.stats().cases, 0u);
+}
+
 }  // namespace
 }  // namespace rmc::testing
