@@ -15,7 +15,8 @@ void BuildApp(CLI::App& app, Globals& g, int& exit_code) {
   app.add_option("--keystore", g.keystore, "keystore directory (default $RMC_KEYSTORE, else LEDGER/keystore)");
   app.add_option("--actor", g.actor, "acting user (default $RMC_ACTOR, else the login name)");
   app.add_option("--role", g.role_name, "consulent, coordinator, auditor, evaluator or system (default $RMC_ROLE, else consulent)")
-      ->check(CLI::IsMember({"consulent", "coordinator", "auditor", "evaluator", "system"}));
+      ->check(CLI::IsMember({"consulent", "coordinator", "auditor", "evaluator", "system"}))
+      ->envname("RMC_ROLE");  // checked as the flag is: a misspelt role is no consulent
   app.add_option("--purpose", g.purpose, "why data is processed (required for reads by roles other than consulent)");
   app.add_option("--activity", g.activity,
                  "the processing activity (register code) this is done under (default: the action's own; rmc audit activities)");

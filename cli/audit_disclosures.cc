@@ -62,6 +62,8 @@ void RegisterAuditDisclosures(CLI::App& app, Globals& g, int& exit_code) {
   sub->callback([&g, &exit_code, o] {
     if (auto s = Permit(g.Role(), Action::kReadDisclosures); !s.ok()) return void(exit_code = Fail(g, s));
     if (auto s = CheckReadPurpose(g); !s.ok()) return void(exit_code = Fail(g, s));
+    if (!o->output.empty())
+      if (auto s = CheckReplaceable(o->output); !s.ok()) return void(exit_code = Fail(g, s));
     auto ledger = OpenOrFail(g, exit_code);
     if (!ledger) return;
     auto txn = ledger->store().Read();

@@ -36,6 +36,11 @@ int Fail(const Globals& g, const Status& s) {
 }
 
 std::unique_ptr<Ledger> OpenOrFail(const Globals& g, int& exit_code) {
+  // Every command records its actor, a read in its access record: checked as a command's is.
+  if (auto s = CheckName("actor", g.actor, 128); !s.ok()) {
+    exit_code = Fail(g, s);
+    return nullptr;
+  }
   auto ledger = Ledger::Open(g.Paths());
   if (!ledger.ok()) {
     exit_code = Fail(g, ledger.status());
@@ -90,8 +95,10 @@ Status CheckReadPurpose(const Globals& g) {
       g.purpose.find_first_not_of(" \t\n\r\f\v") == std::string::npos)
     return Status(Code::kUsage, std::string("role ") + RoleName(g.Role()) +
                                     " reads personal data only with --purpose saying why");
-  if (!IsUtf8(g.purpose))
-    return Status(Code::kUsage, "--purpose: not valid UTF-8; expected text in UTF-8");
+  // It is recorded in the access log and printed one record a line.
+  if (!g.purpose.empty())
+    if (auto s = CheckName("--purpose", g.purpose, 4096); !s.ok())
+      return Status(Code::kUsage, s.message());
   return Status::Ok();
 }
 

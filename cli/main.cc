@@ -60,7 +60,7 @@ int main(int argc, char** argv) {
   for (int i = 1; i < argc; ++i) actor_flag |= std::string_view(argv[i]).starts_with("--actor");
   g.actor = Env("RMC_ACTOR", "");
   if (g.actor.empty() && !actor_flag) g.actor = LoginName();
-  g.role_name = Env("RMC_ROLE", "consulent");
+  g.role_name = "consulent";  // else --role or $RMC_ROLE (BuildApp)
   int exit_code = 0;
   BuildApp(app, g, exit_code);
   try {

@@ -34,6 +34,8 @@ void RegisterSubjectExport(CLI::App& app, Globals& g, int& exit_code) {
   sub->callback([&g, &exit_code, o] {
     if (auto s = Permit(g.Role(), Action::kExportSubject); !s.ok()) return void(exit_code = Fail(g, s));
     if (auto s = CheckReadPurpose(g); !s.ok()) return void(exit_code = Fail(g, s));
+    if (!o->output.empty())
+      if (auto s = CheckReplaceable(o->output); !s.ok()) return void(exit_code = Fail(g, s));
     auto now = Now();
     if (!now.ok()) return void(exit_code = Fail(g, now.status()));
     auto ledger = OpenOrFail(g, exit_code);

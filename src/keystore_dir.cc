@@ -2,6 +2,7 @@
 
 #include <fcntl.h>
 #include <sys/file.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <cctype>
@@ -66,10 +67,27 @@ std::string KeystoreDir::Path(const std::string& name) const {
 
 Result<std::string> KeystoreDir::Current() const {
   const std::string path = dir_ + "/" + kCurrent;
-  int fd = ::open(path.c_str(), O_RDONLY | O_NOFOLLOW | O_CLOEXEC);
+  auto damaged = [&](const std::string& what) {
+    return LedgerError(path + " " + what + "; the keystore is damaged (restore it from a backup)");
+  };
+  // Non-blocking, so that a pipe planted there is refused rather than waited on.
+  int fd = ::open(path.c_str(), O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC);
   if (fd < 0) {
-    if (errno == ENOENT) return std::string();
-    return SystemError("cannot read", path);
+    if (errno != ENOENT) return SystemError("cannot read", path);
+    // Before the first erasure the keys are in the directory itself, and there is no CURRENT.
+    // Generations without it, and no keys beside them, mean that CURRENT was lost.
+    struct stat st;
+    std::error_code ec;
+    if (::lstat((dir_ + "/data.mdb").c_str(), &st) != 0)
+      for (const auto& entry : fs::directory_iterator(dir_, ec))
+        if (IsGenerationName(entry.path().filename().string()))
+          return damaged("is missing while generations are there");
+    return std::string();
+  }
+  struct stat st;
+  if (::fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
+    ::close(fd);
+    return damaged("is not a file");
   }
   char buf[64];
   ssize_t n = ::read(fd, buf, sizeof buf);

@@ -152,6 +152,12 @@ Result<std::unique_ptr<LmdbEnv>> LmdbEnv::Open(const std::string& dir,
     flags = MDB_NOTLS | MDB_RDONLY;
     read_only = true;
     rc = open_env();
+    // LMDB opens its lock file for writing even to read (readers take slots in it); only on a
+    // read-only file system does it read without one.
+    if (rc == EACCES && ::access((dir + "/lock.mdb").c_str(), W_OK) != 0)
+      return LedgerError("cannot open " + dir + ": this user may not write its lock file " + dir +
+                         "/lock.mdb (" + strerror(EACCES) + "), which every reader needs; read it "
+                         "as the user who owns it, or read a copy (rmc backup)");
   }
   if (rc == ENOENT) return Status(Code::kNotFound, "no ledger at " + dir);
   if (rc == MDB_INVALID) return Damaged(file, "it is not an LMDB data file (no valid header)");

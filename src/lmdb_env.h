@@ -33,8 +33,10 @@ class LmdbEnv {
   // start a new environment in it), not an LMDB file, or shorter than LMDB's own header says
   // (its pages up to the last one in use must be there: a read of a page cut off is a SIGBUS).
   // Reader slots left by killed processes are freed (mdb_reader_check). Files this process may
-  // not write (a read-only file system, or no write permission) are opened read-only instead:
-  // reads work, and a write transaction is a ledger_error saying why.
+  // not write (a read-only file system, or a data file without write permission) are opened
+  // read-only instead: reads work, and a write transaction is a ledger_error saying why. A lock
+  // file this user may not write is a ledger_error: LMDB needs it to read, but on a read-only
+  // file system.
   static Result<std::unique_ptr<LmdbEnv>> Open(const std::string& dir,
                                                std::initializer_list<const char*> names,
                                                bool create, bool read_only, bool write_map = false);

@@ -74,9 +74,32 @@ Status SyncDir(const std::string& path, int dir) {
   return ::fsync(dir) == 0 ? Status::Ok() : Fail(ParentOf(path), "sync", errno);
 }
 
+const char* KindOf(mode_t mode) {
+  if (S_ISDIR(mode)) return "a directory";
+  if (S_ISFIFO(mode)) return "a pipe";
+  if (S_ISSOCK(mode)) return "a socket";
+  if (S_ISCHR(mode) || S_ISBLK(mode)) return "a device";
+  return "a special file";
+}
+
 }  // namespace
 
+Status CheckReplaceable(const std::string& path) {
+  struct stat st;
+  if (::lstat(path.c_str(), &st) != 0 || S_ISREG(st.st_mode)) return Status::Ok();
+  std::string what = KindOf(st.st_mode);
+  if (S_ISLNK(st.st_mode)) {
+    // Only looked at, never opened: a link to a file is replaced, as a dangling one is.
+    if (::stat(path.c_str(), &st) != 0 || S_ISREG(st.st_mode)) return Status::Ok();
+    what = std::string("a link to ") + KindOf(st.st_mode);
+  }
+  return Status(Code::kUsage, path + " is " + what + ", not a file: rmc writes a new file in its "
+                              "place, so it refuses to (to write into it, leave out --output and "
+                              "redirect standard output)");
+}
+
 Status WritePrivateFile(const std::string& path, std::string_view bytes) {
+  if (auto s = CheckReplaceable(path); !s.ok()) return s;
   Staged staged;
   if (auto s = Stage(path, bytes, staged); !s.ok()) return s;
   // rename replaces a link at `path` by the file; it never writes through it.

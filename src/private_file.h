@@ -22,7 +22,15 @@ namespace rmc {
 // new one.
 // Errors: usage when the file cannot be created or written (a missing directory, no
 // permission, a full disk), with the system's reason.
+// Refuses (CheckReplaceable) what it must not replace.
 Status WritePrivateFile(const std::string& path, std::string_view bytes);
+
+// usage when `path` holds what WritePrivateFile must not replace: anything but a regular file, a
+// symbolic link to one, or a dangling link. A device, a pipe or a socket (or a link to one, such
+// as /dev/stdout) is where the caller meant the bytes to go *into*: replacing it by a file would
+// leave them in a file nobody reads. Callers check before they read what they will write, so
+// that a refused command has read nothing.
+Status CheckReplaceable(const std::string& path);
 
 // Writes `bytes` to `path`, which must not exist: a file, directory or symbolic link (even a
 // dangling one) there is refused with usage "PATH exists; KIND is never overwritten" (KIND,

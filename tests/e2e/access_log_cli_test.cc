@@ -115,6 +115,26 @@ TEST_F(AccessLog, AReadThatFailsShowsNothingAndLogsNothing) {
   EXPECT_EQ(Reads().size(), 0u);
 }
 
+TEST_F(AccessLog, WhatCannotBeRecordedFaithfullyIsRefusedAndLogsNothing) {
+  // Found by attack: reads took any actor and purpose, so a line break in either forged rows of
+  // `audit reads`, and a misspelt $RMC_ROLE read as a consulent, without a purpose.
+  auto actor = Rmc("--actor \"$(printf 'a\\nb')\" show RMC-000001");
+  EXPECT_EQ(actor.code, 3) << actor.text;
+  EXPECT_NE(actor.text.find("invalid_input: actor: holds a control character"), std::string::npos)
+      << actor.text;
+  EXPECT_EQ(Rmc("--actor \"$(printf 'a\\377')\" list").code, 3) << "not UTF-8";
+  auto purpose = Rmc("--purpose \"$(printf 'x\\033[31m')\" show RMC-000001", "auditor");
+  EXPECT_EQ(purpose.code, 2) << purpose.text;
+  EXPECT_NE(purpose.text.find("--purpose: holds a control character"), std::string::npos)
+      << purpose.text;
+  auto role = Rmc("show RMC-000001", "auditr");
+  EXPECT_EQ(role.code, 2) << role.text;
+  EXPECT_NE(role.text.find("auditr not in"), std::string::npos) << role.text;
+  EXPECT_EQ(Reads().size(), 0u);
+  EXPECT_EQ(Rmc("--actor 'Anna de Vries' --purpose 'controle dossier' show RMC-000001", "auditor").code, 0)
+      << "spaces are text, not control characters";
+}
+
 TEST_F(AccessLog, VerifyChecksTheAccessChain) {
   ASSERT_EQ(Rmc("list").code, 0);
   auto v = Rmc("--json verify");

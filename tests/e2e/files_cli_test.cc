@@ -82,6 +82,29 @@ TEST_F(FilesCli, ALinkAtTheOutputFileIsReplacedNotFollowed) {
     EXPECT_EQ(e.path().string().find(".tmp-"), std::string::npos) << "left behind: " << e.path();
 }
 
+TEST_F(FilesCli, APipeOrADeviceAtTheOutputFileIsRefusedBeforeAnythingIsRead) {
+  // Found by attack: the export replaced a FIFO its reader waited on (and, as root, /dev/stdout
+  // and /dev/full) with a file holding the youth's data.
+  const std::string pipe = out_ + "/pipe", device = out_ + "/null", dir = out_ + "/dir";
+  ASSERT_EQ(::mkfifo(pipe.c_str(), 0600), 0);
+  fs::create_symlink("/dev/null", device);
+  fs::create_directories(dir);
+  const auto records = [&] { return Rmc("--json verify").text; };
+  const std::string before = records();
+  for (const std::string& command : {"--purpose inzage subject export J-1 --output ",
+                                     "--purpose controle audit disclosures --output "})
+    for (const auto& [file, what] : {std::pair{pipe, "is a pipe"},
+                                     std::pair{device, "is a link to a device"},
+                                     std::pair{dir, "is a directory"}}) {
+      auto r = Rmc(command + file, "coordinator");
+      EXPECT_EQ(r.code, 2) << command << file << ": " << r.text;
+      EXPECT_NE(r.text.find(file + " " + what + ", not a file"), std::string::npos) << r.text;
+    }
+  EXPECT_TRUE(fs::is_fifo(fs::symlink_status(pipe)));
+  EXPECT_EQ(fs::read_symlink(device), "/dev/null");
+  EXPECT_EQ(records(), before) << "a refused export reads nothing, so it records no access";
+}
+
 TEST_F(FilesCli, CheckpointsAndKeysArePrivateNewFilesWhateverTheUmask) {
   const mode_t old = ::umask(0);
   auto key = Rmc("audit keygen " + out_ + "/officer.key", "auditor");

@@ -134,4 +134,27 @@ TEST_F(OutputCli, ALedgerTheUserMayNotReadIsAPermissionProblemNotAMissingLedger)
   EXPECT_EQ(rmc::e2e::RunRmc(dir_ + "-nothing", "show RMC-000001").code, 5) << "no ledger at all";
 }
 
+TEST_F(OutputCli, ALedgerWhoseLockFileTheUserMayNotWriteSaysWhy) {
+  // Found by attack: the docs promised reads to a user without write permission, but LMDB needs
+  // its lock file writable to read (but on a read-only file system); the error said only
+  // "Permission denied".
+  if (::geteuid() != 0) GTEST_SKIP() << "needs root to run as another user";
+  RmcProcess p = Process({"verify"}, Stdout::kCaptured);
+  p.wrapper = {"/usr/bin/setpriv", "--reuid=65534", "--regid=65534", "--clear-groups"};
+  RmcProcess version = p;
+  version.args = {"--version"};
+  if (rmc::e2e::Run(version).code != 0) GTEST_SKIP() << "cannot run the binary as nobody";
+  for (const auto& entry : fs::recursive_directory_iterator(dir_))
+    fs::permissions(entry.path(), entry.is_directory() ? fs::perms::owner_all | fs::perms::others_read |
+                                                             fs::perms::others_exec
+                                                       : fs::perms::owner_read | fs::perms::owner_write |
+                                                             fs::perms::others_read);
+  fs::permissions(dir_, fs::perms::owner_all | fs::perms::others_read | fs::perms::others_exec);
+  auto denied = rmc::e2e::Run(p);
+  fs::permissions(dir_, fs::perms::owner_all);
+  EXPECT_EQ(denied.code, 1) << denied.text;
+  EXPECT_TRUE(Has(denied, "this user may not write its lock file " + dir_ + "/lock.mdb"))
+      << denied.text;
+}
+
 }  // namespace

@@ -2,6 +2,7 @@
 // erasure interrupted at any point completed by the next write, and no erased key left in any
 // file, generations included.
 #include <gtest/gtest.h>
+#include <sys/stat.h>
 
 #include <filesystem>
 
@@ -180,6 +181,25 @@ TEST_F(KeystoreFiles, AGenerationThatIsALinkIsRefused) {
   ASSERT_FALSE(opened.ok());
   EXPECT_NE(opened.status().message().find("symbolic link is not followed"), std::string::npos)
       << opened.status().message();
+}
+
+TEST_F(KeystoreFiles, ACurrentThatIsNoFileOrIsMissingIsDamageNeverAWaitOrNoKeystore) {
+  // Found by attack: a FIFO at CURRENT made every command wait for good, and a lost CURRENT
+  // read as "no keystore" though its generation was there.
+  ASSERT_TRUE(Run(kForget, schema::Role::COORDINATOR).ok());
+  ledger_.reset();
+  const std::string current = Keystore() + "/CURRENT";
+  fs::remove(current);
+  auto missing = Ledger::Open(Paths());
+  ASSERT_FALSE(missing.ok());
+  EXPECT_EQ(missing.status().code(), Code::kLedgerError);
+  EXPECT_NE(missing.status().message().find("CURRENT is missing while generations are there"),
+            std::string::npos) << missing.status().message();
+  ASSERT_EQ(::mkfifo(current.c_str(), 0600), 0);
+  auto pipe = Ledger::Open(Paths());
+  ASSERT_FALSE(pipe.ok());
+  EXPECT_NE(pipe.status().message().find("CURRENT is not a file"), std::string::npos)
+      << pipe.status().message();
 }
 
 // A keystore written before keystores were bound: 32-byte records and no ledger id. It opens,
