@@ -3,9 +3,9 @@
 // The flags become the same JSON command `rmc apply` reads, and go through the same path.
 #include <cstdio>
 
-#include "command_limits.h"
+#include "codec/command_limits.h"
+#include "codec/schema_info.h"
 #include "context.h"
-#include "schema_info.h"
 
 namespace rmc::cli {
 namespace {

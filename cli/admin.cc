@@ -1,8 +1,8 @@
 // rmc init, rmc config, rmc verify, rmc rebuild.
 #include <cstdio>
 
+#include "audit/verify.h"
 #include "context.h"
-#include "verify.h"
 
 namespace rmc::cli {
 

@@ -10,7 +10,7 @@
 
 #include <cstdio>
 
-#include "command_limits.h"
+#include "codec/command_limits.h"
 #include "context.h"
 
 namespace rmc::cli {

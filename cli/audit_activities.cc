@@ -4,8 +4,8 @@
 // logged.
 #include <cstdio>
 
+#include "codec/schema_info.h"
 #include "context.h"
-#include "schema_info.h"
 
 namespace rmc::cli {
 namespace {

@@ -1,14 +1,15 @@
 // rmc audit keygen, rmc audit checkpoint, rmc audit verify-checkpoint: signed checkpoints of the
-// chained logs (src/checkpoint.h), for the officer who checks that the logs are unchanged.
+// chained logs (src/audit/checkpoint.h), for the officer who checks that the logs are unchanged.
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
 #include <fstream>
 #include <iterator>
 
-#include "checkpoint.h"
+#include "base/hex.h"
+#include "audit/checkpoint.h"
+#include "base/private_file.h"
 #include "context.h"
-#include "private_file.h"
 
 namespace rmc::cli {
 namespace {

@@ -1,11 +1,12 @@
-// rmc audit disclosures: every disclosure of a youth's data to a partner (src/disclosures.h), with
+// rmc audit disclosures: every disclosure of a youth's data to a partner (src/audit/disclosures.h), with
 // the four thinking steps of §2.2. Each disclosure says something about one youth, so showing it
 // is a logged read: one access record per case shown.
 #include <cstdio>
 
+#include "base/hex.h"
+#include "audit/disclosures.h"
+#include "base/private_file.h"
 #include "context.h"
-#include "disclosures.h"
-#include "private_file.h"
 
 namespace rmc::cli {
 namespace {
@@ -75,7 +76,7 @@ void RegisterAuditDisclosures(CLI::App& app, Globals& g, int& exit_code) {
       if (!known.ok()) return void(exit_code = Fail(g, known.status()));
       filter.subject_id = *known;
     }
-    auto found = FindDisclosures(*ledger, **txn, filter);
+    auto found = FindDisclosures(ledger->unsealer(), **txn, filter);
     if (!found.ok()) return void(exit_code = Fail(g, found.status()));
     Json rows = Json::array();
     std::vector<Shown> shown;

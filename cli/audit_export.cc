@@ -1,14 +1,14 @@
 // rmc audit export --ldv: every processing of a youth's data in the field set of the Logboek
-// Dataverwerkingen (src/ldv_export.h), for a region's standard logbook; who did each goes to a
+// Dataverwerkingen (src/audit/ldv_export.h), for a region's standard logbook; who did each goes to a
 // file of its own (--users). The export tells who processed what (employee data), so it is
 // itself a logged read.
 #include <unistd.h>
 
 #include <cstdio>
 
+#include "audit/ldv_export.h"
+#include "base/private_file.h"
 #include "context.h"
-#include "ldv_export.h"
-#include "private_file.h"
 
 namespace rmc::cli {
 namespace {

@@ -1,11 +1,11 @@
 // rmc audit log --subject REF: every processing of one youth's data, writes and reads, with who,
-// why and under which activity, and every disclosure (src/processing_log.h) — for answering a
+// why and under which activity, and every disclosure (src/audit/processing_log.h) — for answering a
 // right-of-access request. It shows whose data was processed by whom, so it is a logged read of
 // that youth.
 #include <cstdio>
 
+#include "audit/processing_log.h"
 #include "context.h"
-#include "processing_log.h"
 
 namespace rmc::cli {
 namespace {

@@ -2,8 +2,9 @@
 // holds employee data (who read what), so reading it is itself a logged read.
 #include <cstdio>
 
+#include "base/hex.h"
+#include "codec/json_render.h"
 #include "context.h"
-#include "json_render.h"
 
 namespace rmc::cli {
 namespace {

@@ -1,6 +1,6 @@
-// rmc backup DIR: a consistent hot copy of the ledger and its keystore (src/backup.h), for the
+// rmc backup DIR: a consistent hot copy of the ledger and its keystore (src/ledger/backup.h), for the
 // coordinator and system roles. The copy holds every key, so it is as sensitive as the ledger.
-#include "backup.h"
+#include "ledger/backup.h"
 
 #include <cstdio>
 

@@ -1,7 +1,7 @@
 #include "context.h"
 
-#include "names.h"
-#include "state_codec.h"
+#include "base/names.h"
+#include "domain/state_codec.h"
 
 #include <pwd.h>
 #include <sodium.h>

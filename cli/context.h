@@ -1,5 +1,5 @@
 // What every subcommand shares: the global options, opening the ledger, printing results and
-// errors the way COMMANDS.md promises. The CLI's only link to the core is src/ledger.h.
+// errors the way COMMANDS.md promises. The CLI's only link to the core is src/ledger/ledger.h.
 #pragma once
 
 #include <CLI/CLI.hpp>
@@ -8,10 +8,10 @@
 #include <memory>
 #include <string>
 
-#include "access_log.h"
-#include "command.h"
-#include "json_render.h"
-#include "ledger.h"
+#include "audit/access_log.h"
+#include "codec/command.h"
+#include "codec/json_render.h"
+#include "ledger/ledger.h"
 
 namespace rmc::cli {
 

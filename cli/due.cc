@@ -4,7 +4,7 @@
 #include <cstdio>
 
 #include "context.h"
-#include "deadlines.h"
+#include "domain/deadlines.h"
 
 namespace rmc::cli {
 

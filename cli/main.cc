@@ -70,7 +70,7 @@ int main(int argc, char** argv) {
     return code == 0 ? 0 : 2;
   } catch (const kj::Exception& e) {
     // A stored message that does not decode, met by a read that does not catch it itself
-    // (rmc show, history, --as-of: src/store.h, EventView). The command is the last boundary:
+    // (rmc show, history, --as-of: src/store/store.h, EventView). The command is the last boundary:
     // a damaged ledger is an error with its exit code, never an abort.
     return Fail(g, rmc::Undecodable("a stored event or record", e));
   }

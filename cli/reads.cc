@@ -7,17 +7,17 @@
 #include <set>
 #include <thread>
 
-#include "as_of.h"
-#include "case_view.h"
+#include "base/json_writer.h"
 #include "context.h"
-#include "deadlines.h"
-#include "event_json.h"
-#include "erased_subjects.h"
-#include "event_stream.h"
-#include "json_writer.h"
-#include "read_ahead.h"
-#include "routing.h"
-#include "state_codec.h"
+#include "domain/deadlines.h"
+#include "domain/routing.h"
+#include "domain/state_codec.h"
+#include "privacy/erased_subjects.h"
+#include "replay/as_of.h"
+#include "store/read_ahead.h"
+#include "views/case_view.h"
+#include "views/event_json.h"
+#include "views/event_stream.h"
 
 namespace rmc::cli {
 namespace {
@@ -213,7 +213,7 @@ void RegisterHistory(CLI::App& app, Globals& g, int& exit_code) {
         if (!u.ok()) return void(exit_code = Fail(g, u.status()));
         personal = std::move(*u);
       }
-      Json j = EventToJson(e, personal ? &*personal : nullptr, render, IsErasedSubject(*ledger, e));
+      Json j = EventToJson(e, personal ? &*personal : nullptr, render, IsErasedSubject(ledger->unsealer(), e));
       if (g.json) {
         all.push_back(std::move(j));
         continue;
@@ -275,7 +275,7 @@ void RegisterEvents(CLI::App& app, Globals& g, int& exit_code) {
       std::optional<ReadAhead> ahead;
       if (first_round) ahead.emplace(ledger->store(), next);
       first_round = false;
-      ErasedSubjects erased(*ledger);
+      ErasedSubjects erased(ledger->keystore());
       // With --personal, each youth whose fields a chunk shows is accounted for before the chunk
       // is written, once per command.
       std::vector<Shown> unaccounted;

@@ -1,12 +1,12 @@
-// rmc retention [--apply]: the subjects whose retention has passed (src/due_for_erasure.h,
-// src/retention.h); with --apply each is erased by a forget_subject command, all in one batch
+// rmc retention [--apply]: the subjects whose retention has passed (src/ledger/due_for_erasure.h,
+// src/domain/retention.h); with --apply each is erased by a forget_subject command, all in one batch
 // on the one write path. The list shows refs and the day the age condition passed (from which
 // the birth date follows), so it is a read of personal data: --purpose is required, as for
 // every read by a role other than consulent.
 #include <cstdio>
 
 #include "context.h"
-#include "due_for_erasure.h"
+#include "ledger/due_for_erasure.h"
 
 namespace rmc::cli {
 namespace {

@@ -1,13 +1,13 @@
-// rmc stats: the figures a coordinator reports (src/stats.h), in one pass over the stored case
+// rmc stats: the figures a coordinator reports (src/domain/stats.h), in one pass over the stored case
 // projections. Only the store is opened, never the keystore: the command cannot unseal
 // anything, so every role may run it, without --purpose.
-#include "stats.h"
+#include "domain/stats.h"
 
 #include <cstdio>
 #include <string>
 
 #include "context.h"
-#include "routing.h"
+#include "domain/routing.h"
 
 namespace rmc::cli {
 namespace {

@@ -1,13 +1,13 @@
 // rmc subject export REF: the right of access (AVG art. 15). Everything the ledger holds about one
-// youth, as JSON or as a printable page (src/subject_export.h, src/subject_export_html.h). The
+// youth, as JSON or as a printable page (src/views/subject_export.h, src/views/subject_export_html.h). The
 // export is itself a logged read: one access record per case, before anything is written out.
-#include "subject_export.h"
+#include "views/subject_export.h"
 
 #include <cstdio>
 
+#include "base/private_file.h"
 #include "context.h"
-#include "private_file.h"
-#include "subject_export_html.h"
+#include "views/subject_export_html.h"
 
 namespace rmc::cli {
 namespace {

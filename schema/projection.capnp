@@ -8,7 +8,7 @@ using Ev = import "event.capnp";
 $import "/capnp/c++.capnp".namespace("rmc::schema");
 
 struct CaseProjection {
-  # The case state folded from the case's events (src/fold.cc); stored in `cases`.
+  # The case state folded from the case's events (src/domain/fold.cc); stored in `cases`.
   caseId @0 :Text;
   version @1 :UInt32;
   subject @2 :Data;                # pseudonymous subject id

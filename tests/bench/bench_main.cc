@@ -20,10 +20,10 @@
 #include <thread>
 #include <vector>
 
-#include "as_of.h"
 #include "floor.h"
-#include "ledger.h"
+#include "ledger/ledger.h"
 #include "process.h"
+#include "replay/as_of.h"
 #include "sqlite_peer.h"
 
 namespace rmc::bench {

@@ -1,3 +1,4 @@
+#include "base/hex.h"
 #include "sqlite_peer.h"
 
 #include <capnp/serialize.h>
@@ -19,15 +20,16 @@
 #include <optional>
 #include <utility>
 
-#include "activities.h"
-#include "decide.h"
-#include "fold.h"
-#include "json_render.h"
-#include "random.h"
-#include "schema_info.h"
-#include "sealing.h"
-#include "settings.h"
-#include "store.h"
+#include "audit/activities.h"
+#include "base/digest.h"
+#include "base/random.h"
+#include "codec/json_render.h"
+#include "codec/schema_info.h"
+#include "domain/decide.h"
+#include "domain/fold.h"
+#include "domain/settings.h"
+#include "privacy/sealing.h"
+#include "store/store.h"
 
 namespace rmc::bench {
 namespace {
@@ -812,7 +814,7 @@ Status SqlitePeer::Impl::AppendLedgerEvent(Nanos now, const std::string& trace,
   e.setSpanId(AsData(RandomString(8)));
   auto pa = e.initProcessingActivity();
   pa.setCode("rmc-verantwoording");
-  pa.setVersion(1);  // the default register's version (src/activities.cc)
+  pa.setVersion(1);  // the default register's version (src/audit/activities.cc)
   e.setPrevHash(AsData(head));
   fill(e.initPayload());
   return AppendEvent(message, "", 0, EventTypeOf(e.getPayload().asReader()));
@@ -943,7 +945,7 @@ Status SqlitePeer::Impl::ExecuteOne(rmc::Command& c, Outcome& out) {
     if (!c.parent_span_id.empty()) e.setParentSpanId(AsData(c.parent_span_id));
     auto pa = e.initProcessingActivity();
     pa.setCode(ActivityFor(draft.root().which()));
-    pa.setVersion(1);  // the default register's version (src/activities.cc)
+    pa.setVersion(1);  // the default register's version (src/audit/activities.cc)
     const bool seal_reason = !c.reason.empty() && !subject_id.empty();
     if (!c.reason.empty() && !seal_reason) e.setReason(c.reason);
     if (!draft.overrides.empty()) {

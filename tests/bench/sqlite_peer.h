@@ -25,10 +25,10 @@
 #include <string_view>
 #include <vector>
 
-#include "case_state.h"
-#include "command.h"
-#include "ledger.h"
-#include "status.h"
+#include "base/status.h"
+#include "codec/command.h"
+#include "domain/case_state.h"
+#include "ledger/ledger.h"
 
 namespace rmc::bench {
 

@@ -15,7 +15,7 @@
 
 #include "../store/forgery.h"
 #include "../test_dir.h"
-#include "ledger.h"
+#include "ledger/ledger.h"
 
 namespace {
 

@@ -1,7 +1,7 @@
 // A line of `rmc apply`: parsed, and its result line when it is refused.
 #include <cstdlib>
 
-#include "command.h"
+#include "codec/command.h"
 #include "context.h"
 #include "targets.h"
 

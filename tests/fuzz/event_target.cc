@@ -8,11 +8,12 @@
 // undefined behaviour and other exceptions.
 #include <cstring>
 
-#include "event_json.h"
-#include "fold.h"
-#include "ledger.h"
-#include "store.h"
+#include "base/hex.h"
+#include "domain/fold.h"
+#include "ledger/ledger.h"
+#include "store/store.h"
 #include "targets.h"
+#include "views/event_json.h"
 
 namespace rmc::fuzz {
 namespace {

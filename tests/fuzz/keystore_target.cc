@@ -12,7 +12,7 @@
 #include <filesystem>
 #include <string>
 
-#include "keystore.h"
+#include "privacy/keystore.h"
 #include "targets.h"
 
 namespace rmc::fuzz {

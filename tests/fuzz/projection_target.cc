@@ -3,11 +3,11 @@
 // encodes back to itself.
 #include <cstdlib>
 
-#include "case_state.h"
-#include "deadlines.h"
-#include "routing.h"
-#include "state_codec.h"
-#include "stats.h"
+#include "domain/case_state.h"
+#include "domain/deadlines.h"
+#include "domain/routing.h"
+#include "domain/state_codec.h"
+#include "domain/stats.h"
 #include "targets.h"
 
 namespace rmc::fuzz {

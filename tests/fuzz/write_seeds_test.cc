@@ -13,11 +13,13 @@
 #include <map>
 #include <set>
 
+#include "base/hex.h"
 #include "../golden_events.h"
+#include "base/digest.h"
 #include "context.h"
-#include "fold.h"
-#include "state_codec.h"
-#include "store.h"
+#include "domain/fold.h"
+#include "domain/state_codec.h"
+#include "store/store.h"
 
 namespace rmc {
 namespace {

@@ -2,7 +2,8 @@
 // after it change nothing), and fails — naming what differs — for a rewritten history, even one
 // re-chained so well that `rmc verify` finds nothing; for a forged or foreign signature; for
 // another ledger; for a position the log never reached. Also the key file and the file format.
-#include "checkpoint.h"
+#include "base/hex.h"
+#include "audit/checkpoint.h"
 
 #include <gtest/gtest.h>
 #include <sys/stat.h>
@@ -11,11 +12,11 @@
 #include <fstream>
 
 #include "../test_dir.h"
-#include "access_log.h"
+#include "audit/access_log.h"
+#include "audit/verify.h"
+#include "codec/json_render.h"
 #include "forgery.h"
-#include "json_render.h"
-#include "ledger.h"
-#include "verify.h"
+#include "ledger/ledger.h"
 
 namespace rmc {
 namespace {

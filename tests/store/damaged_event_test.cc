@@ -1,16 +1,16 @@
 // A stored event whose bytes do not decode: each read path turns Cap'n Proto's kj::Exception
-// into an error that names it (src/store.h, EventView), and a batch refuses only the command
+// into an error that names it (src/store/store.h, EventView), and a batch refuses only the command
 // that reads it.
 #include <gtest/gtest.h>
 
 #include <fstream>
 #include <sstream>
 
-#include "access_log.h"
-#include "event_json.h"
+#include "audit/access_log.h"
+#include "audit/verify.h"
 #include "forgery.h"
 #include "temp_ledger.h"
-#include "verify.h"
+#include "views/event_json.h"
 
 namespace rmc {
 namespace {

@@ -10,12 +10,12 @@
 #include <string>
 #include <vector>
 
-#include "backup.h"
-#include "case_view.h"
-#include "keystore_dir.h"
-#include "stats.h"
+#include "audit/verify.h"
+#include "domain/stats.h"
+#include "ledger/backup.h"
+#include "privacy/keystore_dir.h"
 #include "temp_ledger.h"
-#include "verify.h"
+#include "views/case_view.h"
 
 namespace rmc {
 namespace {

@@ -1,6 +1,7 @@
 #include "forgery.h"
 
 #include "access.capnp.h"
+#include "base/digest.h"
 
 namespace rmc::testing {
 namespace {

@@ -6,7 +6,7 @@
 #include <string>
 #include <string_view>
 
-#include "store.h"
+#include "store/store.h"
 
 namespace rmc::testing {
 

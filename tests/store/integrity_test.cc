@@ -6,9 +6,9 @@
 #include <filesystem>
 #include <map>
 
-#include "access_log.h"
-#include "ledger.h"
-#include "verify.h"
+#include "audit/access_log.h"
+#include "audit/verify.h"
+#include "ledger/ledger.h"
 
 namespace rmc {
 namespace {

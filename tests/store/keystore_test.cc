@@ -6,10 +6,10 @@
 
 #include <filesystem>
 
-#include "keystore.h"
-#include "keystore_dir.h"
+#include "audit/verify.h"
+#include "privacy/keystore.h"
+#include "privacy/keystore_dir.h"
 #include "temp_ledger.h"
-#include "verify.h"
 
 namespace rmc {
 namespace {

@@ -2,7 +2,8 @@
 // to the LDV field set (hex widths, milliseconds, the activity URI with and without a base, a
 // caller's span only where one was passed), the users kept apart and linked by span_id, and
 // that neither output holds a youth's ref or any personal value.
-#include "ldv_export.h"
+#include "base/hex.h"
+#include "audit/ldv_export.h"
 
 #include <gtest/gtest.h>
 

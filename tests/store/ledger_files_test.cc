@@ -7,8 +7,8 @@
 #include <fstream>
 #include <string>
 
+#include "audit/verify.h"
 #include "temp_ledger.h"
-#include "verify.h"
 
 namespace rmc {
 namespace {

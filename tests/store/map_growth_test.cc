@@ -9,7 +9,7 @@
 #include <string>
 
 #include "../test_dir.h"
-#include "store.h"
+#include "store/store.h"
 
 namespace rmc {
 namespace {

@@ -11,8 +11,8 @@
 
 #include "../file_facts.h"
 #include "../test_dir.h"
-#include "directories.h"
-#include "private_file.h"
+#include "base/directories.h"
+#include "base/private_file.h"
 
 namespace rmc {
 namespace {

@@ -4,7 +4,7 @@
 // youth). For the tests of the LDV export and of a youth's processing log.
 #pragma once
 
-#include "access_log.h"
+#include "audit/access_log.h"
 #include "temp_ledger.h"
 
 namespace rmc {

@@ -1,7 +1,7 @@
 // A youth's processing log on a real ledger: their writes and reads, in order, each with its
 // activity, a read's purpose, a disclosure's partner and ground; no personal value; an unknown
 // youth is not_found.
-#include "processing_log.h"
+#include "audit/processing_log.h"
 
 #include <gtest/gtest.h>
 

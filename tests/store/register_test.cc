@@ -3,9 +3,9 @@
 // that name an activity, and what verify finds when the log and the register disagree.
 #include <gtest/gtest.h>
 
+#include "audit/verify.h"
 #include "forgery.h"
 #include "temp_ledger.h"
-#include "verify.h"
 
 namespace rmc {
 namespace {

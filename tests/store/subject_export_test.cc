@@ -1,15 +1,15 @@
 // The right-of-access assembly (subject_export.h) and the disclosures scan (disclosures.h) on a
 // real ledger: what the export holds, before and after an erasure, and what it leaves out.
-#include "subject_export.h"
+#include "views/subject_export.h"
 
 #include <gtest/gtest.h>
 
 #include <filesystem>
 
-#include "access_log.h"
-#include "disclosures.h"
+#include "audit/access_log.h"
+#include "audit/disclosures.h"
 #include "forgery.h"
-#include "subject_export_html.h"
+#include "views/subject_export_html.h"
 
 namespace rmc {
 namespace {
@@ -57,7 +57,7 @@ class SubjectExportTest : public ::testing::Test {
   uint64_t SharedWithRocMidden() {
     auto txn = ledger_->store().Read();
     EXPECT_TRUE(txn.ok());
-    auto all = FindDisclosures(*ledger_, **txn, {Id("J-1"), ""});
+    auto all = FindDisclosures(ledger_->unsealer(), **txn, {Id("J-1"), ""});
     EXPECT_TRUE(all.ok() && all->size() == 1u && (*all)[0].corrections.empty());
     return all.ok() && !all->empty() ? (*all)[0].position : 0;
   }
@@ -147,19 +147,19 @@ TEST_F(SubjectExportTest, TheHtmlPageEscapesWhatTheLedgerHolds) {
 TEST_F(SubjectExportTest, DisclosuresAreFoundByYouthAndByPartner) {
   auto txn = ledger_->store().Read();
   ASSERT_TRUE(txn.ok());
-  auto all = FindDisclosures(*ledger_, **txn, {});
+  auto all = FindDisclosures(ledger_->unsealer(), **txn, {});
   ASSERT_TRUE(all.ok());
   ASSERT_EQ(all->size(), 2u);
   EXPECT_EQ((*all)[0].partner, "ROC Midden");
   EXPECT_EQ((*all)[0].grondslag, "wettelijke-taak");
   EXPECT_EQ((*all)[1].subject_id, Id("J-2"));
-  auto j2 = FindDisclosures(*ledger_, **txn, {Id("J-2"), ""});
+  auto j2 = FindDisclosures(ledger_->unsealer(), **txn, {Id("J-2"), ""});
   ASSERT_TRUE(j2.ok());
   ASSERT_EQ(j2->size(), 1u);
   EXPECT_EQ((*j2)[0].case_id, "RMC-000002");
-  EXPECT_EQ(FindDisclosures(*ledger_, **txn, {"", "Gemeente"})->size(), 1u);
-  EXPECT_EQ(FindDisclosures(*ledger_, **txn, {Id("J-1"), "Gemeente"})->size(), 0u);
-  EXPECT_EQ(FindDisclosures(*ledger_, **txn, {Id("J-404"), ""})->size(), 0u) << "an unknown youth has none";
+  EXPECT_EQ(FindDisclosures(ledger_->unsealer(), **txn, {"", "Gemeente"})->size(), 1u);
+  EXPECT_EQ(FindDisclosures(ledger_->unsealer(), **txn, {Id("J-1"), "Gemeente"})->size(), 0u);
+  EXPECT_EQ(FindDisclosures(ledger_->unsealer(), **txn, {Id("J-404"), ""})->size(), 0u) << "an unknown youth has none";
   Json j = DisclosureJson((*all)[0], false);
   EXPECT_FALSE(j.contains("actor"));
   EXPECT_EQ(j["doel"], "inschrijving") << "unsealed";
@@ -180,7 +180,7 @@ TEST_F(SubjectExportTest, DisclosuresAreListedAsCorrected) {
 
   auto txn = ledger_->store().Read();
   ASSERT_TRUE(txn.ok());
-  auto utrecht = FindDisclosures(*ledger_, **txn, {"", "ROC Utrecht"});
+  auto utrecht = FindDisclosures(ledger_->unsealer(), **txn, {"", "ROC Utrecht"});
   ASSERT_TRUE(utrecht.ok());
   ASSERT_EQ(utrecht->size(), 1u) << "the partner filter matches the corrected partner";
   const Disclosure& d = (*utrecht)[0];
@@ -191,9 +191,9 @@ TEST_F(SubjectExportTest, DisclosuresAreListedAsCorrected) {
   ASSERT_EQ(d.corrections.size(), 1u);
   EXPECT_GT(d.corrections[0], position);
   EXPECT_EQ(DisclosureJson(d, false)["corrections"], Json::array({d.corrections[0]}));
-  EXPECT_EQ(FindDisclosures(*ledger_, **txn, {"", "ROC Midden"})->size(), 0u)
+  EXPECT_EQ(FindDisclosures(ledger_->unsealer(), **txn, {"", "ROC Midden"})->size(), 0u)
       << "no longer listed under the partner first recorded";
-  auto other = FindDisclosures(*ledger_, **txn, {Id("J-2"), ""});
+  auto other = FindDisclosures(ledger_->unsealer(), **txn, {Id("J-2"), ""});
   ASSERT_TRUE(other.ok() && other->size() == 1u);
   EXPECT_TRUE((*other)[0].corrections.empty()) << "another disclosure is left as it was";
 }
@@ -211,7 +211,7 @@ TEST_F(SubjectExportTest, ThinkingStepsRecordedInPlainBeforeTheyWereSealedAreLis
   auto listed = [&] {
     auto txn = ledger_->store().Read();
     EXPECT_TRUE(txn.ok());
-    auto found = FindDisclosures(*ledger_, **txn, {Id("J-1"), ""});
+    auto found = FindDisclosures(ledger_->unsealer(), **txn, {Id("J-1"), ""});
     EXPECT_TRUE(found.ok());
     return found.ok() && found->size() == 1 ? (*found)[0] : Disclosure{};
   };

@@ -12,7 +12,7 @@
 #include <string>
 
 #include "../test_dir.h"
-#include "ledger.h"
+#include "ledger/ledger.h"
 
 namespace rmc {
 

@@ -4,11 +4,11 @@
 #include <capnp/message.h>
 #include <gtest/gtest.h>
 
-#include "command.h"
-#include "decide.h"
-#include "fold.h"
-#include "schema_info.h"
-#include "sealing.h"
+#include "codec/command.h"
+#include "codec/schema_info.h"
+#include "domain/decide.h"
+#include "domain/fold.h"
+#include "privacy/sealing.h"
 
 namespace rmc::testing {
 namespace {

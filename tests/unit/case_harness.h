@@ -8,9 +8,9 @@
 #include <string_view>
 #include <vector>
 
-#include "case_state.h"
-#include "settings.h"
-#include "status.h"
+#include "base/status.h"
+#include "domain/case_state.h"
+#include "domain/settings.h"
 
 namespace rmc::testing {
 

@@ -1,7 +1,7 @@
 // The clock's text forms (COMMANDS.md: ISO 8601, UTC with Z; dates Europe/Amsterdam).
 #include <gtest/gtest.h>
 
-#include "clock.h"
+#include "base/clock.h"
 
 namespace rmc {
 namespace {

@@ -1,11 +1,11 @@
 // The limits of one command (command_limits.h, docs/commands.md "Limits"): a command at each
 // limit is read, one past it is invalid_input naming the limit, and parsing it takes memory in
 // proportion to the limit, not to the input.
-#include "command_limits.h"
+#include "codec/command_limits.h"
 
 #include <gtest/gtest.h>
 
-#include "command.h"
+#include "codec/command.h"
 
 namespace rmc {
 namespace {

@@ -5,9 +5,11 @@
 #include <filesystem>
 #include <fstream>
 
-#include "command.h"
-#include "json_render.h"
-#include "store.h"
+#include "base/hex.h"
+#include "codec/command.h"
+#include "base/digest.h"
+#include "codec/json_render.h"
+#include "store/store.h"
 
 namespace rmc {
 namespace {

@@ -2,7 +2,7 @@
 #include <gtest/gtest.h>
 
 #include "case_harness.h"
-#include "deadlines.h"
+#include "domain/deadlines.h"
 
 namespace rmc::testing {
 namespace {

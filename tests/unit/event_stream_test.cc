@@ -14,12 +14,13 @@
 #include <iterator>
 #include <random>
 
-#include "case_view.h"
-#include "event_json.h"
-#include "event_stream.h"
-#include "json_writer.h"
-#include "ledger.h"
-#include "store.h"
+#include "base/hex.h"
+#include "base/json_writer.h"
+#include "ledger/ledger.h"
+#include "store/store.h"
+#include "views/case_view.h"
+#include "views/event_json.h"
+#include "views/event_stream.h"
 
 namespace rmc {
 namespace {

@@ -2,10 +2,10 @@
 #include <gtest/gtest.h>
 
 #include "case_harness.h"
-#include "decide.h"
+#include "domain/decide.h"
+#include "domain/fold.h"
+#include "domain/state_codec.h"
 #include "event.capnp.h"
-#include "fold.h"
-#include "state_codec.h"
 
 namespace rmc::testing {
 namespace {

@@ -15,12 +15,14 @@
 #include <nlohmann/json.hpp>
 
 #include "../golden_events.h"
-#include "case_state.h"
-#include "event_json.h"
-#include "fold.h"
-#include "json_render.h"
-#include "ledger.h"
-#include "store.h"
+#include "base/digest.h"
+#include "base/hex.h"
+#include "codec/json_render.h"
+#include "domain/case_state.h"
+#include "domain/fold.h"
+#include "ledger/ledger.h"
+#include "store/store.h"
+#include "views/event_json.h"
 
 namespace rmc {
 namespace {
@@ -90,7 +92,7 @@ void WriteGeneration(const fs::path& out) {
     if (e.hasSubject()) {
       std::string id(reinterpret_cast<const char*>(e.getSubject().begin()), e.getSubject().size());
       auto key = (*ledger)->keystore().Key(id);
-      if (key.ok() && *key) keys[Hex(e.getSubject())] = Hex({(*key)->data(), (*key)->size()});
+      if (key.ok() && *key) keys[Hex(e.getSubject())] = Hex(**key);
     }
     return true;
   });

@@ -1,5 +1,5 @@
 // The roles (docs/roles.md): one table, checked first, and the page shows exactly that table.
-#include "permissions.h"
+#include "domain/permissions.h"
 
 #include <gtest/gtest.h>
 
@@ -15,7 +15,7 @@ TEST(Permissions, TheRolesPageShowsTheTableTheCodeChecks) {
   std::stringstream text;
   text << page.rdbuf();
   EXPECT_NE(text.str().find(PermissionMatrix()), std::string::npos)
-      << "docs/roles.md should hold the table of src/permissions.cc:\n" << PermissionMatrix();
+      << "docs/roles.md should hold the table of src/domain/permissions.cc:\n" << PermissionMatrix();
 }
 
 TEST(Permissions, ARefusalNamesTheActionAndTheRolesThatMay) {

@@ -1,13 +1,13 @@
 // The plain-language tables (plain_language.h) and the HTML escaper (html_escape.h): every event
 // type has its own sentence, built from non-personal fields only, and every character HTML gives
 // a meaning is escaped.
-#include "plain_language.h"
+#include "views/plain_language.h"
 
 #include <gtest/gtest.h>
 
+#include "base/html_escape.h"
+#include "codec/schema_info.h"
 #include "event.capnp.h"
-#include "html_escape.h"
-#include "schema_info.h"
 
 namespace rmc {
 namespace {

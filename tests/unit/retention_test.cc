@@ -1,6 +1,6 @@
 // The retention rule (ROUTEKAART.md, Deadlines `retention`): both conditions, on both sides of
 // their dates, and what holds erasure back.
-#include "retention.h"
+#include "domain/retention.h"
 
 #include <gtest/gtest.h>
 

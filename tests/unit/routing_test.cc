@@ -2,7 +2,7 @@
 #include <gtest/gtest.h>
 
 #include "case_harness.h"
-#include "routing.h"
+#include "domain/routing.h"
 
 namespace rmc::testing {
 namespace {

@@ -5,8 +5,8 @@
 
 #include <thread>
 
+#include "codec/schema_info.h"
 #include "event.capnp.h"
-#include "schema_info.h"
 
 namespace rmc {
 namespace {

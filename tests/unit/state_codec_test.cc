@@ -1,6 +1,6 @@
 // The stored case projection (state_codec.h): what does not fit CaseState is a damaged
 // projection, a ledger_error, never a value it cannot hold.
-#include "state_codec.h"
+#include "domain/state_codec.h"
 
 #include <capnp/message.h>
 #include <capnp/serialize.h>
@@ -9,9 +9,9 @@
 #include <fstream>
 #include <sstream>
 
-#include "clock.h"
+#include "base/clock.h"
+#include "domain/stats.h"
 #include "projection.capnp.h"
-#include "stats.h"
 
 namespace rmc {
 namespace {

@@ -1,15 +1,15 @@
 // The coordinator's figures (stats.h): each counter, from case states stored as projections the
 // way `rmc stats` reads them, and the JSON keys scripts rely on.
-#include "stats.h"
+#include "domain/stats.h"
 
 #include <gtest/gtest.h>
 
 #include <cstring>
 
 #include "case_harness.h"
-#include "deadlines.h"
+#include "domain/deadlines.h"
+#include "domain/state_codec.h"
 #include "event.capnp.h"
-#include "state_codec.h"
 
 namespace rmc::testing {
 namespace {

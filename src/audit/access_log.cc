@@ -1,0 +1,76 @@
+#include "audit/access_log.h"
+
+#include <capnp/message.h>
+
+#include <set>
+#include <utility>
+
+#include "base/random.h"
+
+namespace rmc {
+
+Status RecordAccess(Store& store, const Reader& reader, const std::vector<Shown>& shown) {
+  if (shown.empty()) return Status::Ok();
+  auto now = Now();
+  if (!now.ok()) return now.status();
+  const std::string trace = RandomString(16);
+  return store.Write([&](StoreTxn& txn) -> Status {
+    std::set<std::pair<std::string_view, std::string_view>> done;
+    for (const Shown& s : shown) {
+      if (!done.emplace(s.object, s.subject_id).second) continue;
+      capnp::MallocMessageBuilder message(256);
+      auto r = message.initRoot<schema::AccessRecord>();
+      r.setPosition(txn.LastAccessPosition() + 1);
+      r.setRecordedAt(now->ns);
+      auto actor = r.initActor();
+      actor.setId(reader.actor);
+      actor.setRole(reader.role);
+      r.setAction(reader.action);
+      r.setObject(s.object);
+      if (!s.subject_id.empty())
+        r.setSubject(kj::arrayPtr(reinterpret_cast<const kj::byte*>(s.subject_id.data()), s.subject_id.size()));
+      r.setPurpose(reader.purpose);
+      auto activity = r.initProcessingActivity();
+      activity.setCode(reader.activity.empty() ? ActivityForRead(reader.role, reader.action) : reader.activity);
+      activity.setVersion(reader.activity_version);
+      r.setResult(s.result);
+      r.setTraceId(kj::arrayPtr(reinterpret_cast<const kj::byte*>(trace.data()), trace.size()));
+      const std::string span = RandomString(8);
+      r.setSpanId(kj::arrayPtr(reinterpret_cast<const kj::byte*>(span.data()), span.size()));
+      const std::string head = txn.AccessHead();
+      r.setPrevHash(kj::arrayPtr(reinterpret_cast<const kj::byte*>(head.data()), head.size()));
+      if (auto st = txn.AppendAccess(message, s.subject_id); !st.ok()) return st;
+    }
+    return Status::Ok();
+  });
+}
+
+Status ScanAccessLog(StoreTxn& txn, const AccessFilter& filter,
+                     const std::function<bool(uint64_t, schema::AccessRecord::Reader)>& visit) {
+  auto passes = [&](schema::AccessRecord::Reader r) {
+    if (!filter.actor.empty() && r.getActor().getId() != filter.actor) return false;
+    return r.getRecordedAt() >= filter.since;
+  };
+  if (filter.subject_id.empty()) {
+    return txn.ScanAccess(1, [&](uint64_t position, EventView& view) {
+      auto r = view.Root<schema::AccessRecord>();
+      return !passes(r) || visit(position, r);
+    });
+  }
+  auto positions = txn.AccessPositionsOf(filter.subject_id);
+  if (!positions.ok()) return positions.status();
+  for (uint64_t position : *positions) {
+    auto view = txn.Access(position);
+    if (!view.ok()) return view.status();
+    if (!*view) return Status(Code::kLedgerError, "the access index names a missing record " + std::to_string(position));
+    try {
+      auto r = (*view)->Root<schema::AccessRecord>();
+      if (passes(r) && !visit(position, r)) break;
+    } catch (const kj::Exception& e) {  // a damaged record (EventView)
+      return Undecodable("access record " + std::to_string(position), e);
+    }
+  }
+  return Status::Ok();
+}
+
+}  // namespace rmc

@@ -1,0 +1,149 @@
+#include "audit/disclosures.h"
+
+#include <map>
+#include <string_view>
+
+#include "codec/command.h"
+#include "codec/schema_info.h"
+#include "store/subject_events.h"
+
+namespace rmc {
+namespace {
+
+std::string Bytes(capnp::Data::Reader d) {
+  return {reinterpret_cast<const char*>(d.begin()), d.size()};
+}
+
+// The DataShared fields named in `names` (every field when empty), read from an event's public
+// part `pub` and its unsealed part `sealed` (a default reader when there is none): the facts are
+// public; a thinking step is sealed, or public in an event recorded before steps were sealed. A
+// named field that neither holds was removed by a correction, or erased.
+void Take(schema::DataShared::Reader pub, schema::DataShared::Reader sealed,
+          const capnp::List<capnp::Text>::Reader& names, Disclosure& d) {
+  auto named = [&](std::string_view field) {
+    if (names.size() == 0) return true;
+    for (auto n : names)
+      if (std::string_view(n.cStr()) == field) return true;
+    return false;
+  };
+  if (named("partner")) d.partner = pub.getPartner().cStr();
+  if (named("categories")) {
+    d.categories.clear();
+    for (auto c : pub.getCategories()) d.categories.push_back(c.cStr());
+  }
+  if (named("grondslag")) {
+    auto grounds = capnp::Schema::from<schema::Grondslag>().getEnumerants();
+    const auto ground = uint16_t(pub.getGrondslag());
+    d.grondslag = ground < grounds.size() ? schema_info::EnumCode(grounds[ground]) : "";
+  }
+  auto step = [](capnp::Text::Reader plain, capnp::Text::Reader unsealed) {
+    return std::string(unsealed.size() ? unsealed.cStr() : plain.cStr());
+  };
+  if (named("doel")) d.doel = step(pub.getDoel(), sealed.getDoel());
+  if (named("proportionaliteit"))
+    d.proportionaliteit = step(pub.getProportionaliteit(), sealed.getProportionaliteit());
+  if (named("subsidiariteit"))
+    d.subsidiariteit = step(pub.getSubsidiariteit(), sealed.getSubsidiariteit());
+}
+
+// Takes into `d` what the DataShared of `e` (the shared data itself, or a correction's) says;
+// marks `d` erased when `e` sealed something that can no longer be opened.
+// `of` picks the DataShared out of a payload, the public one and the unsealed one alike.
+Status TakeFrom(Unsealer& unsealer, schema::Event::Reader e,
+                schema::DataShared::Reader (*of)(schema::Payload::Reader),
+                const capnp::List<capnp::Text>::Reader& names, Disclosure& d) {
+  schema::DataShared::Reader sealed;
+  std::optional<Unsealed> unsealed;
+  if (e.hasSealed()) {
+    auto opened = unsealer.Unseal(e);  // nothing when the youth was erased
+    if (!opened.ok()) return opened.status();
+    unsealed = std::move(*opened);
+    if (unsealed && unsealed->payload) sealed = of(unsealed->payload->getRoot<schema::Payload>());
+    else d.erased = true;
+  }
+  Take(of(e.getPayload()), sealed, names, d);
+  return Status::Ok();
+}
+
+schema::DataShared::Reader Shared(schema::Payload::Reader p) { return p.getDataShared(); }
+schema::DataShared::Reader CorrectedShared(schema::Payload::Reader p) {
+  return p.getEventCorrected().getCorrected().getDataShared();
+}
+
+// Adds to `found` the disclosure `e` records, or applies the correction `e` makes to one of them
+// (`at`: the index in `found` of each disclosure's position).
+Status Collect(Unsealer& unsealer, schema::Event::Reader e, std::vector<Disclosure>& found,
+               std::map<uint64_t, size_t>& at) {
+  const auto payload = e.getPayload();
+  if (payload.isEventCorrected()) {
+    auto correction = payload.getEventCorrected();
+    auto target = at.find(correction.getTarget());
+    if (target == at.end() || !correction.getCorrected().isDataShared()) return Status::Ok();
+    Disclosure& d = found[target->second];
+    if (d.case_id != e.getCaseId().cStr()) return Status::Ok();  // only its own case corrects it
+    d.corrections.push_back(e.getPosition());
+    return TakeFrom(unsealer, e, CorrectedShared, correction.getFields(), d);
+  }
+  if (!payload.isDataShared()) return Status::Ok();
+  Disclosure d;
+  d.position = e.getPosition();
+  d.case_id = e.getCaseId().cStr();
+  d.subject_id = Bytes(e.getSubject());
+  d.occurred = {e.getOccurredAt(), e.getOccurredIsDate()};
+  d.recorded_at = e.getRecordedAt();
+  d.actor = e.getActor().getId().cStr();
+  d.role = e.getActor().getRole();
+  if (auto s = TakeFrom(unsealer, e, Shared, {}, d); !s.ok()) return s;
+  at[d.position] = found.size();
+  found.push_back(std::move(d));
+  return Status::Ok();
+}
+
+Json TextOrNull(const std::string& s) { return s.empty() ? Json(nullptr) : Json(s); }
+
+}  // namespace
+
+Result<std::vector<Disclosure>> FindDisclosures(Unsealer& unsealer, StoreTxn& txn,
+                                                const DisclosureFilter& filter) {
+  std::vector<Disclosure> out;
+  std::map<uint64_t, size_t> at;
+  Status failure;
+  auto collect = [&](EventView& view) {
+    failure = Collect(unsealer, view.event(), out, at);
+    return failure.ok();
+  };
+  Status s;
+  if (filter.subject_id.empty()) {
+    s = txn.ScanEvents(1, [&](uint64_t, EventView& view) { return collect(view); });
+  } else {
+    auto subject = txn.Subject(filter.subject_id);
+    if (!subject.ok()) return subject.status();
+    if (*subject) s = ScanEventsOfCases(txn, (*subject)->cases, collect);
+  }
+  if (!s.ok()) return s;
+  if (!failure.ok()) return failure;
+  // The partner as corrected: filtered only now that every correction is applied.
+  if (!filter.partner.empty())
+    std::erase_if(out, [&](const Disclosure& d) { return d.partner != filter.partner; });
+  return out;
+}
+
+Json DisclosureJson(const Disclosure& d, bool with_actor) {
+  Json j = {{"position", d.position},
+            {"case", d.case_id},
+            {"date", FormatTimePoint(d.occurred)},
+            {"recorded_at", FormatTime(d.recorded_at)},
+            {"partner", d.partner},
+            {"categories", d.categories},
+            {"grondslag", d.grondslag},
+            {"doel", TextOrNull(d.doel)},
+            {"proportionaliteit", TextOrNull(d.proportionaliteit)},
+            {"subsidiariteit", TextOrNull(d.subsidiariteit)},
+            {"erased", d.erased},
+            {"corrections", d.corrections},
+            {"role", RoleName(d.role)}};
+  if (with_actor) j["actor"] = d.actor;
+  return j;
+}
+
+}  // namespace rmc

@@ -1,0 +1,30 @@
+// The routekaart as a state machine (ROUTEKAART.md, "Routing"): which steps a case expects
+// next. An action whose step is not expected is a deviation: refused, or recorded with a reason.
+#pragma once
+
+#include <set>
+#include <string>
+
+#include "domain/case_state.h"
+
+namespace rmc {
+
+// The steps whose commands are expected now (repeats of the current step included).
+std::set<int> ExpectedSteps(const CaseState& state);
+// The one step the case should take next (the case view's next_step); 0 when none.
+int NextStep(const CaseState& state);
+// Whether a command of `step` (for `close`: with `close_reason`, else -1) is on the route.
+bool IsOnRoute(const CaseState& state, int step, int close_reason);
+
+// verzuim-18plus and vsv-dreigend imply a current enrolment (rule three-way-intake).
+bool IsEnrolmentImplied(int target_group);
+// Close reasons that may end a route early, from step 3 on, without a deviation.
+bool IsEarlyCloseReason(int close_reason);
+// Whether closing with this reason starts aftercare by default.
+bool StartsAftercare(int close_reason);
+
+// "Waarnemen", ... for phases 1-5; "signal" .. for steps 1-13.
+const char* PhaseName(int phase);
+const char* StepName(int step);
+
+}  // namespace rmc

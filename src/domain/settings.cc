@@ -1,0 +1,138 @@
+#include "domain/settings.h"
+
+#include <algorithm>
+#include <cctype>
+#include <charconv>
+
+#include "base/names.h"
+
+namespace rmc {
+namespace {
+
+struct IntSetting {
+  const char* key;
+  int Settings::*member;
+  int min, max;
+};
+
+const IntSetting kInts[] = {
+    {"max_age", &Settings::max_age, 23, 27},
+    {"pickup_days", &Settings::pickup_days, 1, 60},
+    {"letter_reply_days", &Settings::letter_reply_days, 1, 120},
+    {"no_contact_min_days", &Settings::no_contact_min_days, 1, 365},
+    {"oud_vsv_months", &Settings::oud_vsv_months, 1, 60},
+    {"aftercare_months", &Settings::aftercare_months, 0, 60},
+    {"evaluation_days", &Settings::evaluation_days, 1, 730},
+    {"retention_after_age_years", &Settings::retention_after_age_years, 0, 30},
+    {"retention_after_end_years", &Settings::retention_after_end_years, 0, 30},
+};
+
+// A URI's scheme and colon (RFC 3986: a letter, then letters, digits, "+", "-", "."), and no
+// white space after it.
+bool IsAbsoluteUri(const std::string& v) {
+  size_t colon = v.find(':');
+  if (colon == 0 || colon == std::string::npos || colon + 1 == v.size()) return false;
+  if (!std::isalpha(static_cast<unsigned char>(v[0]))) return false;
+  for (size_t i = 0; i < colon; ++i)
+    if (!std::isalnum(static_cast<unsigned char>(v[i])) && v[i] != '+' && v[i] != '-' &&
+        v[i] != '.')
+      return false;
+  return std::none_of(v.begin(), v.end(),
+                      [](unsigned char c) { return std::isspace(c) || c < 0x20; });
+}
+
+}  // namespace
+
+const std::vector<std::string>& BuiltInCategories() {
+  static const std::vector<std::string> c = {"contactgegevens", "verzuim", "onderwijs",
+                                             "werk", "inkomen", "gezin", "huisvesting",
+                                             "plan", "zorg", "justitie"};
+  return c;
+}
+
+Status Settings::Set(const std::string& key, const std::string& value) {
+  if (key == "region") {
+    if (value.empty()) return InvalidInput("region: expected a name");
+    // Names: a line break would start another setting in meta/settings (Encode).
+    if (auto s = CheckName("region", value, 128); !s.ok()) return s;
+    region = value;
+    return Status::Ok();
+  }
+  if (key == "ldv_base_uri") {
+    if (!value.empty() && !IsAbsoluteUri(value))
+      return InvalidInput(
+          "ldv_base_uri: expected a URI such as https://register.example.nl/verwerkingen "
+          "or urn:example:verwerking, or \"\" for urn:rmc:REGION:verwerking");
+    ldv_base_uri = value;
+    return Status::Ok();
+  }
+  if (key == "categories") {
+    extra_categories.clear();
+    size_t start = 0;
+    while (start <= value.size() && !value.empty()) {
+      size_t comma = value.find(',', start);
+      std::string c = value.substr(start, comma - start);
+      if (c.empty()) return InvalidInput("categories: expected names separated by commas");
+      if (auto s = CheckName("categories", c, 128); !s.ok()) return s;
+      extra_categories.push_back(c);
+      if (comma == std::string::npos) break;
+      start = comma + 1;
+    }
+    return Status::Ok();
+  }
+  for (const auto& s : kInts) {
+    if (key != s.key) continue;
+    int v = 0;
+    auto [end, ec] = std::from_chars(value.data(), value.data() + value.size(), v);
+    if (ec != std::errc() || end != value.data() + value.size() || v < s.min || v > s.max)
+      return InvalidInput(key + ": expected a whole number from " + std::to_string(s.min) +
+                          " to " + std::to_string(s.max));
+    if (s.member == &Settings::max_age && v != 23 && v != 27)
+      return InvalidInput("max_age: expected 23 or 27 (the RMC serves youths until their 23rd "
+                          "birthday, or their 27th where the region extends it)");
+    this->*s.member = v;
+    return Status::Ok();
+  }
+  std::string keys = "region, categories, ldv_base_uri";
+  for (const auto& s : kInts) keys += std::string(", ") + s.key;
+  return InvalidInput("unknown setting '" + key + "'; expected one of " + keys);
+}
+
+std::string Settings::Encode() const {
+  std::string out;
+  for (const auto& [k, v] : All()) out += k + "=" + v + "\n";
+  return out;
+}
+
+Settings Settings::Decode(std::string_view text) {
+  Settings s;
+  size_t start = 0;
+  while (start < text.size()) {
+    size_t nl = text.find('\n', start);
+    std::string line(text.substr(start, nl - start));
+    if (size_t eq = line.find('='); eq != std::string::npos)
+      (void)s.Set(line.substr(0, eq), line.substr(eq + 1));
+    if (nl == std::string::npos) break;
+    start = nl + 1;
+  }
+  return s;
+}
+
+std::map<std::string, std::string> Settings::All() const {
+  std::map<std::string, std::string> out;
+  out["region"] = region;
+  std::string cats;
+  for (const auto& c : extra_categories) cats += (cats.empty() ? "" : ",") + c;
+  out["categories"] = cats;
+  out["ldv_base_uri"] = ldv_base_uri;
+  for (const auto& s : kInts) out[s.key] = std::to_string(this->*s.member);
+  return out;
+}
+
+bool Settings::IsCategory(const std::string& c) const {
+  const auto& b = BuiltInCategories();
+  return std::find(b.begin(), b.end(), c) != b.end() ||
+         std::find(extra_categories.begin(), extra_categories.end(), c) != extra_categories.end();
+}
+
+}  // namespace rmc

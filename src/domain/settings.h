@@ -1,0 +1,44 @@
+// Region settings (`rmc init`, `rmc config`; ROUTEKAART.md, Deadlines). A fold over the
+// SettingChanged events; every value has the seeds' default.
+#pragma once
+
+#include <map>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "base/status.h"
+
+namespace rmc {
+
+struct Settings {
+  std::string region = "regio";
+  int max_age = 23;
+  int pickup_days = 5;          // working days
+  int letter_reply_days = 14;
+  int no_contact_min_days = 28;
+  int oud_vsv_months = 12;
+  int aftercare_months = 6;
+  int evaluation_days = 60;
+  int retention_after_age_years = 2;
+  int retention_after_end_years = 2;
+  std::vector<std::string> extra_categories;  // data categories the region adds
+  // Where the register of processing activities lives, for the LDV export (ldv_export.h): a
+  // URI ("https://…", "urn:…"); empty: the URN form urn:rmc:REGION:verwerking.
+  std::string ldv_base_uri;
+
+  // Checks and applies one setting; invalid_input names the key or the expected value.
+  Status Set(const std::string& key, const std::string& value);
+  // key -> value for every setting, in a stable order.
+  std::map<std::string, std::string> All() const;
+  bool IsCategory(const std::string& category) const;
+
+  // The form kept in the ledger's meta: "key=value" lines (values were checked when set).
+  std::string Encode() const;
+  static Settings Decode(std::string_view text);
+};
+
+// The built-in data categories (ROUTEKAART.md, Privacy).
+const std::vector<std::string>& BuiltInCategories();
+
+}  // namespace rmc

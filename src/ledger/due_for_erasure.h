@@ -1,0 +1,39 @@
+// `rmc retention`: the subjects of a ledger whose retention has passed (the rule in
+// retention.h), and the forget_subject commands that erase them on the one write path.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "domain/retention.h"
+#include "ledger/ledger.h"
+
+namespace rmc {
+
+struct DueSubject {
+  std::string subject_id;          // 16 bytes, pseudonymous
+  std::string ref;                 // the stable external id, unsealed from the signals
+  std::vector<std::string> cases;  // oldest first
+  RetentionDue due;
+};
+
+// Who may see the list (coordinator, auditor, system) and who may erase from it (coordinator,
+// system): permission_denied for everyone else.
+Status MayReviewRetention(schema::Role role, bool apply);
+
+// Every subject not yet erased that is due for erasure on `today`, by their last case id.
+// Reads the ref and the birth date from sealed fields, and only of subjects whose cases all
+// ended long enough ago (retention.h): a processing of personal data under the activity
+// rmc-verantwoording (the ledger's accountability duty), to be recorded as an access by the
+// access log once it exists. Errors: the store's, or a ciphertext that does not authenticate.
+Result<std::vector<DueSubject>> SubjectsDueForErasure(Ledger& ledger, Days today);
+
+// One forget_subject command per subject, ground bewaartermijn, as `rmc apply` would read it:
+// id "retention-DATE-SUBJECTID", a reason naming the rule, the last case and the dates. The
+// reason outlives the key in plain text, so it leaves out the day the age condition passed,
+// from which the birth date could be computed.
+Result<std::vector<Command>> RetentionErasures(const std::vector<DueSubject>& subjects,
+                                               const Settings& settings, Days today,
+                                               const CommandDefaults& defaults);
+
+}  // namespace rmc

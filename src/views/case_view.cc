@@ -1,0 +1,179 @@
+#include "views/case_view.h"
+
+#include <sodium.h>
+
+#include <array>
+
+#include "codec/schema_info.h"
+#include "domain/deadlines.h"
+#include "domain/routing.h"
+#include "store/store.h"
+#include "views/event_json.h"
+
+namespace rmc {
+namespace {
+
+template <typename E>
+Json EnumJson(int value) {
+  if (value < 0) return nullptr;
+  auto schema = capnp::Schema::from<E>();
+  auto list = schema.getEnumerants();
+  if (uint32_t(value) >= list.size()) return value;
+  return schema_info::EnumCode(list[value]);
+}
+
+
+}  // namespace
+
+std::string Pseudonym(const std::string& value) {
+  // Keyed with a secret of this process only: stable within one view or export, unlinkable
+  // across them, and not reversible by hashing a list of likely names (DESIGN.md, Privacy).
+  static const auto key = [] {
+    std::array<unsigned char, crypto_generichash_KEYBYTES> k;
+    randombytes_buf(k.data(), k.size());
+    return k;
+  }();
+  unsigned char h[8];
+  crypto_generichash(h, sizeof h, reinterpret_cast<const unsigned char*>(value.data()),
+                     value.size(), key.data(), key.size());
+  static const char* d = "0123456789abcdef";
+  std::string out = "P-";
+  for (unsigned char b : h) {
+    out += d[b >> 4];
+    out += d[b & 15];
+  }
+  return out;
+}
+
+Result<Json> CaseView(Ledger& ledger, StoreTxn& txn, const CaseState& s, const ViewOptions& o) {
+  using S = CaseState;
+  const bool erased = !s.subject.empty() && ledger.IsErased(s.subject);
+  RenderOptions render;
+  render.personal = o.pseudonymize ? PersonalFields::kPseudonymize : PersonalFields::kReveal;
+  render.pseudonym = Pseudonym;
+
+  // Signals, and the subject merged from them (later signals add to earlier ones).
+  Json signals = Json::array();
+  Json subject = Json::object();
+  std::optional<Days> birth;
+  for (uint64_t p : s.signals) {
+    auto view = txn.Event(p);
+    if (!view.ok()) return view.status();
+    if (!*view) continue;
+    auto e = (*view)->event();
+    std::optional<Unsealed> personal;
+    if (!o.pseudonymize) {
+      auto u = ledger.Unseal(e);
+      if (!u.ok()) return u.status();
+      personal = std::move(*u);
+    }
+    Json j = EventToJson(e, personal ? &*personal : nullptr, render, erased);
+    Json data = j["data"];
+    data["position"] = p;
+    if (data.contains("subject"))
+      for (auto& [k, v] : data["subject"].items()) subject[k] = v;
+    if (personal && personal->payload) {
+      auto sig = personal->payload->getRoot<schema::Payload>().getSignalReceived();
+      if (sig.getSubject().hasBirthDate()) birth = sig.getSubject().getBirthDate().getDays();
+    }
+    data.erase("subject");
+    signals.push_back(std::move(data));
+  }
+  if (o.pseudonymize) subject["ref"] = Pseudonym(std::string(s.subject));
+  if (erased) subject["erased"] = true;
+
+  Json v;
+  const CaseStatus status = EffectiveStatus(s, o.today);
+  v["case"] = s.case_id;
+  v["version"] = s.version;
+  v["status"] = StatusName(status);
+  v["phase"] = PhaseOf(s.step);
+  v["phase_name"] = PhaseName(PhaseOf(s.step));
+  v["step"] = s.step;
+  Json done = Json::array();
+  for (int i = 1; i <= 13; ++i)
+    if (s.steps_done & (1u << i)) done.push_back(i);
+  v["steps_done"] = done;
+  v["step_name"] = StepName(s.step);
+  int next = NextStep(s);
+  v["next_step"] = next ? Json(next) : Json(nullptr);
+  auto expected = ExpectedSteps(s);
+  if (status == CaseStatus::kNazorg) expected.insert(11);  // aftercare_check, aftercare_end
+  v["expected_steps"] = expected;
+  v["target_group"] = EnumJson<schema::TargetGroup>(s.target_group);
+  v["jikp_perspective"] = EnumJson<schema::JikpPerspective>(s.jikp_perspective);
+  v["action_required"] = s.Has(S::kTriaged) ? Json(s.Has(S::kActionRequired)) : Json(nullptr);
+  v["consulent"] = s.consulent.empty() ? Json(nullptr)
+                   : o.pseudonymize    ? Json(Pseudonym(s.consulent))
+                                       : Json(s.consulent);
+  v["subject"] = subject;
+  v["opened_at"] = FormatTime(s.opened_at);
+  v["signals"] = signals;
+  Json contacts = Json::array();
+  for (const auto& c : s.contacts)
+    contacts.push_back(Json{{"position", c.position},
+                        {"date", FormatDate(c.day)},
+                        {"channel", EnumJson<schema::ContactChannel>(c.channel)},
+                        {"outcome", EnumJson<schema::ContactOutcome>(c.outcome)}});
+  v["contacts"] = contacts;
+  Json consents = Json::array();
+  for (const auto& c : s.consents) {
+    static const char* kinds[] = {"given", "refused", "withdrawn"};
+    Json partners = Json::array();
+    for (const auto& p : c.partners) partners.push_back(o.pseudonymize && p != "*" ? Pseudonym(p) : p);
+    Json j = {{"position", c.position}, {"kind", kinds[c.kind]}, {"date", FormatDate(c.day)},
+              {"partners", partners}, {"categories", c.categories}};
+    if (c.valid_until != kNoDay) j["valid_until"] = FormatDate(c.valid_until);
+    consents.push_back(std::move(j));
+  }
+  v["consent"] = consents;
+  Json deviations = Json::array();
+  for (const auto& d : s.deviations) {
+    Json reason = nullptr;  // free text: not for pseudonymised views, gone with the key
+    if (!o.pseudonymize && !d.reason.empty()) {
+      reason = d.reason;
+    } else if (!o.pseudonymize && !erased) {
+      auto view = txn.Event(d.position);
+      if (!view.ok()) return view.status();
+      if (*view) {
+        auto u = ledger.Unseal((*view)->event());
+        if (!u.ok()) return u.status();
+        if (*u && (*u)->reason) reason = *(*u)->reason;
+      }
+    }
+    Json j = {{"position", d.position},
+              {"rule", d.rule},
+              {"from_step", d.from_step ? Json(d.from_step) : Json(nullptr)},
+              {"to_step", d.to_step ? Json(d.to_step) : Json(nullptr)},
+              {"reason", reason},
+              {"actor", o.pseudonymize ? Pseudonym(d.actor) : d.actor},
+              {"at", FormatTime(d.at)}};
+    deviations.push_back(std::move(j));
+  }
+  v["deviations"] = deviations;
+  Json deadlines = Json::array();
+  for (const auto& d : DeadlinesOf(s, ledger.settings(), o.today, o.pseudonymize ? std::nullopt : birth)) {
+    Json j = {{"code", d.code}, {"due", FormatDate(d.due)}, {"overdue", d.overdue}};
+    if (d.met != kNoDay) j["met_late"] = d.met > d.due;
+    j["met"] = d.met != kNoDay;
+    deadlines.push_back(std::move(j));
+  }
+  v["deadlines"] = deadlines;
+  Json present = Json::array(), missing = Json::array();
+  for (int i = 0; i < kInfoItemCount; ++i) {
+    if (s.info_present & (1 << i)) present.push_back(InfoItemName(i));
+    else if (InfoItemMissing(s, i)) missing.push_back(InfoItemName(i));
+  }
+  v["info_completeness"] = {{"present", present}, {"missing", missing}};
+  if (s.Has(S::kClosed)) {
+    v["closed_on"] = FormatDate(s.closed_on);
+    v["close_reason"] = EnumJson<schema::CloseReason>(s.close_reason);
+    v["aftercare_until"] = s.aftercare_until != kNoDay ? Json(FormatDate(s.aftercare_until)) : Json(nullptr);
+  }
+  v["reopened"] = s.reopened;
+  v["corrections"] = s.corrections;
+  v["erased"] = erased;
+  return v;
+}
+
+}  // namespace rmc

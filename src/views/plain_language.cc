@@ -1,0 +1,190 @@
+#include "views/plain_language.h"
+
+#include <string_view>
+
+namespace rmc {
+namespace {
+
+// The field `key` of `data` as text: codes as they are, booleans ja/nee, lists joined with commas,
+// "*" as "alle partners"; empty when absent.
+std::string F(const Json& data, const char* key) {
+  if (!data.is_object() || !data.contains(key)) return "";
+  const Json& v = data[key];
+  if (v.is_string()) return v.get<std::string>() == "*" ? "alle partners" : v.get<std::string>();
+  if (v.is_boolean()) return v.get<bool>() ? "ja" : "nee";
+  if (v.is_array()) {
+    std::string out;
+    for (const auto& item : v) {
+      if (!out.empty()) out += ", ";
+      out += item.is_string()
+                 ? (item.get<std::string>() == "*" ? "alle partners" : item.get<std::string>())
+                 : DumpJson(item);
+    }
+    return out;
+  }
+  if (v.is_null()) return "";
+  return DumpJson(v);
+}
+
+// " (text)" or nothing.
+std::string Paren(const std::string& text) { return text.empty() ? "" : " (" + text + ")"; }
+
+using Sentence = std::string (*)(const Json& data);
+
+struct EventSentence {
+  std::string_view type;
+  Sentence sentence;
+};
+
+// One row per event type: the sentence the youth reads. Only non-personal fields.
+constexpr EventSentence kSentences[] = {
+    {"CaseOpened", [](const Json&) -> std::string { return "Dossier geopend"; }},
+    {"CaseReopened",
+     [](const Json&) -> std::string { return "Dossier heropend na een nieuw signaal"; }},
+    {"SignalReceived",
+     [](const Json& d) {
+       std::string absence = d.contains("absence") ? F(d["absence"], "kind") : "";
+       return "Signaal ontvangen via " + F(d, "channel") + " op " + F(d, "received") +
+              (absence.empty() ? "" : "; verzuim: " + absence);
+     }},
+    {"DossierReviewed",
+     [](const Json& d) {
+       std::string partners = F(d, "checked_with_partners");
+       return "Dossier bekeken; nagegaan bij de jongere: " + F(d, "checked_with_youth") +
+              (partners.empty() ? "" : "; nagegaan bij: " + partners);
+     }},
+    {"Triaged",
+     [](const Json& d) {
+       return "Beoordeeld: doelgroep " + F(d, "target_group") +
+              "; actie nodig: " + F(d, "action_required");
+     }},
+    {"ContactAttempted",
+     [](const Json& d) {
+       return "Contact gezocht via " + F(d, "channel") + ": " + F(d, "outcome");
+     }},
+    {"IntakeScheduled", [](const Json& d) { return "Intakegesprek gepland op " + F(d, "date"); }},
+    {"IntakeHeld",
+     [](const Json& d) {
+       return "Intakegesprek gehouden op " + F(d, "date") + Paren(F(d, "participants"));
+     }},
+    {"AssessmentRecorded",
+     [](const Json& d) { return "Leefgebieden in kaart gebracht" + Paren(F(d, "instrument")); }},
+    {"ConsentGiven",
+     [](const Json& d) {
+       return "Toestemming gegeven om gegevens (" + F(d, "categories") + ") te delen met " +
+              F(d, "partners");
+     }},
+    {"ConsentRefused",
+     [](const Json& d) {
+       return "Toestemming geweigerd om gegevens (" + F(d, "categories") + ") te delen met " +
+              F(d, "partners");
+     }},
+    {"ConsentWithdrawn",
+     [](const Json& d) {
+       std::string categories = F(d, "categories");
+       return "Toestemming ingetrokken voor " + F(d, "partners") +
+              (categories.empty() ? " (alle gegevens)" : " (" + categories + ")");
+     }},
+    {"DataShared",
+     [](const Json& d) {
+       return "Gegevens (" + F(d, "categories") + ") gedeeld met " + F(d, "partner") +
+              " op grond van " + F(d, "grondslag");
+     }},
+    {"InquiryCompleted", [](const Json&) -> std::string { return "Vooronderzoek afgerond"; }},
+    {"PlanMade",
+     [](const Json& d) { return "Plan van aanpak gemaakt" + Paren(F(d, "trajectories")); }},
+    {"PlanRevised",
+     [](const Json& d) { return "Plan van aanpak bijgesteld" + Paren(F(d, "trajectories")); }},
+    {"PlanStarted",
+     [](const Json& d) { return "Traject gestart op " + F(d, "date") + Paren(F(d, "partner")); }},
+    {"Monitored", [](const Json& d) { return "Voortgang besproken: " + F(d, "status"); }},
+    {"CaseClosed",
+     [](const Json& d) {
+       std::string until = F(d, "aftercare_until");
+       return "Dossier afgesloten: " + F(d, "reason") +
+              (until.empty() ? "" : "; nazorg tot " + until);
+     }},
+    {"AftercareChecked",
+     [](const Json& d) { return "Nazorg: nagegaan hoe het gaat: " + F(d, "status"); }},
+    {"AftercareEnded", [](const Json&) -> std::string { return "Nazorg beëindigd"; }},
+    {"FeedbackGiven",
+     [](const Json& d) { return "Resultaat teruggekoppeld aan " + F(d, "partners"); }},
+    {"CaseEvaluated", [](const Json&) -> std::string { return "Dossier geëvalueerd"; }},
+    {"NoteAdded", [](const Json&) -> std::string { return "Notitie vastgelegd"; }},
+    {"CaseAssigned", [](const Json& d) { return "Consulent toegewezen: " + F(d, "consulent"); }},
+    {"EventCorrected",
+     [](const Json& d) {
+       return "Eerdere registratie (nummer " + F(d, "target") + ") gecorrigeerd" +
+              Paren(F(d, "fields"));
+     }},
+    {"SubjectErased",
+     [](const Json& d) { return "Persoonsgegevens gewist op grond van " + F(d, "grondslag"); }},
+    {"StepDeviated",
+     [](const Json& d) {
+       return "Gemotiveerd afgeweken van de route: stap " + F(d, "to_step") +
+              " in plaats van stap " + F(d, "from_step");
+     }},
+};
+
+struct Label {
+  std::string_view code, text;
+};
+
+constexpr Label kRoles[] = {
+    {"consulent", "RMC-consulent"},
+    {"coordinator", "coördinator"},
+    {"auditor", "controleur (auditor)"},
+    {"evaluator", "evaluator (zonder namen)"},
+    {"system", "systeem"},
+};
+
+constexpr Label kReadActions[] = {
+    {"show", "dossier bekeken"},
+    {"history", "geschiedenis van het dossier bekeken"},
+    {"list", "in een overzicht van dossiers getoond"},
+    {"due", "in een overzicht van termijnen getoond"},
+    {"events", "gegevens uitgelezen (gegevensstroom)"},
+    {"subject export", "inzageoverzicht gemaakt"},
+    {"audit disclosures", "verstrekkingen gecontroleerd"},
+};
+
+constexpr Label kActivities[] = {
+    {"rmc-signalering", "meldingen over verzuim en schooluitval ontvangen en beoordelen"},
+    {"rmc-trajectbegeleiding", "begeleiding naar school, werk of hulp"},
+    {"rmc-nazorg", "nazorg na het afsluiten van het dossier"},
+    {"rmc-evaluatie", "terugkoppeling en evaluatie van de aanpak"},
+    {"rmc-verantwoording", "verantwoording en controle van het gebruik van gegevens"},
+};
+
+constexpr Label kFields[] = {
+    {"ref", "referentienummer"},
+    {"name", "naam"},
+    {"birth_date", "geboortedatum"},
+    {"address", "adres"},
+    {"phone", "telefoon"},
+    {"email", "e-mail"},
+    {"school", "school"},
+    {"enrolled", "ingeschreven op een school"},
+};
+
+template <size_t N>
+std::string Find(const Label (&table)[N], const std::string& code) {
+  for (const Label& l : table)
+    if (l.code == code) return std::string(l.text);
+  return code;
+}
+
+}  // namespace
+
+std::string DescribeEvent(const std::string& type, const Json& data) {
+  for (const EventSentence& s : kSentences)
+    if (s.type == type) return s.sentence(data);
+  return "Gebeurtenis " + type;
+}
+
+std::string RoleLabel(const std::string& role) { return Find(kRoles, role); }
+std::string ReadActionLabel(const std::string& action) { return Find(kReadActions, action); }
+std::string FieldLabel(const std::string& key) { return Find(kFields, key); }
+std::string ActivityLabel(const std::string& code) { return Find(kActivities, code); }
+
+}  // namespace rmc

@@ -1,0 +1,35 @@
+// Plain language for the youth (AVG art. 12: "in a concise, transparent, intelligible and easily
+// accessible form, using clear and plain language"): one Dutch sentence per event type, and Dutch
+// labels for roles, read actions and processing activities. Every such text lives in the tables
+// of plain_language.cc, so that wording is reviewed in one place.
+//
+// The sentences are built from an event's non-personal facts only (dates, codes, partners), so
+// they read the same before and after an erasure and never leak a sealed field.
+#pragma once
+
+#include <string>
+
+#include "codec/json_render.h"
+
+namespace rmc {
+
+// "Signaal ontvangen via jongere op 2026-11-01" for an event of `type` ("SignalReceived") whose
+// payload renders as `data` (json_render.h: the command's field names and codes). Reads only
+// fields that are not $personal. An unknown type gives a sentence naming the type.
+std::string DescribeEvent(const std::string& type, const Json& data);
+
+// "RMC-consulent" for "consulent", and so on; the code itself for an unknown role.
+std::string RoleLabel(const std::string& role);
+
+// "dossier bekeken" for the access-log action "show"; the action itself for an unknown one.
+std::string ReadActionLabel(const std::string& action);
+
+// "naam" for the subject field "name", "geboortedatum" for "birth_date", and so on; the key
+// itself for an unknown one.
+std::string FieldLabel(const std::string& key);
+
+// What a processing activity of the register is for ("rmc-signalering": "meldingen van
+// verzuim en schooluitval ontvangen en beoordelen"); the code itself for an unknown one.
+std::string ActivityLabel(const std::string& code);
+
+}  // namespace rmc
