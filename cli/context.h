@@ -1,5 +1,5 @@
 // What every subcommand shares: the global options, opening the ledger, printing results and
-// errors the way COMMANDS.md promises. The CLI's only link to the core is src/ledger/ledger.h.
+// errors the way docs/commands.md promises. The CLI's only link to the core is src/ledger/ledger.h.
 #pragma once
 
 #include <CLI/CLI.hpp>
