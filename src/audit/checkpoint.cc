@@ -9,6 +9,7 @@
 #include "base/hex.h"
 #include "base/names.h"
 #include "codec/json_render.h"
+#include "store/chain.h"
 
 namespace rmc {
 namespace {
@@ -66,15 +67,15 @@ Result<ChainWalk> WalkChain(const std::string& log, const char* entry, std::stri
 Result<ChainWalk> WalkEvents(const StoreTxn& txn, uint64_t up_to) {
   auto id = txn.Meta("ledger_id");
   if (!id.ok()) return id.status();
-  return WalkChain<schema::Event>("events", "event", Blake2b(*id ? **id : ""), up_to,
+  return WalkChain<schema::Event>("events", "event", Genesis(Chain::kEvents, *id ? **id : ""), up_to,
                                   [&](const auto& visit) { return txn.ScanEvents(1, visit); });
 }
 
-// The access log: its own chain, from BLAKE2b("access" || ledger id).
+// The access log: its own chain.
 Result<ChainWalk> WalkAccess(const StoreTxn& txn, uint64_t up_to) {
   auto id = txn.Meta("ledger_id");
   if (!id.ok()) return id.status();
-  return WalkChain<schema::AccessRecord>("access", "record", Blake2b("access" + (*id ? **id : std::string())),
+  return WalkChain<schema::AccessRecord>("access", "record", Genesis(Chain::kAccess, *id ? **id : ""),
                                          up_to, [&](const auto& visit) { return txn.ScanAccess(1, visit); });
 }
 

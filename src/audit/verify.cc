@@ -10,6 +10,7 @@
 #include "codec/json_render.h"
 #include "domain/fold.h"
 #include "domain/state_codec.h"
+#include "store/chain.h"
 
 namespace rmc {
 namespace {
@@ -89,7 +90,7 @@ Status CheckChain(StoreTxn& txn, Problems& problems, VerifyReport& report, uint6
                   RegisterFold& activities) {
   auto id = txn.Meta("ledger_id");
   if (!id.ok()) return id.status();
-  std::string head = Blake2b(*id ? **id : "");
+  std::string head = Genesis(Chain::kEvents, *id ? **id : "");
   uint64_t expected = 1, runs = 0;
   struct Run {
     std::string command;
@@ -278,7 +279,7 @@ Status CheckAccessLog(StoreTxn& txn, Problems& problems, VerifyReport& report,
                       const RegisterFold& activities) {
   auto id = txn.Meta("ledger_id");
   if (!id.ok()) return id.status();
-  std::string head = Blake2b("access" + (*id ? **id : std::string()));
+  std::string head = Genesis(Chain::kAccess, *id ? **id : "");
   uint64_t expected = 1, with_subject = 0;
   Status failure;
   auto s = txn.ScanAccess(1, [&](uint64_t position, EventView& view) {

@@ -7,6 +7,7 @@
 
 #include "base/digest.h"
 #include "codec/message_sizes.h"
+#include "store/chain.h"
 
 namespace rmc {
 namespace {
@@ -127,7 +128,7 @@ std::string StoreTxn::ChainHead() const {
       head_ = std::string(**v);
     } else {
       auto id = txn_->Get(store_.meta_, "ledger_id");
-      head_ = Blake2b(id.ok() && *id ? **id : std::string_view());
+      head_ = Genesis(Chain::kEvents, id.ok() && *id ? **id : std::string_view());
     }
   }
   return *head_;

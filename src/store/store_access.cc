@@ -5,6 +5,7 @@
 
 #include "store/store.h"
 #include "base/digest.h"
+#include "store/chain.h"
 
 namespace rmc {
 
@@ -20,7 +21,7 @@ uint64_t StoreTxn::LastAccessPosition() const {
 std::string StoreTxn::AccessHead() const {
   if (!access_head_ && LastAccessPosition() == 0) {
     auto id = txn_->Get(store_.meta_, "ledger_id");
-    access_head_ = Blake2b("access" + std::string(id.ok() && *id ? **id : std::string_view()));
+    access_head_ = Genesis(Chain::kAccess, id.ok() && *id ? **id : std::string_view());
   }
   return *access_head_;
 }

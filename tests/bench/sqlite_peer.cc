@@ -29,6 +29,7 @@
 #include "domain/fold.h"
 #include "domain/settings.h"
 #include "privacy/sealing.h"
+#include "store/chain.h"
 #include "store/store.h"
 
 namespace rmc::bench {
@@ -617,7 +618,7 @@ Status SqlitePeer::Impl::LoadEnd() {
     head = Blake2b(u.ColBlob(1));
   } else if (rc == SQLITE_DONE) {
     position = 0;
-    head = Blake2b(ledger_id);
+    head = Genesis(Chain::kEvents, ledger_id);
   } else {
     return Err("read the last event");
   }
@@ -1022,7 +1023,7 @@ Result<std::unique_ptr<SqlitePeer>> SqlitePeer::Create(const std::string& path) 
   if (auto s = d.Prepare(); !s.ok()) return s;
   d.ledger_id = RandomString(16);
   d.pepper = RandomString(crypto_generichash_KEYBYTES);
-  d.head = Blake2b(d.ledger_id);
+  d.head = Genesis(Chain::kEvents, d.ledger_id);
   d.position = 0;
   d.next_case = 1;
   const std::vector<std::pair<std::string, std::string>> meta = {
