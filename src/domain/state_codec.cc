@@ -161,32 +161,28 @@ Result<CaseState> DecodeCaseState(std::string_view bytes) {
 }
 
 Status CheckStoredDays(const CaseState& s) {
+  // No allocation: stats calls this for every case of the ledger.
+  Status bad;
+  auto held = [&](const char* name, Days day, Days last = kLastDay) {
+    if (day == kNoDay || (day >= kFirstDay && day <= last)) return true;
+    bad = LedgerError("damaged case projection: " + std::string(name) + " is day " +
+                      std::to_string(day) + ", outside the dates the ledger holds");
+    return false;
+  };
   // The end of aftercare lies up to 60 months (the most aftercare_months may be) after a
   // closing; every other day is a date given or recorded.
   constexpr Days kLastAftercareDay = kLastDay + 1827;
-  struct Day {
-    const char* name;
-    Days day;
-    Days last = kLastDay;
-  };
-  std::vector<Day> days = {{"lastSignal", s.last_signal},
-                           {"pickedUp", s.picked_up},
-                           {"firstAttempt", s.first_attempt},
-                           {"lastLetter", s.last_letter},
-                           {"closedOn", s.closed_on},
-                           {"aftercareUntil", s.aftercare_until, kLastAftercareDay},
-                           {"aftercareEnded", s.aftercare_ended, kLastAftercareDay},
-                           {"feedbackOn", s.feedback_on}};
-  for (const auto& c : s.contacts) days.push_back({"contacts.day", c.day});
-  for (const auto& c : s.consents) {
-    days.push_back({"consents.day", c.day});
-    days.push_back({"consents.validUntil", c.valid_until});
-  }
-  for (const Day& d : days)
-    if (d.day != kNoDay && (d.day < kFirstDay || d.day > d.last))
-      return LedgerError("damaged case projection: " + std::string(d.name) + " is day " +
-                         std::to_string(d.day) + ", outside the dates the ledger holds");
-  return Status::Ok();
+  bool ok = held("lastSignal", s.last_signal) && held("pickedUp", s.picked_up) &&
+            held("firstAttempt", s.first_attempt) && held("lastLetter", s.last_letter) &&
+            held("closedOn", s.closed_on) &&
+            held("aftercareUntil", s.aftercare_until, kLastAftercareDay) &&
+            held("aftercareEnded", s.aftercare_ended, kLastAftercareDay) &&
+            held("feedbackOn", s.feedback_on);
+  for (size_t i = 0; ok && i < s.contacts.size(); ++i) ok = held("contacts.day", s.contacts[i].day);
+  for (size_t i = 0; ok && i < s.consents.size(); ++i)
+    ok = held("consents.day", s.consents[i].day) &&
+         held("consents.validUntil", s.consents[i].valid_until);
+  return bad;
 }
 
 }  // namespace rmc
