@@ -1,6 +1,7 @@
 // Errors as values: the error codes and exit codes of the command contract (COMMANDS.md).
 #pragma once
 
+#include <cstdint>
 #include <string>
 #include <utility>
 #include <variant>
@@ -43,6 +44,10 @@ class Status {
   // route_violation (0: none).
   std::string rule;
   int expected_step = 0;
+  // What a caller acts on beside the code, never read from the message: a full LMDB map (grow
+  // it and run again), a damaged file (`rmc verify` and `rebuild` report integrity).
+  enum class Cause : uint8_t { kNone, kMapFull, kDamaged };
+  Cause cause = Cause::kNone;
 
  private:
   Code code_ = Code::kOk;

@@ -78,7 +78,11 @@ void CoverLastPage(MDB_env* env) {
 
 Status FromLmdb(int rc, const char* what) {
   if (rc == 0) return Status::Ok();
-  if (rc == MDB_MAP_FULL) return LedgerError(kMapFull);
+  if (rc == MDB_MAP_FULL) {
+    Status full = LedgerError(kMapFull);
+    full.cause = Status::Cause::kMapFull;
+    return full;
+  }
   if (rc == ENOSPC || rc == EDQUOT)
     return LedgerError(std::string("disk full: ") + what + ": " + mdb_strerror(rc) +
                        "; free space on that disk (or move the ledger to a larger one) and run "
@@ -87,14 +91,14 @@ Status FromLmdb(int rc, const char* what) {
 }
 
 Status Damaged(const std::string& file, const std::string& what) {
-  return LedgerError(file + kDamaged + what + "; restore it from the last backup (rmc backup)");
+  Status damaged = LedgerError(file + kDamaged + what + "; restore it from the last backup (rmc backup)");
+  damaged.cause = Status::Cause::kDamaged;
+  return damaged;
 }
 
-bool IsDamaged(const Status& s) {
-  return s.code() == Code::kLedgerError && s.message().find(kDamaged) != std::string::npos;
-}
+bool IsDamaged(const Status& s) { return s.cause == Status::Cause::kDamaged; }
 
-bool IsMapFull(const Status& s) { return s.code() == Code::kLedgerError && s.message() == kMapFull; }
+bool IsMapFull(const Status& s) { return s.cause == Status::Cause::kMapFull; }
 
 std::string U64Key(uint64_t v) {
   std::string k(8, '\0');
