@@ -4,7 +4,8 @@ layer first (CMakeLists.txt passes ${RMC_LAYERS} cli). Prints every problem and 
   - a .h/.cc in src/ is not in a layer folder;
   - a file includes "F/x.h" with F after its own layer, or F/x.h does not exist under src/;
   - a project header is included without its folder ("x.h"); cli/ and tests/ may include their
-    own headers by name (cli/context.h, tests/store/temp_ledger.h, "../test_dir.h");
+    own headers by name (cli/context.h, tests/store/temp_ledger.h, "../test_dir.h"), and tests/
+    the peer's by its folder under tests/bench ("peer/sqlite_peer.h");
   - src/ includes a CLI header, or base/ a generated schema header (*.capnp.h)."""
 import os, re, sys
 
@@ -31,6 +32,8 @@ def check(path, own):  # own: the file's layer; None for tests/ (may include any
                     os.path.exists(os.path.join(os.path.dirname(path), inc)) or
                     os.path.exists(os.path.join(root, "cli", inc)))):
                 continue  # its own helpers, or the CLI's headers (include dir cli/)
+            if own is None and os.path.exists(os.path.join(root, "tests", "bench", inc)):
+                continue  # the benchmark's peer (include dir tests/bench, CMake target rmc_peer)
         elif bare and os.path.exists(os.path.join(root, "cli", inc)):
             errors.append(f"{rel}:{n}: src/ includes the CLI's {inc}")
             continue

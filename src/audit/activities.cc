@@ -87,6 +87,14 @@ const Activity* ActivityRegister::Find(std::string_view code, uint32_t version) 
   return nullptr;
 }
 
+Result<uint32_t> ActivityRegister::VersionInForce(std::string_view code) const {
+  if (const Activity* a = Current(code)) return a->version;
+  std::string known;
+  for (const Activity* a : Latest()) known += (known.empty() ? "" : ", ") + a->code;
+  return InvalidInput("processing_activity: no activity '" + std::string(code) +
+                      "' in the register; expected one of " + known + " (rmc audit activities)");
+}
+
 bool ActivityRegister::Has(std::string_view code, uint32_t version) const {
   const Activity* current = Current(code);
   return current && version >= 1 && version <= current->version;

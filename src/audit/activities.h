@@ -33,6 +33,9 @@ class ActivityRegister {
 
   // The version in force of `code`; null when the code was never registered.
   const Activity* Current(std::string_view code) const;
+  // The same, as the version to record under: invalid_input naming the registered codes when
+  // the register has no such code.
+  Result<uint32_t> VersionInForce(std::string_view code) const;
   bool Has(std::string_view code, uint32_t version) const;
   // That version of `code`; null when it was never registered.
   const Activity* Find(std::string_view code, uint32_t version) const;

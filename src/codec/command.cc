@@ -11,6 +11,7 @@
 #include "base/json_writer.h"
 #include "base/names.h"
 #include "codec/command_limits.h"
+#include "codec/corrected_fields.h"
 #include "codec/json_codec.h"
 #include "codec/json_render.h"
 #include "codec/message_sizes.h"
@@ -96,9 +97,9 @@ Status CheckRefs(Command& c) {
   auto check = [](const char* what, capnp::Text::Reader ref) {
     return CheckName(what, std::string_view(ref.begin(), ref.size()), 128);
   };
-  if (c.type == "signal")
+  if (c.kind == schema::Payload::SIGNAL_RECEIVED)
     return check("data.subject.ref", c.data().getSignalReceived().getSubject().getRef());
-  if (c.type == "forget_subject")
+  if (c.kind == schema::Payload::SUBJECT_ERASED)
     return check("data.subject", c.data().getSubjectErased().getSubject());
   return Status::Ok();
 }
@@ -114,6 +115,51 @@ simdjson::dom::parser& CommandParser() {
     return p;
   }();
   return parser;
+}
+
+// The parsed command: a `correct` takes it along (TakeCorrectedFields), the others leave it for
+// the next command to reuse.
+simdjson::dom::document& CommandDocument() {
+  thread_local simdjson::dom::document document;
+  return document;
+}
+
+// `correct`'s data: the target and the corrected fields, which keep the parsed document.
+Status ParseCorrection(element data, Command& c) {
+  simdjson::dom::object object;
+  if (data.get_object().get(object) != simdjson::SUCCESS) return InvalidInput("data: expected an object");
+  bool has_fields = false;
+  for (auto [key, value] : object) {
+    if (key == "event") {
+      uint64_t position;
+      std::string_view text;
+      if (value.get_uint64().get(position) == simdjson::SUCCESS && position > 0)
+        c.correct_target = std::to_string(position);
+      else if (value.get_string().get(text) == simdjson::SUCCESS && !text.empty())
+        c.correct_target = text;
+      else
+        return InvalidInput("data.event: expected an event id or a position");
+    } else if (key == "data") {
+      if (value.type() != element_type::OBJECT)
+        return InvalidInput("data.data: expected an object with the corrected fields");
+      has_fields = true;
+    } else {
+      return InvalidInput("data." + std::string(key) + ": unknown field; expected event, data");
+    }
+  }
+  if (c.correct_target.empty()) return InvalidInput("data.event: missing");
+  if (!has_fields) return InvalidInput("data.data: missing");
+  if (c.reason.empty()) return InvalidInput("reason: missing; a correction needs a reason");
+  // The document moves into the command (a fresh one is left for the next parse); the elements
+  // are found again in it, since an element names the document it belongs to.
+  auto corrected = std::make_shared<CorrectedFields>();
+  std::swap(corrected->document, CommandDocument());
+  simdjson::dom::object fields;
+  if (corrected->document.root()["data"]["data"].get_object().get(fields) != simdjson::SUCCESS)
+    return InvalidInput("data.data: expected an object with the corrected fields");
+  for (auto [key, value] : fields) corrected->fields.emplace_back(key, value);
+  c.corrected = std::move(corrected);
+  return Status::Ok();
 }
 
 // invalid_input naming the first object or list (by its path) with more than kMaxCommandItems
@@ -170,7 +216,8 @@ std::optional<schema::Role> RoleFromName(std::string_view name) {
 Result<Command> ParseCommand(std::string_view line, const CommandDefaults& defaults,
                              std::string* id_out) {
   element root;
-  if (auto err = CommandParser().parse(line.data(), line.size(), true).get(root)) {
+  if (auto err = CommandParser().parse_into_document(CommandDocument(), line.data(), line.size(), true)
+                     .get(root)) {
     if (err == simdjson::CAPACITY) return CommandTooLong();
     if (err == simdjson::DEPTH_ERROR)
       return InvalidInput("nested deeper than " + std::to_string(kMaxCommandDepth) +
@@ -252,34 +299,6 @@ Result<Command> ParseCommand(std::string_view line, const CommandDefaults& defau
   Canonical(root, canonical);
   c.hash = Blake2b(canonical.view());
 
-  if (c.type == "correct") {
-    simdjson::dom::object object;
-    if (data->get_object().get(object) != simdjson::SUCCESS)
-      return InvalidInput("data: expected an object");
-    for (auto [key, value] : object) {
-      if (key == "event") {
-        uint64_t position;
-        std::string_view text;
-        if (value.get_uint64().get(position) == simdjson::SUCCESS && position > 0)
-          c.correct_target = std::to_string(position);
-        else if (value.get_string().get(text) == simdjson::SUCCESS && !text.empty())
-          c.correct_target = text;
-        else
-          return InvalidInput("data.event: expected an event id or a position");
-      } else if (key == "data") {
-        if (value.type() != element_type::OBJECT)
-          return InvalidInput("data.data: expected an object with the corrected fields");
-        c.correct_data = simdjson::minify(value);
-      } else {
-        return InvalidInput("data." + std::string(key) + ": unknown field; expected event, data");
-      }
-    }
-    if (c.correct_target.empty()) return InvalidInput("data.event: missing");
-    if (c.correct_data.empty()) return InvalidInput("data.data: missing");
-    if (c.reason.empty()) return InvalidInput("reason: missing; a correction needs a reason");
-    return c;
-  }
-
   auto member = schema_info::PayloadMemberForCommand(c.type);
   if (!member) {
     std::string types;
@@ -287,12 +306,17 @@ Result<Command> ParseCommand(std::string_view line, const CommandDefaults& defau
     return InvalidInput("type: unknown command type '" + c.type + "'; expected one of " + types);
   }
   c.member = *member;
+  c.kind = schema::Payload::Which(member->getProto().getDiscriminantValue());
+  if (c.kind == schema::Payload::EVENT_CORRECTED) {
+    if (auto s = ParseCorrection(*data, c); !s.ok()) return s;
+    return c;
+  }
   c.payload = std::make_unique<capnp::MallocMessageBuilder>(kPayloadWords);
   auto payload = capnp::toDynamic(c.payload->initRoot<schema::Payload>());
   auto fill = FillFromJson(payload.init(*member).as<capnp::DynamicStruct>(), *data, "data");
   if (!fill.ok()) return fill;
   if (auto s = CheckRefs(c); !s.ok()) return s;
-  if (c.type == "forget_subject" && c.reason.empty())
+  if (c.kind == schema::Payload::SUBJECT_ERASED && c.reason.empty())
     return InvalidInput("reason: missing; an erasure needs a reason");
   return c;
 }

@@ -16,9 +16,13 @@
 
 namespace rmc {
 
+struct CorrectedFields;  // codec/corrected_fields.h
+
 struct Command {
   std::string id;
   std::string type;
+  schema_info::Field member;    // the Payload member the type writes
+  schema::Payload::Which kind;  // that member's discriminant: what the ledger dispatches on
   std::string case_id;      // "case"
   std::string subject_ref;  // "subject": addresses the subject's current case
   std::optional<uint32_t> expected_version;
@@ -34,10 +38,9 @@ struct Command {
 
   // The data, filled into the Payload member of the type (absent for `correct`).
   std::unique_ptr<capnp::MallocMessageBuilder> payload;
-  schema_info::Field member;
-  // `correct`: the target (event id in hex or a position) and its corrected fields as JSON.
+  // `correct`: the target (event id in hex or a position) and its corrected fields, parsed.
   std::string correct_target;
-  std::string correct_data;
+  std::shared_ptr<const CorrectedFields> corrected;
 
   schema::Payload::Reader data() { return payload->getRoot<schema::Payload>().asReader(); }
 };

@@ -19,9 +19,12 @@
 #include "domain/permissions.h"
 #include "domain/retention.h"
 #include "domain/settings.h"
+#include "ledger/case_resolution.h"
+#include "ledger/executor.h"
 #include "privacy/event_sealing.h"
 #include "privacy/keystore.h"
 #include "privacy/unsealer.h"
+#include "ledger/store_ledger_txn.h"
 #include "store/store.h"
 
 namespace rmc {
@@ -29,24 +32,6 @@ namespace rmc {
 struct LedgerPaths {
   std::string ledger;    // the ledger directory
   std::string keystore;  // the keystore directory (default: <ledger>/keystore)
-};
-
-// The result of one command (COMMANDS.md, result lines).
-struct Outcome {
-  std::string id;
-  Status error;
-  std::string case_id;
-  uint32_t version = 0;
-  uint64_t position = 0;
-  std::vector<std::string> events;
-  bool duplicate = false;
-  bool ok() const { return error.ok(); }
-  static Outcome Failed(std::string id, Status error) {
-    Outcome o;
-    o.id = std::move(id);
-    o.error = std::move(error);
-    return o;
-  }
 };
 
 class Ledger {
@@ -89,58 +74,27 @@ class Ledger {
   Store& store() { return *store_; }
   Keystore& keystore() { return *keystore_; }
 
-  // The subject's current case (open or in aftercare): unknown_case when there is none.
+  // The subject's current case, a case's state, and the youth as its signals gave them
+  // (case_resolution.h), in a transaction of the store.
   Result<std::string> CurrentCaseOf(StoreTxn& txn, const std::string& ref, Days today);
   Result<CaseState> LoadCase(StoreTxn& txn, std::string_view case_id);
+  Result<SignalledSubject> SubjectOfSignals(StoreTxn& txn, const CaseState& state);
   // The keys of the youths this process reads, and the opening of their events.
   Unsealer& unsealer() { return *unsealer_; }
   // What `event` sealed; nothing when it sealed nothing or its subject was erased.
   Result<std::optional<Unsealed>> Unseal(schema::Event::Reader event) { return unsealer_->Unseal(event); }
   // Whether the subject's key is gone.
   bool IsErased(std::string_view subject_id) { return unsealer_->IsErased(subject_id); }
-  // The subject as the signals of `state` gave it, the latest value of each field winning:
-  // unsealed, so a read of personal data. Empty fields when erased or never given.
-  struct SignalledSubject {
-    std::string ref;
-    std::optional<Days> birth_date;
-  };
-  Result<SignalledSubject> SubjectOfSignals(StoreTxn& txn, const CaseState& state);
 
  private:
-  // Whether the retention rule lets the subject's data be erased on `today` (grondslag
-  // bewaartermijn): rule_violation "retention" when it does not.
-  Status CheckRetentionPassed(StoreTxn& txn, const std::string& ref, const SubjectRecord& record, Days today);
-  // A command decided: its events built and sealed, waiting for their positions. Preparing
-  // writes nothing, so a refused command leaves no trace without a nested transaction.
-  struct Plan {
-    std::string command_id, command_hash;
-    std::string case_id;
-    CaseState state;  // before the events
-    bool new_case = false, forget = false;
-    std::optional<uint64_t> next_case;  // the case counter after a numbered new case
-    std::string subject_id;
-    std::optional<SubjectRecord> subject_record;
-    std::vector<std::unique_ptr<capnp::MallocMessageBuilder>> events;  // none: a duplicate
-    std::vector<std::string> event_types;
-  };
-  // Checks and decides `command` (refusals, duplicates) without writing.
-  Result<Plan> Prepare(StoreTxn& txn, Command& command, Outcome& outcome);
-  // Appends the plan's events, folds them and updates the indexes; fails only when the store does.
-  Status Record(StoreTxn& txn, Plan& plan, Outcome& outcome);
-  Status Duplicate(StoreTxn& txn, const Command& command, const CommandRecord& record,
-                   Outcome& outcome);
-  Result<std::unique_ptr<capnp::MallocMessageBuilder>> BuildCorrection(StoreTxn& txn,
-                                                                       const Command& command,
-                                                                       const CaseState& state);
+  // The ledger's LedgerTxn over `txn`, whose erasures go to erasures_.
+  StoreLedgerTxn Txn(StoreTxn& txn) { return StoreLedgerTxn(txn, *keystore_, *unsealer_, &erasures_); }
 
   // Deletes the keys of the subjects whose erasure `txn` finds recorded but not completed
   // (meta "erasing": written in the same transaction as their SubjectErased events, so that a
   // crash at any later point leaves the erasure for the next write to finish), and clears the
   // list in `txn`. REQUIRES: `txn` is a write transaction (the ledger's write lock).
   Status CompleteErasures(StoreTxn& txn);
-  // Whether the subject, recorded as erased, still has a key to delete: an erasure by an
-  // earlier version whose key deletion failed.
-  bool KeyLeftAfterErasure(std::string_view subject_id);
 
   std::unique_ptr<Store> store_;
   std::unique_ptr<Keystore> keystore_;
@@ -153,11 +107,5 @@ class Ledger {
 // The ledger's store alone, for `rmc rebuild`: one transaction that rewrites every projection
 // with its dirty pages in the file's map (Store::Open, write_map), so memory stays bounded.
 Result<std::unique_ptr<Store>> OpenStoreForRebuild(const LedgerPaths& paths);
-
-// A new event id: a UUIDv7 (48 bits of milliseconds, then random bits).
-std::string NewEventId(Nanos now);
-
-// A case id "RMC-000001" for sequence number n.
-std::string CaseIdFor(uint64_t n);
 
 }  // namespace rmc

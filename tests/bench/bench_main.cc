@@ -24,7 +24,7 @@
 #include "ledger/ledger.h"
 #include "process.h"
 #include "replay/as_of.h"
-#include "sqlite_peer.h"
+#include "peer/sqlite_peer.h"
 
 namespace rmc::bench {
 namespace {

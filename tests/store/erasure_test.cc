@@ -331,6 +331,19 @@ TEST_F(Erasure, UnknownAndAlreadyErasedSubjects) {
   EXPECT_EQ(missing_reason.status().code(), Code::kInvalidInput) << "a reason is required";
 }
 
+// A second erasure in the batch that erased the youth is refused as it is in any later batch,
+// though the key is deleted only after the commit (it once answered ok, with no event).
+TEST_F(Erasure, ASecondErasureInTheSameBatchIsRefused) {
+  std::vector<Command> batch;
+  batch.push_back(Parsed(kForget, R::COORDINATOR));
+  batch.push_back(Parsed(
+      R"({"id":"f2","type":"forget_subject","reason":"r","data":{"subject":"J-778812","grondslag":"avg-art17"}})",
+      R::COORDINATOR));
+  auto outcomes = ledger_->Execute(batch, false);
+  ASSERT_TRUE(outcomes[0].ok()) << outcomes[0].error.message();
+  EXPECT_EQ(outcomes[1].error.code(), Code::kSubjectErased) << outcomes[1].error.message();
+}
+
 TEST_F(Erasure, ABackupVerifiesAndHoldsTheSameEvents) {
   ASSERT_TRUE(Backup(*ledger_, backup_, R::SYSTEM).ok());
   EXPECT_EQ(Backup(*ledger_, backup_, R::COORDINATOR).code(), Code::kUsage) << "not empty";

@@ -1,21 +1,9 @@
 // The peer (docs/PERFORMANCE.md): what a team would otherwise build — an event store on SQLite
-// running the same command stream with the same domain code (ParseCommand, Decide, sealing, the
-// fold). Only the storage differs from rmc: one database file in WAL mode, durable commits
-// (synchronous=FULL), prepared statements made once, one transaction per batch and a SAVEPOINT
-// per command, events with a per-case index, the case projection as a JSON row.
-//
-//   events    position INTEGER PRIMARY KEY, case_id, version, type, body (the Cap'n Proto Event
-//             exactly as rmc stores it: same envelope, sealed personal fields, hash chain);
-//             UNIQUE INDEX (case_id, version)
-//   cases     case_id -> projection: CaseState as JSON (CaseStateToJson)
-//   commands  id -> first, last, hash (idempotency)
-//   subjects  id (16-byte pseudonymous id) -> cases (comma-separated, oldest first), erased
-//   keys      subject -> key (the subject's sealing key; created on first use)
-//   meta      ledger_id, pepper, settings, next_case
-//
-// The chain head and the last position are read from the log when the database is opened and
-// kept in memory while it is open. `correct` and `forget_subject` are refused (invalid_input):
-// the benchmark workload has neither.
+// (sqlite_db.h) — running rmc's own executor (ledger/executor.h) on the same command stream. Only
+// the storage differs from rmc (peer_txn.h): one database file, one transaction per batch and a
+// SAVEPOINT per command, events with a per-case index, the case projection as a JSON row
+// (case_json.h). The chain head and the last position are read from the log when the database is
+// opened and kept in memory while it is open.
 #pragma once
 
 #include <cstdint>
@@ -28,16 +16,15 @@
 #include "base/status.h"
 #include "codec/command.h"
 #include "domain/case_state.h"
-#include "ledger/ledger.h"
+#include "ledger/executor.h"
 
 namespace rmc::bench {
 
 class SqlitePeer {
  public:
-  // Creates a fresh database file at `path` (refuses an existing file) with the ledger-wide
-  // events of `rmc init` with default settings (LedgerCreated, one SettingChanged per
-  // setting), so that positions line up with a ledger made by `rmc init`. Pragmas: page_size
-  // 4096, journal_mode=WAL, synchronous=FULL, a page cache of up to 256 MiB, temp_store=MEMORY.
+  // Creates a fresh database file at `path` (refuses an existing file) with the events of
+  // `rmc init` with default settings (event_builder.h, AppendLedgerStart), so that positions line
+  // up with a ledger made by `rmc init`.
   static Result<std::unique_ptr<SqlitePeer>> Create(const std::string& path);
   static Result<std::unique_ptr<SqlitePeer>> Open(const std::string& path);
   ~SqlitePeer();
@@ -73,11 +60,5 @@ class SqlitePeer {
   SqlitePeer();
   std::unique_ptr<Impl> impl_;
 };
-
-// CaseState <-> the projection JSON: every field of CaseState, so that a round trip is exact
-// (dates as day numbers, times as nanoseconds, the subject id in hex).
-std::string CaseStateToJson(const CaseState& state);
-// A ledger_error when `json` is not a projection.
-Result<CaseState> CaseStateFromJson(std::string_view json);
 
 }  // namespace rmc::bench
