@@ -20,6 +20,7 @@
 #include <thread>
 #include <vector>
 
+#include "../test_dir.h"
 #include "floor.h"
 #include "ledger/ledger.h"
 #include "process.h"
@@ -54,11 +55,18 @@ std::map<std::string, std::string> LedgerEnv(const std::string& dir) {
   return {{"RMC_LEDGER", dir}, {"RMC_NOW", kNow}, {"RMC_ACTOR", "bench"}, {"RMC_ROLE", "consulent"}};
 }
 
+// Where MustRun keeps a command's standard error: a file in a directory of this process's own.
+const std::string& StderrFile() {
+  static const rmc::testing::TempDir dir("rmc-bench-stderr");
+  static const std::string file = dir.path() + "/stderr";
+  return file;
+}
+
 void MustRun(const std::vector<std::string>& argv, const std::map<std::string, std::string>& env,
              const std::string& in = "", const std::string& out = "") {
-  auto r = Run(argv, env, in, out, "/tmp/rmc-bench-stderr");
+  auto r = Run(argv, env, in, out, StderrFile());
   if (r.exit_code != 0) {
-    std::ifstream err("/tmp/rmc-bench-stderr");
+    std::ifstream err(StderrFile());
     std::stringstream s;
     s << err.rdbuf();
     Die(argv[0] + " " + (argv.size() > 1 ? argv[1] : "") + " exited " + std::to_string(r.exit_code) +
@@ -131,10 +139,11 @@ double MedianInProcess(int runs, const std::function<void()>& f) {
 
 int Main(const Options& o) {
   const std::string rmc = RMC_BINARY, gen = RMC_GEN;
-  const fs::path work = o.work.empty() ? fs::temp_directory_path() / ("rmc-bench-" + std::to_string(getpid()))
-                                       : fs::path(o.work);
-  fs::remove_all(work);
-  fs::create_directories(work);
+  const fs::path work = o.work.empty() ? fs::path(rmc::testing::FreshTestDir("rmc-bench")) : fs::path(o.work);
+  if (!o.work.empty()) {
+    fs::remove_all(work);
+    fs::create_directories(work);
+  }
   const std::string commands = work / "commands.jsonl", ledger = work / "rmc", small = work / "small";
   std::vector<Row> rows;
 
