@@ -20,6 +20,7 @@
 #include <thread>
 #include <vector>
 
+#include "../test_dir.h"
 #include "floor.h"
 #include "ledger/ledger.h"
 #include "process.h"
@@ -54,11 +55,18 @@ std::map<std::string, std::string> LedgerEnv(const std::string& dir) {
   return {{"RMC_LEDGER", dir}, {"RMC_NOW", kNow}, {"RMC_ACTOR", "bench"}, {"RMC_ROLE", "consulent"}};
 }
 
+// Where MustRun keeps a command's standard error: a file in a directory of this process's own.
+const std::string& StderrFile() {
+  static const rmc::testing::TempDir dir("rmc-bench-stderr");
+  static const std::string file = dir.path() + "/stderr";
+  return file;
+}
+
 void MustRun(const std::vector<std::string>& argv, const std::map<std::string, std::string>& env,
              const std::string& in = "", const std::string& out = "") {
-  auto r = Run(argv, env, in, out, "/tmp/rmc-bench-stderr");
+  auto r = Run(argv, env, in, out, StderrFile());
   if (r.exit_code != 0) {
-    std::ifstream err("/tmp/rmc-bench-stderr");
+    std::ifstream err(StderrFile());
     std::stringstream s;
     s << err.rdbuf();
     Die(argv[0] + " " + (argv.size() > 1 ? argv[1] : "") + " exited " + std::to_string(r.exit_code) +
@@ -129,188 +137,240 @@ double MedianInProcess(int runs, const std::function<void()>& f) {
   return t[t.size() / 2];
 }
 
-int Main(const Options& o) {
-  const std::string rmc = RMC_BINARY, gen = RMC_GEN;
-  const fs::path work = o.work.empty() ? fs::temp_directory_path() / ("rmc-bench-" + std::to_string(getpid()))
-                                       : fs::path(o.work);
-  fs::remove_all(work);
-  fs::create_directories(work);
-  const std::string commands = work / "commands.jsonl", ledger = work / "rmc", small = work / "small";
-  std::vector<Row> rows;
-
-  // The workload.
-  auto generated = Run({gen, "--cases", std::to_string(o.cases), "--seed", std::to_string(o.seed),
-                        "--out", commands}, {});
-  if (generated.exit_code != 0) Die("rmc-gen failed");
-  const uint64_t command_count = LineCount(commands);
-  std::fprintf(stderr, "workload: %d cases, %llu commands (%.1f s to generate)\n", o.cases,
-               (unsigned long long)command_count, generated.wall_s);
-
-  // rmc apply, bulk.
-  MustRun({rmc, "init", "--region", "Bench"}, LedgerEnv(ledger));
-  const uint64_t before = EventCount(ledger);
-  auto apply = Run({rmc, "apply"}, LedgerEnv(ledger), commands, work / "apply.out");
-  if (apply.exit_code != 0) Die("rmc apply exited " + std::to_string(apply.exit_code));
-  CheckApplied(work / "apply.out", command_count);
-  const uint64_t events = EventCount(ledger) - before;
-  const double apply_rate = events / apply.wall_s;
-  std::fprintf(stderr, "rmc apply: %llu events in %.2f s\n", (unsigned long long)events, apply.wall_s);
-
-  auto floor_write = FloorWrite(ledger, work / "floor");
-  if (floor_write.events < events) Die("floor write failed");
-  const double floor_disk = double(DiskBytes(work / "floor"));
-  fs::remove_all(work / "floor");  // a large run needs the space
-  std::unique_ptr<SqlitePeer> peer;
-  double peer_apply_s = 0;
-  if (o.peer) {
-    auto created = SqlitePeer::Create(work / "peer.db");
-    if (!created.ok()) Die("peer: " + created.status().message());
-    peer = std::move(*created);
-    peer->set_defaults({"bench", schema::Role::CONSULENT});
-    std::ifstream in(commands);
-    auto start = Clock::now();
-    auto stats = peer->Apply(in, 1000);
-    peer_apply_s = std::chrono::duration<double>(Clock::now() - start).count();
-    if (!stats.ok()) Die("peer apply: " + stats.status().message());
-    if (stats->failed) Die("peer refused " + std::to_string(stats->failed) + " commands");
+// One run of the benchmark: a method per figure (or pair of figures) of docs/PERFORMANCE.md, in
+// the order they are measured; later ones use the ledgers and timings earlier ones left.
+class Bench {
+ public:
+  explicit Bench(const Options& o)
+      : o_(o),
+        work_(o.work.empty() ? fs::path(rmc::testing::FreshTestDir("rmc-bench")) : fs::path(o.work)),
+        commands_(work_ / "commands.jsonl"),
+        ledger_(work_ / "rmc"),
+        small_(work_ / "small") {
+    if (!o.work.empty()) {
+      fs::remove_all(work_);
+      fs::create_directories(work_);
+    }
   }
-  const double peer_rate = peer ? events / peer_apply_s : 0;
-  rows.push_back({"`rmc apply` bulk (events/s)", Num(apply_rate), Num(floor_write.PerSecond()),
-                  peer ? Num(peer_rate) : "not run",
-                  Ratio(apply_rate / floor_write.PerSecond()) + " floor" +
-                      (peer ? ", " + Ratio(apply_rate / peer_rate) + " peer" : ""),
-                  "≥ 0.35× floor, ≥ 3× peer",
-                  apply_rate >= 0.35 * floor_write.PerSecond() && (!peer || apply_rate >= 3 * peer_rate)});
+
+  int Main() {
+    Workload();
+    ApplyBulk();
+    OneCommandPerProcess();
+    // rmc stats on the ledger as apply grew it: the projections lie among the event pages.
+    stats_applied_ = MedianWall(o_.runs, {rmc_, "stats", "--json"}, LedgerEnv(ledger_));
+    if (stats_applied_ < 0) Die("rmc stats failed");
+    Rebuild();
+    Show();
+    TimeTravel();
+    Feed();
+    Stats();
+    DiskAndMemory();
+    PrintTable();
+    if (!o_.keep) fs::remove_all(work_);
+    return 0;
+  }
+
+ private:
+  void Workload() {
+    auto generated = Run({gen_, "--cases", std::to_string(o_.cases), "--seed", std::to_string(o_.seed),
+                          "--out", commands_}, {});
+    if (generated.exit_code != 0) Die("rmc-gen failed");
+    command_count_ = LineCount(commands_);
+    std::fprintf(stderr, "workload: %d cases, %llu commands (%.1f s to generate)\n", o_.cases,
+                 (unsigned long long)command_count_, generated.wall_s);
+  }
+
+  // rmc apply, bulk, next to the floor's write and the peer's apply of the same workload.
+  void ApplyBulk() {
+    MustRun({rmc_, "init", "--region", "Bench"}, LedgerEnv(ledger_));
+    const uint64_t before = EventCount(ledger_);
+    apply_ = Run({rmc_, "apply"}, LedgerEnv(ledger_), commands_, work_ / "apply.out");
+    if (apply_.exit_code != 0) Die("rmc apply exited " + std::to_string(apply_.exit_code));
+    CheckApplied(work_ / "apply.out", command_count_);
+    events_ = EventCount(ledger_) - before;
+    const double apply_rate = events_ / apply_.wall_s;
+    std::fprintf(stderr, "rmc apply: %llu events in %.2f s\n", (unsigned long long)events_, apply_.wall_s);
+
+    auto floor_write = FloorWrite(ledger_, work_ / "floor");
+    if (floor_write.events < events_) Die("floor write failed");
+    floor_disk_ = double(DiskBytes(work_ / "floor"));
+    fs::remove_all(work_ / "floor");  // a large run needs the space
+    double peer_apply_s = 0;
+    if (o_.peer) {
+      auto created = SqlitePeer::Create(work_ / "peer.db");
+      if (!created.ok()) Die("peer: " + created.status().message());
+      peer_ = std::move(*created);
+      peer_->set_defaults({"bench", schema::Role::CONSULENT});
+      std::ifstream in(commands_);
+      auto start = Clock::now();
+      auto stats = peer_->Apply(in, 1000);
+      peer_apply_s = std::chrono::duration<double>(Clock::now() - start).count();
+      if (!stats.ok()) Die("peer apply: " + stats.status().message());
+      if (stats->failed) Die("peer refused " + std::to_string(stats->failed) + " commands");
+    }
+    const double peer_rate = peer_ ? events_ / peer_apply_s : 0;
+    rows_.push_back({"`rmc apply` bulk (events/s)", Num(apply_rate), Num(floor_write.PerSecond()),
+                     peer_ ? Num(peer_rate) : "not run",
+                     Ratio(apply_rate / floor_write.PerSecond()) + " floor" +
+                         (peer_ ? ", " + Ratio(apply_rate / peer_rate) + " peer" : ""),
+                     "≥ 0.35× floor, ≥ 3× peer",
+                     apply_rate >= 0.35 * floor_write.PerSecond() && (!peer_ || apply_rate >= 3 * peer_rate)});
+  }
 
   // One command per process, durable.
-  MustRun({Self(), "--one-put", work / "oneput"}, {});
-  double one_floor = MedianWall(o.runs, {Self(), "--one-put", work / "oneput"}, {});
-  double one_rmc = MedianWall(o.runs, {rmc, "note", "RMC-000001", "--text", "telefonisch gesproken"},
-                              LedgerEnv(ledger));
-  if (one_rmc < 0 || one_floor < 0) Die("one command per process failed");
-  rows.push_back({"one command per process, durable (median)", Ms(one_rmc), Ms(one_floor), "—",
-                  Ratio(one_rmc / one_floor) + " floor", "≤ 1.5× floor", one_rmc <= 1.5 * one_floor});
-
-  // rmc stats on the ledger as apply grew it: the projections lie among the event pages.
-  double stats_applied = MedianWall(o.runs, {rmc, "stats", "--json"}, LedgerEnv(ledger));
-  if (stats_applied < 0) Die("rmc stats failed");
+  void OneCommandPerProcess() {
+    MustRun({Self(), "--one-put", work_ / "oneput"}, {});
+    double one_floor = MedianWall(o_.runs, {Self(), "--one-put", work_ / "oneput"}, {});
+    double one_rmc = MedianWall(o_.runs, {rmc_, "note", "RMC-000001", "--text", "telefonisch gesproken"},
+                                LedgerEnv(ledger_));
+    if (one_rmc < 0 || one_floor < 0) Die("one command per process failed");
+    rows_.push_back({"one command per process, durable (median)", Ms(one_rmc), Ms(one_floor), "—",
+                     Ratio(one_rmc / one_floor) + " floor", "≤ 1.5× floor", one_rmc <= 1.5 * one_floor});
+  }
 
   // Rebuild of every projection.
-  auto rebuild = Run({rmc, "rebuild"}, LedgerEnv(ledger));
-  if (rebuild.exit_code != 0) Die("rmc rebuild failed");
-  const uint64_t all_events = EventCount(ledger);
-  const double rebuild_rate = all_events / rebuild.wall_s;
-  auto scan = FloorScan(ledger);
-  double peer_rebuild_rate = 0;
-  if (peer) {
-    double peer_rebuild_s = MedianInProcess(1, [&] {
-      auto r = peer->Rebuild();
-      if (!r.ok()) Die("peer rebuild: " + r.status().message());
-    });
-    peer_rebuild_rate = events / peer_rebuild_s;
+  void Rebuild() {
+    rebuild_ = Run({rmc_, "rebuild"}, LedgerEnv(ledger_));
+    if (rebuild_.exit_code != 0) Die("rmc rebuild failed");
+    all_events_ = EventCount(ledger_);
+    const double rebuild_rate = all_events_ / rebuild_.wall_s;
+    scan_ = FloorScan(ledger_);
+    double peer_rebuild_rate = 0;
+    if (peer_) {
+      double peer_rebuild_s = MedianInProcess(1, [&] {
+        auto r = peer_->Rebuild();
+        if (!r.ok()) Die("peer rebuild: " + r.status().message());
+      });
+      peer_rebuild_rate = events_ / peer_rebuild_s;
+    }
+    rows_.push_back({"`rmc rebuild` (events/s)", Num(rebuild_rate), Num(scan_.PerSecond()),
+                     peer_ ? Num(peer_rebuild_rate) : "not run",
+                     Ratio(rebuild_rate / scan_.PerSecond()) + " floor" +
+                         (peer_ ? ", " + Ratio(rebuild_rate / peer_rebuild_rate) + " peer" : ""),
+                     "≥ 0.4× floor, ≥ 3× peer",
+                     rebuild_rate >= 0.4 * scan_.PerSecond() && (!peer_ || rebuild_rate >= 3 * peer_rebuild_rate)});
   }
-  rows.push_back({"`rmc rebuild` (events/s)", Num(rebuild_rate), Num(scan.PerSecond()),
-                  peer ? Num(peer_rebuild_rate) : "not run",
-                  Ratio(rebuild_rate / scan.PerSecond()) + " floor" +
-                      (peer ? ", " + Ratio(rebuild_rate / peer_rebuild_rate) + " peer" : ""),
-                  "≥ 0.4× floor, ≥ 3× peer",
-                  rebuild_rate >= 0.4 * scan.PerSecond() && (!peer || rebuild_rate >= 3 * peer_rebuild_rate)});
 
   // rmc show: constant in the size of the ledger.
-  MustRun({rmc, "init", "--region", "Klein"}, LedgerEnv(small));
-  const std::string small_commands = work / "small.jsonl";
-  if (Run({gen, "--cases", "10", "--seed", std::to_string(o.seed), "--out", small_commands}, {}).exit_code)
-    Die("rmc-gen failed");
-  MustRun({rmc, "apply"}, LedgerEnv(small), small_commands, work / "small.out");
-  // The budget compares warm caches: by now the benchmark has written far more than memory holds,
-  // so the large ledger's pages are cold while the small one's are not. The first run of each,
-  // which warms it, is reported beside the median.
-  const std::vector<std::string> show = {rmc, "show", "RMC-000005", "--json"};
-  const auto first_big = Run(show, LedgerEnv(ledger));
-  const auto first_small = Run(show, LedgerEnv(small));
-  double show_big = MedianWall(o.runs, show, LedgerEnv(ledger));
-  double show_small = MedianWall(o.runs, show, LedgerEnv(small));
-  if (show_big < 0 || show_small < 0 || first_big.exit_code || first_small.exit_code)
-    Die("rmc show failed");
-  rows.push_back({"`rmc show` at " + std::to_string(o.cases) + " cases (median process, warm)",
-                  Ms(show_big) + " (first run " + Ms(first_big.wall_s) + ")",
-                  Ms(show_small) + " (10 cases; first run " + Ms(first_small.wall_s) + ")", "—",
-                  Ratio(show_big / show_small) + " 10-case", "≤ 1.3× the 10-case ledger",
-                  show_big <= 1.3 * show_small});
+  void Show() {
+    MustRun({rmc_, "init", "--region", "Klein"}, LedgerEnv(small_));
+    const std::string small_commands = work_ / "small.jsonl";
+    if (Run({gen_, "--cases", "10", "--seed", std::to_string(o_.seed), "--out", small_commands}, {}).exit_code)
+      Die("rmc-gen failed");
+    MustRun({rmc_, "apply"}, LedgerEnv(small_), small_commands, work_ / "small.out");
+    // The budget compares warm caches: by now the benchmark has written far more than memory holds,
+    // so the large ledger's pages are cold while the small one's are not. The first run of each,
+    // which warms it, is reported beside the median.
+    const std::vector<std::string> show = {rmc_, "show", "RMC-000005", "--json"};
+    const auto first_big = Run(show, LedgerEnv(ledger_));
+    const auto first_small = Run(show, LedgerEnv(small_));
+    double show_big = MedianWall(o_.runs, show, LedgerEnv(ledger_));
+    double show_small = MedianWall(o_.runs, show, LedgerEnv(small_));
+    if (show_big < 0 || show_small < 0 || first_big.exit_code || first_small.exit_code)
+      Die("rmc show failed");
+    rows_.push_back({"`rmc show` at " + std::to_string(o_.cases) + " cases (median process, warm)",
+                     Ms(show_big) + " (first run " + Ms(first_big.wall_s) + ")",
+                     Ms(show_small) + " (10 cases; first run " + Ms(first_small.wall_s) + ")", "—",
+                     Ratio(show_big / show_small) + " 10-case", "≤ 1.3× the 10-case ledger",
+                     show_big <= 1.3 * show_small});
+  }
 
-  // Time travel in a 1,000-event case.
-  {
-    std::ofstream notes(work / "notes.jsonl");
-    for (int i = 0; i < 1000 - 20; ++i)
-      notes << R"({"id":"tt-)" << i << R"(","type":"note","case":"RMC-000001","data":{"text":"gesprek )" << i << R"("}})" << "\n";
+  // Time travel in a 1,000-event case (of the small ledger).
+  void TimeTravel() {
+    {
+      std::ofstream notes(work_ / "notes.jsonl");
+      for (int i = 0; i < 1000 - 20; ++i)
+        notes << R"({"id":"tt-)" << i << R"(","type":"note","case":"RMC-000001","data":{"text":"gesprek )" << i << R"("}})" << "\n";
+    }
+    MustRun({rmc_, "apply"}, LedgerEnv(small_), work_ / "notes.jsonl", work_ / "notes.out");
+    double travel = 0;
+    uint64_t case_events = 0;
+    {
+      auto l = Ledger::Open({small_, small_ + "/keystore"});
+      if (!l.ok()) Die("open small ledger");
+      auto txn = (*l)->store().Read();
+      auto positions = (*txn)->CasePositions("RMC-000001");
+      case_events = positions->size();
+      AsOf as_of;
+      as_of.position = (*positions)[positions->size() * 3 / 4];
+      travel = MedianInProcess(o_.runs, [&] {
+        auto state = CaseAsOf(**txn, "RMC-000001", as_of);
+        if (!state.ok()) Die("as of: " + state.status().message());
+      });
+    }
+    rows_.push_back({"time travel in a " + std::to_string(case_events) + "-event case (in process)", Ms(travel), "—", "—",
+                     "", "≤ 10 ms", travel <= 0.010});
   }
-  MustRun({rmc, "apply"}, LedgerEnv(small), work / "notes.jsonl", work / "notes.out");
-  double travel = 0;
-  uint64_t case_events = 0;
-  {
-    auto l = Ledger::Open({small, small + "/keystore"});
-    if (!l.ok()) Die("open small ledger");
-    auto txn = (*l)->store().Read();
-    auto positions = (*txn)->CasePositions("RMC-000001");
-    case_events = positions->size();
-    AsOf as_of;
-    as_of.position = (*positions)[positions->size() * 3 / 4];
-    travel = MedianInProcess(o.runs, [&] {
-      auto state = CaseAsOf(**txn, "RMC-000001", as_of);
-      if (!state.ok()) Die("as of: " + state.status().message());
-    });
-  }
-  rows.push_back({"time travel in a " + std::to_string(case_events) + "-event case (in process)", Ms(travel), "—", "—",
-                  "", "≤ 10 ms", travel <= 0.010});
 
   // The change feed.
-  auto feed = Run({rmc, "events", "--since", "1"}, LedgerEnv(ledger));
-  if (feed.exit_code != 0) Die("rmc events failed");
-  rows.push_back({"`rmc events` change feed (events/s)", Num(all_events / feed.wall_s), Num(scan.PerSecond()), "—",
-                  Ratio(all_events / feed.wall_s / scan.PerSecond()) + " floor", "≥ 1 M/s",
-                  all_events / feed.wall_s >= 1e6});
+  void Feed() {
+    auto feed = Run({rmc_, "events", "--since", "1"}, LedgerEnv(ledger_));
+    if (feed.exit_code != 0) Die("rmc events failed");
+    rows_.push_back({"`rmc events` change feed (events/s)", Num(all_events_ / feed.wall_s), Num(scan_.PerSecond()), "—",
+                     Ratio(all_events_ / feed.wall_s / scan_.PerSecond()) + " floor", "≥ 1 M/s",
+                     all_events_ / feed.wall_s >= 1e6});
+  }
 
   // rmc stats after the rebuild, which wrote the projections together. The budget is for a
   // million cases: a smaller run is scaled as process start (`rmc --version`) plus the pass,
   // which reads each case once, times 1 M / cases.
-  double stats_rebuilt = MedianWall(o.runs, {rmc, "stats", "--json"}, LedgerEnv(ledger));
-  double start = MedianWall(o.runs, {rmc, "--version"}, {});
-  if (stats_rebuilt < 0 || start < 0) Die("rmc stats failed");
-  const double scale = std::max(1.0, 1e6 / o.cases);
-  auto at_million = [&](double t) { return start + std::max(0.0, t - start) * scale; };
-  const double worst = at_million(std::max(stats_applied, stats_rebuilt));
-  rows.push_back({"`rmc stats` over " + std::to_string(o.cases) + " cases (median process): after apply / after rebuild",
-                  Ms(stats_applied) + " / " + Ms(stats_rebuilt), Ms(start) + " (process start)", "—",
-                  scale > 1 ? "≈ " + Ms(at_million(stats_applied)) + " / " + Ms(at_million(stats_rebuilt)) + " at 1 M" : "",
-                  "≤ 2 s at 1 M cases", worst <= 2.0});
+  void Stats() {
+    double stats_rebuilt = MedianWall(o_.runs, {rmc_, "stats", "--json"}, LedgerEnv(ledger_));
+    double start = MedianWall(o_.runs, {rmc_, "--version"}, {});
+    if (stats_rebuilt < 0 || start < 0) Die("rmc stats failed");
+    const double scale = std::max(1.0, 1e6 / o_.cases);
+    auto at_million = [&](double t) { return start + std::max(0.0, t - start) * scale; };
+    const double worst = at_million(std::max(stats_applied_, stats_rebuilt));
+    rows_.push_back({"`rmc stats` over " + std::to_string(o_.cases) + " cases (median process): after apply / after rebuild",
+                     Ms(stats_applied_) + " / " + Ms(stats_rebuilt), Ms(start) + " (process start)", "—",
+                     scale > 1 ? "≈ " + Ms(at_million(stats_applied_)) + " / " + Ms(at_million(stats_rebuilt)) + " at 1 M" : "",
+                     "≤ 2 s at 1 M cases", worst <= 2.0});
+  }
 
-  const double disk = double(DiskBytes(ledger)) / all_events;
-  double peer_disk = 0;  // the database and its write-ahead log
-  for (const auto& f : fs::directory_iterator(work))
-    if (f.path().filename().string().rfind("peer.db", 0) == 0) peer_disk += double(FileBytes(f.path()));
-  rows.push_back({"disk per event (ledger + keystore)", Num(disk, " B"),
-                  Num(floor_disk / events, " B"), peer ? Num(peer_disk / events, " B") : "not run", "",
-                  "≤ 1 KiB", disk <= 1024});
-  rows.push_back({"peak private memory: apply / rebuild", Num(apply.max_anon_kib / 1024.0, " MiB") + " / " +
-                  Num(rebuild.max_anon_kib / 1024.0, " MiB"), "—", "—", "", "< 256 MiB",
-                  apply.max_anon_kib < 256 * 1024 && rebuild.max_anon_kib < 256 * 1024});
-  rows.push_back({"peak resident incl. mapped ledger: apply / rebuild", Num(apply.max_rss_kib / 1024.0, " MiB") + " / " +
-                  Num(rebuild.max_rss_kib / 1024.0, " MiB"), "—", "—", "", "(page cache; reported)", true});
+  void DiskAndMemory() {
+    const double disk = double(DiskBytes(ledger_)) / all_events_;
+    double peer_disk = 0;  // the database and its write-ahead log
+    for (const auto& f : fs::directory_iterator(work_))
+      if (f.path().filename().string().rfind("peer.db", 0) == 0) peer_disk += double(FileBytes(f.path()));
+    rows_.push_back({"disk per event (ledger + keystore)", Num(disk, " B"),
+                     Num(floor_disk_ / events_, " B"), peer_ ? Num(peer_disk / events_, " B") : "not run", "",
+                     "≤ 1 KiB", disk <= 1024});
+    rows_.push_back({"peak private memory: apply / rebuild", Num(apply_.max_anon_kib / 1024.0, " MiB") + " / " +
+                     Num(rebuild_.max_anon_kib / 1024.0, " MiB"), "—", "—", "", "< 256 MiB",
+                     apply_.max_anon_kib < 256 * 1024 && rebuild_.max_anon_kib < 256 * 1024});
+    rows_.push_back({"peak resident incl. mapped ledger: apply / rebuild", Num(apply_.max_rss_kib / 1024.0, " MiB") + " / " +
+                     Num(rebuild_.max_rss_kib / 1024.0, " MiB"), "—", "—", "", "(page cache; reported)", true});
+  }
 
-  utsname u;
-  uname(&u);
-  std::printf("Workload: `rmc-gen --cases %d --seed %d`: %llu commands, %llu events (%.1f per case).\n",
-              o.cases, o.seed, (unsigned long long)command_count, (unsigned long long)events,
-              double(events) / o.cases);
-  std::printf("Machine: %s %s, %u cores.\n\n", u.sysname, u.machine, std::thread::hardware_concurrency());
-  std::printf("| figure | rmc | floor | peer (SQLite) | ratio | budget | met |\n");
-  std::printf("| --- | --- | --- | --- | --- | --- | --- |\n");
-  for (const auto& r : rows)
-    std::printf("| %s | %s | %s | %s | %s | %s | %s |\n", r.figure.c_str(), r.rmc.c_str(), r.floor.c_str(),
-                r.peer.c_str(), r.ratio.c_str(), r.budget.c_str(), r.met ? "yes" : "**no**");
-  if (!o.keep) fs::remove_all(work);
-  return 0;
-}
+  void PrintTable() {
+    utsname u;
+    uname(&u);
+    std::printf("Workload: `rmc-gen --cases %d --seed %d`: %llu commands, %llu events (%.1f per case).\n",
+                o_.cases, o_.seed, (unsigned long long)command_count_, (unsigned long long)events_,
+                double(events_) / o_.cases);
+    std::printf("Machine: %s %s, %u cores.\n\n", u.sysname, u.machine, std::thread::hardware_concurrency());
+    std::printf("| figure | rmc | floor | peer (SQLite) | ratio | budget | met |\n");
+    std::printf("| --- | --- | --- | --- | --- | --- | --- |\n");
+    for (const auto& r : rows_)
+      std::printf("| %s | %s | %s | %s | %s | %s | %s |\n", r.figure.c_str(), r.rmc.c_str(), r.floor.c_str(),
+                  r.peer.c_str(), r.ratio.c_str(), r.budget.c_str(), r.met ? "yes" : "**no**");
+  }
+
+  const Options& o_;
+  const std::string rmc_ = RMC_BINARY, gen_ = RMC_GEN;
+  const fs::path work_;
+  const std::string commands_, ledger_, small_;
+  std::vector<Row> rows_;
+  uint64_t command_count_ = 0;
+  uint64_t events_ = 0;      // written by the bulk apply
+  uint64_t all_events_ = 0;  // in the ledger after the one-command runs
+  ProcessRun apply_, rebuild_;
+  double floor_disk_ = 0;
+  Timed scan_;
+  std::unique_ptr<SqlitePeer> peer_;
+  double stats_applied_ = 0;
+};
 
 }  // namespace
 }  // namespace rmc::bench
@@ -342,5 +402,5 @@ int main(int argc, char** argv) {
   }
   if (o.cases < 10) Die("--cases: at least 10");
   setenv("RMC_NOW", kNow, 1);  // before anything reads the clock: rmc::Now() reads it once
-  return Main(o);
+  return Bench(o).Main();
 }

@@ -11,16 +11,14 @@
 #include <nlohmann/json.hpp>
 #include <string>
 
+#include "../file_facts.h"
 #include "rmc_cli.h"
 
 namespace {
 
 using nlohmann::json;
 
-std::string Slurp(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  return {std::istreambuf_iterator<char>(in), {}};
-}
+using rmc::testing::Slurp;
 
 class AuditExport : public rmc::testing::RmcCli {
  protected:

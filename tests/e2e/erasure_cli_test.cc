@@ -7,7 +7,8 @@
 #include <nlohmann/json.hpp>
 #include <string>
 
-#include "rmc_process.h"
+#include "../test_dir.h"
+#include "rmc_cli.h"
 
 namespace {
 
@@ -18,24 +19,12 @@ using rmc::e2e::RmcRun;
 constexpr char kThen[] = "2020-01-10T09:00:00Z";  // when the cases ran
 constexpr char kNow[] = "2026-11-20T09:00:00Z";   // when retention is reviewed
 
-class ErasureCli : public ::testing::Test {
+// The ledger is initialised on kThen; commands run on kNow unless they say otherwise.
+class ErasureCli : public rmc::testing::RmcCli {
  protected:
   void SetUp() override {
-    dir_ = fs::temp_directory_path() /
-           ("rmc-erasure-" + std::to_string(getpid()) + "-" +
-            ::testing::UnitTest::GetInstance()->current_test_info()->name());
-    fs::remove_all(dir_);
-    fs::remove_all(dir_ + "-backup");
+    RmcCli::SetUp();
     ASSERT_EQ(Rmc("init", "consulent", kThen).code, 0);
-  }
-  void TearDown() override {
-    fs::remove_all(dir_);
-    fs::remove_all(dir_ + "-backup");
-  }
-
-  RmcRun Rmc(const std::string& args, const std::string& role = "consulent",
-             const std::string& now = kNow) {
-    return rmc::e2e::RunRmc(dir_, args, role, now);
   }
   // A case on the short route (no target group), closed on kThen without aftercare.
   void ClosedCase(const std::string& id, const std::string& subject_flags) {
@@ -55,8 +44,6 @@ class ErasureCli : public ::testing::Test {
               0);
     ASSERT_EQ(Rmc("close " + c + " --close-reason geen-rmc-doelgroep", "consulent", kThen).code, 0);
   }
-
-  std::string dir_;
 };
 
 TEST_F(ErasureCli, SubjectForgetIsTheForgetSubjectCommand) {
@@ -124,7 +111,8 @@ TEST_F(ErasureCli, AnErasedYouthsRefNoLongerLeadsToTheirCase) {
 
 TEST_F(ErasureCli, ABackupIsALedgerThatVerifies) {
   ClosedCase("1", "--subject-ref J-1 --subject-name Yfke");
-  const std::string backup = dir_ + "-backup";
+  const rmc::testing::TempDir elsewhere("rmc-erasure-backup");
+  const std::string backup = elsewhere.path() + "/backup";
   EXPECT_EQ(Rmc("backup " + backup).code, 7);
   EXPECT_EQ(Rmc("backup " + backup, "auditor").code, 7);
   EXPECT_FALSE(fs::exists(backup));
@@ -230,9 +218,8 @@ TEST_F(ErasureCli, RetentionFollowsMaxAge) {
 // compacted file over the one the others mapped, and lost every key in one of the two); the
 // waiting apply's later signal gets a key that lasts.
 void EraseWhileOthersRead(int youths) {
-  const std::string dir = fs::temp_directory_path() /
-                          ("rmc-erasure-busy-" + std::to_string(getpid()) + "-" + std::to_string(youths));
-  fs::remove_all(dir);
+  const rmc::testing::TempDir tmp("rmc-erasure-busy");
+  const std::string& dir = tmp.path();
   auto rmc = [&](const std::string& args, const std::string& role = "consulent") {
     return rmc::e2e::RunRmc(dir, args, role, kNow);
   };
@@ -278,7 +265,6 @@ void EraseWhileOthersRead(int youths) {
   EXPECT_NE(late.text.find("Laatkomer"), std::string::npos) << "the key made after the erasures lasts: " << late.text;
   auto erased = rmc("show RMC-000001");
   EXPECT_EQ(erased.text.find("Naam1"), std::string::npos) << erased.text;
-  fs::remove_all(dir);
 }
 
 TEST(ErasureWhileOthersRead, AfterAnOddNumberOfKeystoreTransactions) { EraseWhileOthersRead(5); }

@@ -25,9 +25,6 @@ using rmc::e2e::RmcRun;
 
 class InitCli : public ::testing::Test {
  protected:
-  void SetUp() override { dir_ = rmc::testing::FreshTestDir("rmc-init"); }
-  void TearDown() override { fs::remove_all(dir_); }
-
   // `rmc init` of `ledger` (and `keystore`, when given) as a process of its own.
   static RmcProcess Init(const std::string& ledger, const std::string& keystore = "") {
     RmcProcess p;
@@ -64,7 +61,8 @@ class InitCli : public ::testing::Test {
     return r.text.find(what) != std::string::npos;
   }
 
-  std::string dir_;
+  const rmc::testing::TempDir tmp_{"rmc-init"};
+  const std::string dir_ = tmp_.path();
 };
 
 TEST_F(InitCli, OfTwoConcurrentInitsExactlyOneWins) {
@@ -195,7 +193,9 @@ TEST_F(InitCli, AKeystoreElsewhereIsReplacedOnlyWhenItsInitDied) {
 
 TEST_F(InitCli, AParentTheUserMayNotWriteToIsExplained) {
   if (::geteuid() != 0) GTEST_SKIP() << "needs root to act as another user";
-  // The administrator made an empty ledger folder for nobody, in a folder of root's.
+  // The administrator made an empty ledger folder for nobody, in a folder of root's that others
+  // may enter (the test's own directory is private).
+  fs::permissions(dir_, fs::perms::others_read | fs::perms::others_exec, fs::perm_options::add);
   const std::string ledger = dir_ + "/ledger";
   fs::create_directory(ledger);
   ASSERT_EQ(chown(ledger.c_str(), 65534, 65534), 0);

@@ -21,9 +21,10 @@ class RmcCli : public ::testing::Test {
   void TearDown() override { std::filesystem::remove_all(dir_); }
 
   using Out = rmc::e2e::RmcRun;
-  // `args` as a shell would split them, in the test's ledger.
-  Out Rmc(const std::string& args, const std::string& role = "consulent") const {
-    return rmc::e2e::RunRmc(dir_, args, role);
+  // `args` as a shell would split them, in the test's ledger, at `now`.
+  Out Rmc(const std::string& args, const std::string& role = "consulent",
+          const std::string& now = "2026-11-20T09:00:00Z") const {
+    return rmc::e2e::RunRmc(dir_, args, role, now);
   }
   // What a command that must succeed printed, as one JSON value (null when it failed the test).
   nlohmann::json JsonOf(const std::string& args, const std::string& role = "consulent") const {

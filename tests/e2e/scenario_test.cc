@@ -19,6 +19,8 @@
 #include <nlohmann/json.hpp>
 #include <string>
 
+#include "../test_dir.h"
+
 namespace {
 
 namespace fs = std::filesystem;
@@ -29,8 +31,8 @@ struct Run {
   std::string out;
 };
 
-Run Exec(const std::string& command, const std::string& input = "") {
-  std::string in_file = fs::temp_directory_path() / ("rmc-e2e-in-" + std::to_string(getpid()));
+// `command` with `input` on its standard input, written first to `in_file`.
+Run Exec(const std::string& command, const std::string& in_file, const std::string& input = "") {
   std::ofstream(in_file) << input;
   FILE* p = popen((command + " < " + in_file + " 2>&1").c_str(), "r");
   std::string out;
@@ -61,14 +63,17 @@ class Scenario : public ::testing::TestWithParam<std::string> {};
 
 TEST_P(Scenario, Runs) {
   const std::string file = GetParam();
-  const std::string dir = fs::temp_directory_path() / ("rmc-e2e-" + fs::path(file).stem().string());
-  fs::remove_all(dir);
+  const rmc::testing::TempDir tmp("rmc-scenario");
+  const std::string dir = tmp.path() + "/ledger", in_file = tmp.path() + "/input";
   std::string now = "2026-01-01T09:00:00Z", role = "consulent";
   auto env = [&] {
     return "RMC_LEDGER=" + dir + " RMC_NOW=" + now + " RMC_ROLE=" + role + " RMC_ACTOR=e2e " +
            std::string(RMC_BINARY);
   };
-  ASSERT_EQ(Exec(env() + " init --region Test").exit_code, 0);
+  auto exec = [&](const std::string& command, const std::string& input = "") {
+    return Exec(command, in_file, input);
+  };
+  ASSERT_EQ(exec(env() + " init --region Test").exit_code, 0);
   std::ifstream in(file);
   std::string line;
   int number = 0;
@@ -81,18 +86,18 @@ TEST_P(Scenario, Runs) {
     } else if (line.rfind("@role ", 0) == 0) {
       role = line.substr(6);
     } else if (line == "@verify") {
-      auto v = Exec(env() + " verify");
+      auto v = exec(env() + " verify");
       EXPECT_EQ(v.exit_code, 0) << where << "\n" << v.out;
-      auto r = Exec(env() + " rebuild --check");
+      auto r = exec(env() + " rebuild --check");
       EXPECT_EQ(r.exit_code, 0) << where << "\n" << r.out;
       // Rebuilt projections and subject index equal what the writes maintained.
-      auto rebuilt = Exec(env() + " --role system rebuild");
+      auto rebuilt = exec(env() + " --role system rebuild");
       EXPECT_EQ(rebuilt.exit_code, 0) << where << "\n" << rebuilt.out;
-      auto again = Exec(env() + " verify");
+      auto again = exec(env() + " verify");
       EXPECT_EQ(again.exit_code, 0) << where << " after rebuild\n" << again.out;
     } else if (line[0] == '?') {
       size_t space = line.find(' ');
-      auto r = Exec(env() + " --purpose e2e show --json " + line.substr(1, space - 1));
+      auto r = exec(env() + " --purpose e2e show --json " + line.substr(1, space - 1));
       ASSERT_EQ(r.exit_code, 0) << where << "\n" << r.out;
       json actual = json::parse(r.out), expected = json::parse(line.substr(space + 1));
       EXPECT_TRUE(Contains(actual, expected)) << where << "\nexpected " << expected.dump()
@@ -105,7 +110,7 @@ TEST_P(Scenario, Runs) {
         code = line.substr(1, space - 1);
         command = line.substr(space + 1);
       }
-      auto r = Exec(env() + " apply", command + "\n");
+      auto r = exec(env() + " apply", command + "\n");
       json result;
       try {
         result = json::parse(r.out);
@@ -122,9 +127,8 @@ TEST_P(Scenario, Runs) {
       }
     }
   }
-  auto v = Exec(env() + " verify");
+  auto v = exec(env() + " verify");
   EXPECT_EQ(v.exit_code, 0) << v.out;
-  fs::remove_all(dir);
 }
 
 std::vector<std::string> ScenarioFiles() {

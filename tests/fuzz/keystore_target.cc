@@ -12,6 +12,7 @@
 #include <filesystem>
 #include <string>
 
+#include "../test_dir.h"
 #include "privacy/keystore.h"
 #include "targets.h"
 
@@ -31,8 +32,7 @@ struct TempDir {
 const TempDir& Dir() {
   static const struct Made : TempDir {
     Made() {
-      path = fs::temp_directory_path() / ("rmc-fuzz-keystore-" + std::to_string(getpid()));
-      fs::remove_all(path);
+      path = rmc::testing::FreshTestDir("rmc-fuzz-keystore");
       auto keystore = rmc::Keystore::Create(path / "template", kKeystoreLedgerId);
       if (!keystore.ok()) std::abort();
       for (size_t i = 0; i < std::size(kKeystoreRefs); ++i) {

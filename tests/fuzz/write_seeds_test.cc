@@ -14,6 +14,7 @@
 #include <set>
 
 #include "base/hex.h"
+#include "../file_facts.h"
 #include "../golden_events.h"
 #include "base/digest.h"
 #include "context.h"
@@ -29,10 +30,7 @@ namespace fs = std::filesystem;
 const fs::path kTests = fs::path(RMC_SOURCE_DIR) / "tests";
 const fs::path kCorpus = kTests / "fuzz" / "corpus";
 
-std::string Slurp(const fs::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  return {std::istreambuf_iterator<char>(in), {}};
-}
+using rmc::testing::Slurp;
 
 // Writes `bytes` to corpus/TARGET under a name taken from their hash (as libFuzzer names them).
 void Seed(const std::string& target, std::string_view bytes) {

@@ -11,35 +11,24 @@
 #include <filesystem>
 #include <fstream>
 
-#include "../test_dir.h"
 #include "audit/access_log.h"
 #include "audit/verify.h"
 #include "codec/json_render.h"
 #include "forgery.h"
-#include "ledger/ledger.h"
+#include "temp_ledger.h"
 
 namespace rmc {
 namespace {
 
-namespace fs = std::filesystem;
-
-class Checkpoints : public ::testing::Test {
+class Checkpoints : public TempLedger {
  protected:
   void SetUp() override {
-    dir_ = testing::FreshTestDir("rmc-checkpoint");
-    setenv("RMC_NOW", "2026-11-20T09:00:00Z", 1);
-    auto l = Ledger::Create({dir_ + "/ledger", dir_ + "/keystore"}, {{"region", "Test"}}, "test");
-    ASSERT_TRUE(l.ok()) << l.status().message();
-    ledger_ = std::move(*l);
+    TempLedger::SetUp();
     Record(
         R"({"id":"s1","type":"signal","data":{"subject":{"ref":"J-1"},"channel":"jongere","received":"2026-11-01"}})");
     Record(R"({"id":"n1","type":"note","case":"RMC-000001","data":{"text":"gebeld"}})");
     Record(R"({"id":"n2","type":"note","case":"RMC-000001","data":{"text":"mail gestuurd"}})");
     key_ = GenerateSigningKey();
-  }
-  void TearDown() override {
-    ledger_.reset();
-    fs::remove_all(dir_);
   }
 
   void Record(const std::string& line) {
@@ -85,8 +74,6 @@ class Checkpoints : public ::testing::Test {
     return text.find(what) != std::string::npos;
   }
 
-  std::string dir_;
-  std::unique_ptr<Ledger> ledger_;
   SigningKey key_;
 };
 

@@ -88,7 +88,8 @@ TEST_F(LmdbFiles, AnEnvironmentWithoutALedgerIdIsNoLedger) {
 // header's last page, with nothing in use missing. Every file rmc writes must still pass the
 // size check at open, or a healthy ledger would be refused as damaged.
 TEST(LmdbChurn, EveryCommitLeavesTheFileOverItsLastPage) {
-  const std::string dir = rmc::testing::FreshTestDir("rmc-churn");
+  const rmc::testing::TempDir tmp("rmc-churn");
+  const std::string& dir = tmp.path();
   auto env = LmdbEnv::Open(dir, {"d"}, true, false);
   ASSERT_TRUE(env.ok()) << env.status().message();
   const MDB_dbi dbi = (*env)->dbi("d");
@@ -112,7 +113,6 @@ TEST(LmdbChurn, EveryCommitLeavesTheFileOverItsLastPage) {
   }
   env->reset();
   EXPECT_TRUE(LmdbEnv::Open(dir, {"d"}, false, false).ok());
-  fs::remove_all(dir);
 }
 
 // A process killed inside a read transaction leaves its reader slot taken. While another process

@@ -1,25 +1,21 @@
-// A ledger in a temporary directory for store tests: created in SetUp (RMC_NOW fixed), removed
-// in TearDown, commands run through Ledger::Execute as `rmc apply` would.
+// The temporary ledger of the store tests: created in SetUp (RMC_NOW fixed) in a directory of
+// the test's own (test_dir.h), removed in TearDown, commands run through Ledger::Execute as
+// `rmc apply` would. A fixture that needs another region sets region_ in its constructor.
 #pragma once
 
 #include <gtest/gtest.h>
-#include <unistd.h>
 
 #include <filesystem>
-#include <fstream>
-#include <iterator>
 #include <memory>
 #include <string>
 
+#include "../file_facts.h"
 #include "../test_dir.h"
 #include "ledger/ledger.h"
 
 namespace rmc {
 
-inline std::string Slurp(const std::filesystem::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  return {std::istreambuf_iterator<char>(in), {}};
-}
+using rmc::testing::Slurp;
 
 inline Command Parsed(const std::string& line, schema::Role role = schema::Role::CONSULENT) {
   auto c = ParseCommand(line, {"test", role});
@@ -32,11 +28,16 @@ class TempLedger : public ::testing::Test {
   void SetUp() override {
     dir_ = rmc::testing::FreshTestDir("rmc-store");
     setenv("RMC_NOW", "2026-11-20T09:00:00Z", 1);
-    auto l = Ledger::Create({dir_, dir_ + "/keystore"}, {{"region", "Test"}}, "test");
+    auto l = Ledger::Create(Paths(), {{"region", region_}}, "test");
     ASSERT_TRUE(l.ok()) << l.status().message();
     ledger_ = std::move(*l);
   }
-  void TearDown() override { std::filesystem::remove_all(dir_); }
+  void TearDown() override {
+    ledger_.reset();
+    std::filesystem::remove_all(dir_);
+  }
+
+  LedgerPaths Paths() const { return {dir_, dir_ + "/keystore"}; }
 
   Outcome Run(const std::string& line, schema::Role role = schema::Role::CONSULENT) {
     std::vector<Command> cs;
@@ -44,6 +45,7 @@ class TempLedger : public ::testing::Test {
     return ledger_->Execute(cs, false)[0];
   }
 
+  std::string region_ = "Test";
   std::string dir_;
   std::unique_ptr<Ledger> ledger_;
 };

@@ -10,6 +10,8 @@
 #include <string>
 #include <vector>
 
+#include "../test_dir.h"
+
 namespace {
 
 namespace fs = std::filesystem;
@@ -17,9 +19,7 @@ namespace fs = std::filesystem;
 class TwoProcesses : public ::testing::Test {
  protected:
   void SetUp() override {
-    dir_ = fs::temp_directory_path() / ("rmc-procs-" + std::to_string(getpid()) + "-" +
-                                        ::testing::UnitTest::GetInstance()->current_test_info()->name());
-    fs::remove_all(dir_);
+    dir_ = rmc::testing::FreshTestDir("rmc-procs");
     env_ = "RMC_LEDGER=" + dir_ + " RMC_NOW=2026-11-20T09:00:00Z RMC_ACTOR=test ";
     ASSERT_EQ(Wait(Start("init")), 0);
     ASSERT_EQ(Wait(Start("signal --subject-ref J-1 --channel jongere --received 2026-11-01")), 0);

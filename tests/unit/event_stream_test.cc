@@ -14,6 +14,7 @@
 #include <iterator>
 #include <random>
 
+#include "../file_facts.h"
 #include "base/hex.h"
 #include "base/json_writer.h"
 #include "ledger/ledger.h"
@@ -106,10 +107,7 @@ class Both {
 
 const fs::path kGolden = fs::path(RMC_SOURCE_DIR) / "tests" / "golden" / "v1";
 
-std::string Slurp(const fs::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  return {std::istreambuf_iterator<char>(in), {}};
-}
+using rmc::testing::Slurp;
 
 TEST(EventStream, EveryGoldenEventReadsTheSameInEveryMode) {
   std::string all = Slurp(kGolden / "events.bin");

@@ -14,7 +14,9 @@
 #include <map>
 #include <nlohmann/json.hpp>
 
+#include "../file_facts.h"
 #include "../golden_events.h"
+#include "../test_dir.h"
 #include "base/digest.h"
 #include "base/hex.h"
 #include "codec/json_render.h"
@@ -32,10 +34,7 @@ using nlohmann::json;
 
 const fs::path kGolden = fs::path(RMC_SOURCE_DIR) / "tests" / "golden";
 
-std::string Slurp(const fs::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  return {std::istreambuf_iterator<char>(in), {}};
-}
+using rmc::testing::Slurp;
 
 // Every key and value of `expected` renders the same in `actual`; lists element by element.
 bool Contains(const json& actual, const json& expected, std::string path, std::string* where) {
@@ -58,8 +57,8 @@ bool Contains(const json& actual, const json& expected, std::string path, std::s
 
 void WriteGeneration(const fs::path& out) {
   ASSERT_FALSE(fs::exists(out)) << out << " exists; golden files are never rewritten";
-  const std::string dir = fs::temp_directory_path() / ("rmc-golden-" + std::to_string(getpid()));
-  fs::remove_all(dir);
+  const rmc::testing::TempDir tmp("rmc-golden");
+  const std::string& dir = tmp.path();
   setenv("RMC_NOW", "2026-11-20T09:00:00Z", 1);
   auto ledger = Ledger::Create({dir, dir + "/keystore"}, {{"region", "Golden"}}, "golden");
   ASSERT_TRUE(ledger.ok()) << ledger.status().message();
@@ -98,7 +97,6 @@ void WriteGeneration(const fs::path& out) {
   });
   ASSERT_TRUE(scanned.ok()) << scanned.message();
   std::ofstream(out / "keys.json") << keys.dump(2) << "\n";
-  fs::remove_all(dir);
 }
 
 TEST(GoldenEvents, Write) {

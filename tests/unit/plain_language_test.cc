@@ -1,11 +1,9 @@
-// The plain-language tables (plain_language.h) and the HTML escaper (html_escape.h): every event
-// type has its own sentence, built from non-personal fields only, and every character HTML gives
-// a meaning is escaped.
+// The plain-language tables (plain_language.h): every event type has its own sentence, built from
+// non-personal fields only.
 #include "views/plain_language.h"
 
 #include <gtest/gtest.h>
 
-#include "base/html_escape.h"
 #include "codec/schema_info.h"
 #include "event.capnp.h"
 
@@ -75,14 +73,6 @@ TEST(PlainLanguage, LabelsForRolesReadsAndActivitiesFallBackToTheCode) {
   EXPECT_EQ(ReadActionLabel("replay"), "replay");
   EXPECT_EQ(ActivityLabel("rmc-nazorg"), "nazorg na het afsluiten van het dossier");
   EXPECT_EQ(FieldLabel("birth_date"), "geboortedatum");
-}
-
-TEST(HtmlEscape, EscapesEveryCharacterWithAMeaningAndKeepsTheRest) {
-  EXPECT_EQ(HtmlEscape("<script>alert('x') & \"y\"</script>"),
-            "&lt;script&gt;alert(&#39;x&#39;) &amp; &quot;y&quot;&lt;/script&gt;");
-  EXPECT_EQ(HtmlEscape("Yfke de Vries, Ĳsselstein"), "Yfke de Vries, Ĳsselstein");
-  EXPECT_EQ(HtmlEscape(""), "");
-  EXPECT_EQ(HtmlEscape("&amp;"), "&amp;amp;") << "text, not markup: escaped again";
 }
 
 }  // namespace

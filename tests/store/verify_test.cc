@@ -3,28 +3,19 @@
 // projection to exactly what the write path had stored.
 #include <gtest/gtest.h>
 
-#include <filesystem>
 #include <map>
 
 #include "audit/access_log.h"
 #include "audit/verify.h"
-#include "ledger/ledger.h"
+#include "temp_ledger.h"
 
 namespace rmc {
 namespace {
 
-namespace fs = std::filesystem;
-
-class Integrity : public ::testing::Test {
+class Integrity : public TempLedger {
  protected:
   void SetUp() override {
-    dir_ = fs::temp_directory_path() / ("rmc-integrity-" + std::to_string(getpid()) + "-" +
-                                        ::testing::UnitTest::GetInstance()->current_test_info()->name());
-    fs::remove_all(dir_);
-    setenv("RMC_NOW", "2026-11-20T09:00:00Z", 1);
-    auto l = Ledger::Create(Paths(), {{"region", "Test"}}, "test");
-    ASSERT_TRUE(l.ok()) << l.status().message();
-    ledger_ = std::move(*l);
+    TempLedger::SetUp();
     // J-300: a case closed without contact, then a second case; J-301: one case, erased.
     for (const char* line : {
              R"({"id":"c1","type":"signal","occurred_at":"2026-09-01","data":{"subject":{"ref":"J-300","birth_date":"2005-01-10"},"channel":"duo-lijst","received":"2026-09-01"}})",
@@ -43,20 +34,6 @@ class Integrity : public ::testing::Test {
                       schema::Role::COORDINATOR);
     ASSERT_TRUE(forget.ok()) << forget.error.message();
     ASSERT_TRUE(Problems().empty());
-  }
-  void TearDown() override {
-    ledger_.reset();
-    fs::remove_all(dir_);
-  }
-
-  LedgerPaths Paths() const { return {dir_, dir_ + "/keystore"}; }
-
-  Outcome Run(const std::string& line, schema::Role role) {
-    auto c = ParseCommand(line, {"test", role});
-    EXPECT_TRUE(c.ok()) << c.status().message();
-    std::vector<Command> cs;
-    cs.push_back(std::move(*c));
-    return ledger_->Execute(cs, false)[0];
   }
 
   std::vector<std::string> Problems() {
@@ -112,9 +89,6 @@ class Integrity : public ::testing::Test {
       if (p.find(what) != std::string::npos) return true;
     return false;
   }
-
-  std::string dir_;
-  std::unique_ptr<Ledger> ledger_;
 };
 
 TEST_F(Integrity, RebuildReproducesWhatTheWritePathStored) {

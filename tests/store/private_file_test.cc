@@ -23,9 +23,6 @@ using rmc::testing::Slurp;
 
 class PrivateFiles : public ::testing::Test {
  protected:
-  void SetUp() override { dir_ = testing::FreshTestDir("rmc-private"); }
-  void TearDown() override { fs::remove_all(dir_); }
-
   // A file elsewhere that a planted link points to: the victim.
   std::string Victim() {
     const std::string victim = dir_ + "/victim";
@@ -41,7 +38,8 @@ class PrivateFiles : public ::testing::Test {
     return names;
   }
 
-  std::string dir_;
+  const testing::TempDir tmp_{"rmc-private"};
+  const std::string dir_ = tmp_.path();
 };
 
 TEST_F(PrivateFiles, ALinkAtTheFileIsReplacedNeverFollowed) {
