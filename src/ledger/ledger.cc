@@ -507,10 +507,11 @@ Status Ledger::CheckRetentionPassed(StoreTxn& txn, const std::string& ref,
     cases.push_back(std::move(*state));
   }
   if (RetentionDueOn(cases, birth, settings_, today)) return Status::Ok();
-  return RuleViolation("retention", "the retention of subject " + ref +
-                                        " has not passed (ROUTEKAART.md, Deadlines: a case open or in "
-                                        "aftercare, or a period still running); rmc retention lists who is "
-                                        "due, and an erasure on request takes grondslag avg-art17");
+  return RuleViolation("retention",
+                       "the retention of subject " + ref +
+                           " has not passed (docs/routekaart.md#retention: a case open or in "
+                           "aftercare, or a period still running); rmc retention lists who is "
+                           "due, and an erasure on request takes grondslag avg-art17");
 }
 
 Result<Ledger::Plan> Ledger::Prepare(StoreTxn& txn, Command& c, Outcome& out) {

@@ -31,7 +31,7 @@ struct LedgerPaths {
   std::string keystore;  // the keystore directory (default: <ledger>/keystore)
 };
 
-// The result of one command (COMMANDS.md, result lines).
+// The result of one command (docs/commands.md, result lines).
 struct Outcome {
   std::string id;
   Status error;

@@ -1,8 +1,8 @@
 // rmc-gen: a deterministic workload generator for `rmc apply`.
 //
 // Writes JSON Lines commands for N cases, each walked along a realistic route of the routekaart
-// (ROUTEKAART.md), such that every line is accepted by `rmc apply` on a fresh ledger whose clock
-// ($RMC_NOW) is the --now date (or a few days later). Cases are generated in cohorts of
+// (docs/routekaart.md), such that every line is accepted by `rmc apply` on a fresh ledger whose
+// clock ($RMC_NOW) is the --now date (or a few days later). Cases are generated in cohorts of
 // consecutive cases (start dates sorted over --start .. --now-60 days); the commands of a cohort
 // are merged by date, so that many cases are in progress at the same time, while memory stays
 // bounded by the cohort. Output depends only on the options: an own PRNG (xoshiro256**, seeded
