@@ -1,4 +1,4 @@
-// rmc <type> [CASE] --flags: every command type of COMMANDS.md, with one flag per data field
+// rmc <type> [CASE] --flags: every command type of docs/commands.md, with one flag per data field
 // generated from the schema (kebab-case; nested objects prefixed, e.g. --subject-birth-date).
 // The flags become the same JSON command `rmc apply` reads, and go through the same path.
 #include <cstdio>

@@ -94,7 +94,7 @@ std::string NewCommandId();
 Result<Outcome> ExecuteOne(Globals& g, const Json& command);
 // The result line with --json, else "CASE version N: Event, Event".
 void PrintOutcome(const Globals& g, const Outcome& outcome);
-// The result line of a command (COMMANDS.md).
+// The result line of a command (docs/commands.md, "JSON commands": result lines).
 Json OutcomeJson(const Outcome& outcome);
 void PrintJson(const Json& j);
 // Flushes standard output. When what was printed could not be written (a full disk, a closed

@@ -1,4 +1,4 @@
-// rmc due: the deadlines of every case (ROUTEKAART.md, "Deadlines") that are overdue or fall
+// rmc due: the deadlines of every case (docs/routekaart.md#deadlines) that are overdue or fall
 // due within the coming days, earliest first — the consultant's morning list.
 #include <algorithm>
 #include <cstdio>

@@ -1,8 +1,8 @@
 // rmc subject forget REF --grondslag avg-art17|bewaartermijn --reason TEXT: the erasure of a
-// subject (crypto-shredding, DESIGN.md) as flags. It builds the `forget_subject` JSON command
-// `rmc apply` reads and executes it on the same path (Ledger::Execute): the coordinator role
-// (the system role on ground bewaartermijn only), unknown_case (exit 5) for a ref the ledger
-// does not know, subject_erased (exit 8) for one already erased.
+// subject (crypto-shredding, docs/storage.md#keystore) as flags. It builds the `forget_subject`
+// JSON command `rmc apply` reads and executes it on the same path (Ledger::Execute): the
+// coordinator role (the system role on ground bewaartermijn only), unknown_case (exit 5) for a
+// ref the ledger does not know, subject_erased (exit 8) for one already erased.
 #include "context.h"
 
 namespace rmc::cli {

@@ -1,5 +1,5 @@
 @0xaa9800a7c98b2947;
-# The access log (DESIGN.md, Accountability; docs/storage.md): one record per youth whose data a
+# The access log (docs/accountability.md; docs/storage.md): one record per youth whose data a
 # command showed, chained like the event log, in the same ledger. Evolve by appending only.
 
 using Ev = import "event.capnp";

@@ -37,7 +37,7 @@ struct Range {
 }
 
 annotation command @0xd295bce43a626158 (field) :Text;
-# On a Payload member: the command type (COMMANDS.md) whose `data` fills this struct.
+# On a Payload member: the command type (docs/commands.md) whose `data` fills this struct.
 
 annotation step @0xd8d53f1a8d34030d (field) :UInt8;
 # On a Payload member: the routekaart step (1-13) the event records; none for any-time actions.
@@ -49,7 +49,8 @@ annotation pseudonym @0xf74c68c34579bfc6 (field) :Void;
 annotation freeText @0xacb878ab1fa443f3 (field) :Void;
 # Free text that accounts for the work rather than describing the youth (a purpose, the
 # reasoning of a disclosure, a task): readable to those who may read the case, kept after an
-# erasure, but removed by pseudonymisation, since free text may name anyone (DESIGN.md).
+# erasure, but removed by pseudonymisation, since free text may name anyone (docs/commands.md,
+# Permissions).
 
 struct Date {
   # A calendar date in Europe/Amsterdam, written YYYY-MM-DD in JSON.

@@ -1,5 +1,5 @@
 @0xdd9a272599b1ff39;
-# Enumerations of the routekaart (ROUTEKAART.md). JSON spelling: the enumerant in kebab-case,
+# Enumerations of the routekaart (docs/routekaart.md). JSON spelling: the enumerant in kebab-case,
 # or its $code. Enumerants are appended, never renumbered.
 
 using A = import "annotations.capnp";

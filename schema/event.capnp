@@ -23,7 +23,8 @@ struct Event {
   reason @13 :Text;               # why: a deviation, a rule override, a correction, an erasure;
                                   # plain only for erasures and ledger-wide events, else sealed
                                   # in sealedReason (free text about the youth)
-  overrides @14 :List(Text);      # rule names (ROUTEKAART.md) this event overrode with `reason`
+  overrides @14 :List(Text);      # rule codes (docs/routekaart.md#rules) this event overrode
+                                  # with `reason`
   subject @15 :Data;              # pseudonymous subject id (16 bytes, keyed hash of the ref)
   sealed @16 :Data;               # nonce (24) || XChaCha20-Poly1305 of a Payload that holds
                                   # only the $personal fields; key: the subject's, keystore
@@ -370,8 +371,8 @@ struct StepDeviated {
 }
 
 struct ActivityRegistered {
-  # A version of an entry of the register of processing activities (AVG art. 30; DESIGN.md,
-  # Accountability). A change is a new version, never an edit: every event and access record
+  # A version of an entry of the register of processing activities (AVG art. 30;
+  # docs/accountability.md). A change is a new version, never an edit: every event and access record
   # names the version it was done under (`processingActivity`). A ledger-wide event.
   code @0 :Text;                          # e.g. rmc-trajectbegeleiding
   version @1 :UInt32;                     # 1 for a new code, then one more per change
@@ -380,6 +381,6 @@ struct ActivityRegistered {
   legalGround @4 :E.LegalGround;          # AVG art. 6(1)
   statutoryBasis @5 :Text $A.optional;    # the task or obligation in law the ground rests on
   retention @6 :Text;                     # how long the data is kept, and the rule
-  dataCategories @7 :List(Text);          # the data categories (ROUTEKAART.md, Privacy)
+  dataCategories @7 :List(Text);          # the data categories (docs/routekaart.md#privacy)
   recipientCategories @8 :List(Text);     # who may receive the data
 }

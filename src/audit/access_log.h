@@ -1,4 +1,4 @@
-// The access log (DESIGN.md, Accountability; docs/accountability.md): every command that shows a
+// The access log (docs/accountability.md): every command that shows a
 // youth's data appends one record per youth shown, before it shows anything, in the same ledger
 // as the events and chained like them (store.h). Modelled on Logboek Dataverwerkingen: who
 // (actor, role), when, which action on which object, about which subject (pseudonymous), under

@@ -1,4 +1,4 @@
-// Processing activities (AVG art. 30; DESIGN.md, Accountability): the register in the ledger,
+// Processing activities (AVG art. 30; docs/accountability.md): the register in the ledger,
 // which activity each event and each read is done under, and the default register of an RMC
 // region. The register is a fold over ActivityRegistered events: a change is a new version of
 // an entry, never an edit, so every event keeps pointing at the version it was recorded under.

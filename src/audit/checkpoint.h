@@ -1,7 +1,7 @@
 // Checkpoints (`rmc audit checkpoint`, `rmc audit verify-checkpoint`): the position and head
 // hash of each chained log at one moment, optionally signed with Ed25519, so that an officer
 // who keeps the checkpoint outside the system can later prove that the history up to it is
-// unchanged (DESIGN.md, Accountability; BIO 8.15.06). The file format and the signed byte
+// unchanged (docs/accountability.md; BIO 8.15.06). The file format and the signed byte
 // string are described in docs/storage.md (Checkpoints).
 #pragma once
 

@@ -1,4 +1,4 @@
-// Disclosures of a youth's data to partners (ROUTEKAART.md, Privacy: the `share` command, event
+// Disclosures of a youth's data to partners (docs/routekaart.md#privacy: the `share` command, event
 // DataShared): each with the four thinking steps of §2.2. Read by `rmc audit disclosures` and by
 // the right-of-access export (subject_export.h).
 //

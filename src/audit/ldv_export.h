@@ -1,4 +1,4 @@
-// The export for a standard Logboek Dataverwerkingen (DESIGN.md, Accountability;
+// The export for a standard Logboek Dataverwerkingen (docs/accountability.md;
 // docs/accountability.md, "Feeding a standard logbook (LDV)"): every processing of a youth's data
 // — each write (an event about a youth) and each read (an access record) — as one JSON line in
 // the LDV field set, and who did it as a separate audit record linked by span_id. The LDV lines

@@ -1,4 +1,4 @@
-// A youth's processing log (`rmc audit log --subject REF`; DESIGN.md, Accountability): for a
+// A youth's processing log (`rmc audit log --subject REF`; docs/accountability.md): for a
 // right-of-access request, every processing of their data — each write (an event of one of their
 // cases) and each read (an access record about them) — with who did it in which role, under
 // which processing activity, why (a read's purpose), and every disclosure with its partner and

@@ -1,4 +1,4 @@
-// Errors as values: the error codes and exit codes of the command contract (COMMANDS.md).
+// Errors as values: the error codes and exit codes of the command contract (docs/commands.md).
 #pragma once
 
 #include <cstdint>
@@ -27,7 +27,7 @@ enum class Code {
 
 // The contract's spelling, e.g. "route_violation".
 const char* CodeName(Code code);
-// The exit code of a single command failing with `code` (COMMANDS.md, Exit codes).
+// The exit code of a single command failing with `code` (docs/commands.md, "Exit codes").
 int ExitCode(Code code);
 
 class Status {

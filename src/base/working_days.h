@@ -1,4 +1,4 @@
-// Working days: Monday to Friday without Dutch public holidays (ROUTEKAART.md, Deadlines).
+// Working days: Monday to Friday without Dutch public holidays (docs/routekaart.md#deadlines).
 #pragma once
 
 #include "base/clock.h"

@@ -1,4 +1,4 @@
-// A command (COMMANDS.md, "JSON commands"): the one form in which every action reaches the
+// A command (docs/commands.md, "JSON commands"): the one form in which every action reaches the
 // ledger, whether it came from `rmc apply` or from `rmc <type>` flags.
 #pragma once
 

@@ -105,7 +105,7 @@ bool operator==(const ConsentRecord&, const ConsentRecord&);
 bool operator==(const DeviationRecord&, const DeviationRecord&);
 
 // The status on `today`: a case in aftercare whose aftercare_until has passed is afgesloten
-// (ROUTEKAART.md: computed from the clock, no event needed).
+// (docs/routekaart.md#closing-and-aftercare: computed from the clock, no event needed).
 CaseStatus EffectiveStatus(const CaseState& state, Days today);
 const char* StatusName(CaseStatus status);
 // The minimal information for a judgement (§1.2), items 1-7 as bits 0-6 of info_present.

@@ -1,4 +1,4 @@
-// Deadlines (termijnbewaking; ROUTEKAART.md, Deadlines): computed from the case state, the
+// Deadlines (termijnbewaking; docs/routekaart.md#deadlines): computed from the case state, the
 // region settings and the clock; never stored.
 #pragma once
 

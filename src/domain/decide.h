@@ -1,5 +1,5 @@
 // Decide: a command, checked against the case state and the rules of the routekaart
-// (ROUTEKAART.md, "Rules the ledger enforces"), yields the events to append — or the error
+// (docs/routekaart.md#rules), yields the events to append — or the error
 // that says which step or rule was expected. Pure: no storage, no clock, no terminal.
 #pragma once
 

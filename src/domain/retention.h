@@ -1,4 +1,4 @@
-// The retention rule (ROUTEKAART.md, Deadlines `retention`, and Privacy): whether a subject's
+// The retention rule (docs/routekaart.md#retention): whether a subject's
 // personal data is due for erasure on a given day. Pure: the subject's case states, their birth
 // date, the settings and the day in; no store, no keys, no clock.
 //

@@ -1,4 +1,4 @@
-// The routekaart as a state machine (ROUTEKAART.md, "Routing"): which steps a case expects
+// The routekaart as a state machine (docs/routekaart.md#routing): which steps a case expects
 // next. An action whose step is not expected is a deviation: refused, or recorded with a reason.
 #pragma once
 

@@ -1,5 +1,5 @@
-// Region settings (`rmc init`, `rmc config`; ROUTEKAART.md, Deadlines). A fold over the
-// SettingChanged events; every value has the seeds' default.
+// Region settings (`rmc init`, `rmc config`; docs/routekaart.md#settings). A fold over the
+// SettingChanged events; every value has its default (the regional examples of the method).
 #pragma once
 
 #include <map>
@@ -38,7 +38,7 @@ struct Settings {
   static Settings Decode(std::string_view text);
 };
 
-// The built-in data categories (ROUTEKAART.md, Privacy).
+// The built-in data categories (docs/routekaart.md#privacy).
 const std::vector<std::string>& BuiltInCategories();
 
 }  // namespace rmc

@@ -137,7 +137,7 @@ void StatsCounter::Add(schema::CaseProjection::Reader p) {
         break;
       }
   }
-  // A case picked up has met its pickup deadline, if late (ROUTEKAART.md, Deadlines): the
+  // A case picked up has met its pickup deadline, if late (docs/routekaart.md#deadlines): the
   // deadlines are computed only for the few that were not, the costly part of this pass.
   if (facts.picked_up == kNoDay)
     for (const auto& d : DeadlinesOf(facts, settings_, s.today, std::nullopt))

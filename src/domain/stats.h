@@ -29,7 +29,8 @@ constexpr int kSignalChannelCount = 10;
 constexpr int kCloseReasonCount = 6;
 constexpr int kStepCount = 13;
 
-// Report quality (§1.2; seed 004): triaged cases and the minimal-information items they lack.
+// Report quality (§1.2; docs/routekaart.md#minimal-information-for-a-judgement): triaged cases
+// and the minimal-information items they lack.
 struct InfoQuality {
   uint64_t triaged = 0;
   uint64_t incomplete = 0;                         // triaged with at least one item missing

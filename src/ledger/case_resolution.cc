@@ -27,10 +27,11 @@ Status CheckRetentionPassed(LedgerTxn& txn, const std::string& ref, const Subjec
     cases.push_back(std::move(*state));
   }
   if (RetentionDueOn(cases, birth, settings, today)) return Status::Ok();
-  return RuleViolation("retention", "the retention of subject " + ref +
-                                        " has not passed (ROUTEKAART.md, Deadlines: a case open or in "
-                                        "aftercare, or a period still running); rmc retention lists who is "
-                                        "due, and an erasure on request takes grondslag avg-art17");
+  return RuleViolation("retention",
+                       "the retention of subject " + ref +
+                           " has not passed (docs/routekaart.md#retention: a case open or in "
+                           "aftercare, or a period still running); rmc retention lists who is "
+                           "due, and an erasure on request takes grondslag avg-art17");
 }
 
 // The next free case number from meta next_case: a case id given by a caller may have taken it.

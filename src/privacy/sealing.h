@@ -1,4 +1,4 @@
-// Sealing of personal data (DESIGN.md, Privacy): the $personal fields of a payload are moved
+// Sealing of personal data (docs/storage.md#sealing): the $personal fields of a payload are moved
 // into a separate message and encrypted with the subject's key (XChaCha20-Poly1305, libsodium).
 // Erasing the key (crypto-shredding) makes them unreadable while the event stays intact.
 #pragma once

@@ -27,7 +27,8 @@ Json EnumJson(int value) {
 
 std::string Pseudonym(const std::string& value) {
   // Keyed with a secret of this process only: stable within one view or export, unlinkable
-  // across them, and not reversible by hashing a list of likely names (DESIGN.md, Privacy).
+  // across them, and not reversible by hashing a list of likely names (docs/commands.md,
+  // Permissions).
   static const auto key = [] {
     std::array<unsigned char, crypto_generichash_KEYBYTES> k;
     randombytes_buf(k.data(), k.size());

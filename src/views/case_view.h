@@ -1,4 +1,4 @@
-// The case view (COMMANDS.md, "The case view"): the JSON object `rmc show --json` prints, and
+// The case view (docs/commands.md, `rmc show`): the JSON object `rmc show --json` prints, and
 // the source of the terminal summary.
 #pragma once
 

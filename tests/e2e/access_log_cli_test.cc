@@ -1,4 +1,4 @@
-// The access log through the real binary (DESIGN.md, Accountability): every read that shows a
+// The access log through the real binary (docs/accountability.md): every read that shows a
 // youth's data leaves one record per youth before it shows anything; the log is chained,
 // checked by verify, and readable by the roles that account for it, which is itself logged.
 #include <gtest/gtest.h>

@@ -1,6 +1,7 @@
-// `rmc audit disclosures` through the real binary (ROUTEKAART.md, Privacy; docs/accountability.md):
-// every disclosure to a partner with its four thinking steps, filtered by youth and partner; each
-// youth shown is an accounted read; auditor, coordinator and system only, with a purpose.
+// `rmc audit disclosures` through the real binary (docs/routekaart.md#privacy;
+// docs/accountability.md): every disclosure to a partner with its four thinking steps, filtered
+// by youth and partner; each youth shown is an accounted read; auditor, coordinator and system
+// only, with a purpose.
 #include <gtest/gtest.h>
 
 #include <nlohmann/json.hpp>

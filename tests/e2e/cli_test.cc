@@ -1,4 +1,4 @@
-// The command-line contract beyond scenario files (COMMANDS.md): exit codes, roles on reads,
+// The command-line contract beyond scenario files (docs/commands.md): exit codes, roles on reads,
 // and what the change feed and the history show of erased and free-text data.
 #include "rmc_cli.h"
 

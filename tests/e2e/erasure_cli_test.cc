@@ -170,7 +170,7 @@ TEST_F(ErasureCli, RetentionListsAndErasesWhatHasPassed) {
   EXPECT_EQ(listed, 6) << "three listings of two youths (the auditor's, the JSON and the text one)";
 
   EXPECT_EQ(Rmc("--purpose bewaartermijn retention --apply", "system").code, 7)
-      << "erasure is the coordinator's (COMMANDS.md), also on retention grounds";
+      << "erasure is the coordinator's (docs/roles.md), also on retention grounds";
   auto applied = Rmc("--purpose bewaartermijn --json retention --apply", "coordinator");
   ASSERT_EQ(applied.code, 0) << applied.text;
   auto list = json::parse(applied.text);

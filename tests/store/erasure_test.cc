@@ -1,4 +1,4 @@
-// Erasure by crypto-shredding (DESIGN.md, Privacy), proved on the raw files: after
+// Erasure by crypto-shredding (docs/storage.md#keystore), proved on the raw files: after
 // forget_subject neither the youth's personal values nor their key's bytes are in any file of
 // the ledger or its keystore, the ledger still verifies and counts the case, views say erased,
 // new personal data is refused, and a backup taken before cannot be opened with anything the
@@ -305,8 +305,10 @@ TEST_F(Erasure, OnRetentionGroundsOnlyTheCoordinatorErasesAndOnlyWhenRetentionPa
   auto early = Run(on_retention, R::COORDINATOR);
   EXPECT_EQ(early.error.code(), Code::kRuleViolation) << early.error.message();
   EXPECT_EQ(early.error.rule, "retention");
+  EXPECT_NE(early.error.message().find("docs/routekaart.md#retention"), std::string::npos)
+      << "the refusal points to the rule in the repository's own docs: " << early.error.message();
   EXPECT_EQ(Run(on_retention, R::SYSTEM).error.code(), Code::kPermissionDenied)
-      << "COMMANDS.md: erasure is the coordinator's";
+      << "docs/roles.md: erasure is the coordinator's";
   auto key = ledger_->keystore().Key(subject_);
   ASSERT_TRUE(key.ok());
   EXPECT_TRUE(*key) << "nothing was erased";

@@ -1,4 +1,4 @@
-// The clock's text forms (COMMANDS.md: ISO 8601, UTC with Z; dates Europe/Amsterdam).
+// The clock's text forms (docs/commands.md: ISO 8601, UTC with Z; dates Europe/Amsterdam).
 #include <gtest/gtest.h>
 
 #include "base/clock.h"

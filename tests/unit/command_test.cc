@@ -1,5 +1,5 @@
-// Parsing one JSON command (COMMANDS.md, "JSON commands"): what the envelope and the names in it
-// may hold, and the canonical hash that decides idempotency.
+// Parsing one JSON command (docs/commands.md, "JSON commands"): what the envelope and the names in
+// it may hold, and the canonical hash that decides idempotency.
 #include <gtest/gtest.h>
 
 #include <filesystem>

@@ -1,4 +1,4 @@
-// Deadlines (ROUTEKAART.md, "Deadlines"): due dates, met and overdue, on the harness's cases.
+// Deadlines (docs/routekaart.md#deadlines): due dates, met and overdue, on the harness's cases.
 #include <gtest/gtest.h>
 
 #include "case_harness.h"

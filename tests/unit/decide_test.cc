@@ -1,4 +1,4 @@
-// Every rule of ROUTEKAART.md ("Rules the ledger enforces"): the refused side, the accepted
+// Every rule of docs/routekaart.md#rules: the refused side, the accepted
 // side, and the override with a reason, recorded on the event and in the case's deviations.
 #include <gtest/gtest.h>
 

@@ -30,7 +30,7 @@ TEST(Permissions, OnlyTheCoordinatorErasesAndOnlyTheAccountableRolesReadTheLogs)
   EXPECT_TRUE(Permit(schema::Role::COORDINATOR, Action::kForget).ok());
   for (auto role : {schema::Role::CONSULENT, schema::Role::AUDITOR, schema::Role::EVALUATOR, schema::Role::SYSTEM})
     EXPECT_FALSE(Permit(role, Action::kForget).ok()) << int(role);
-  EXPECT_FALSE(Permit(schema::Role::SYSTEM, Action::kForgetOnRetention).ok()) << "COMMANDS.md: coordinator role";
+  EXPECT_FALSE(Permit(schema::Role::SYSTEM, Action::kForgetOnRetention).ok()) << "docs/roles.md: coordinator role";
   EXPECT_TRUE(Permit(schema::Role::COORDINATOR, Action::kApplyRetention).ok());
   for (auto role : {schema::Role::CONSULENT, schema::Role::EVALUATOR}) {
     EXPECT_FALSE(Permit(role, Action::kReadAccessLog).ok());

@@ -1,4 +1,4 @@
-// The retention rule (ROUTEKAART.md, Deadlines `retention`): both conditions, on both sides of
+// The retention rule (docs/routekaart.md#retention): both conditions, on both sides of
 // their dates, and what holds erasure back.
 #include "domain/retention.h"
 

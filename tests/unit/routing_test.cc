@@ -1,4 +1,4 @@
-// The routing of ROUTEKAART.md ("Routing"): which step a case expects next on each route.
+// The routing of docs/routekaart.md#routing: which step a case expects next on each route.
 #include <gtest/gtest.h>
 
 #include "case_harness.h"

@@ -1,0 +1,66 @@
+#!/usr/bin/env python3
+"""docs/routekaart.md covers what the code knows (issue 12: docs that stand alone). Usage:
+check_routekaart.py ROOT. Finds, in the sources themselves, so that a new one cannot be missed:
+  - every rule code: `Require(cond, "code", ...)` (src/domain/decide.cc), `RuleViolation("code",
+    ...)` anywhere in src/, and the deviation rule the fold gives a StepDeviated ("route-order");
+  - every deadline code: `add("code", ...)` in src/domain/deadlines.cc;
+  - every region setting: the keys of src/domain/settings.cc;
+and exits 1, naming each, when one is not written as `code` in its section of docs/routekaart.md
+(## Rules, ## Deadlines, ## Settings), or when the patterns find too few (the code changed shape
+and this check must follow it)."""
+import os, re, sys
+
+root = sys.argv[1]
+
+
+def read(*parts):
+    with open(os.path.join(root, *parts), encoding="utf-8") as f:
+        return f.read()
+
+
+def sources():
+    for dirpath, _, files in os.walk(os.path.join(root, "src")):
+        for f in sorted(files):
+            if f.endswith(".cc"):
+                yield os.path.join(dirpath, f)
+
+
+CODE = r'"([a-z][a-z0-9_-]*)"'
+rules = set()
+for path in sources():
+    text = open(path, encoding="utf-8").read()
+    rules.update(re.findall(r"\bRequire\([^;]*?,\s*" + CODE + r"\s*,", text, re.S))
+    rules.update(re.findall(r"\bRuleViolation\(\s*" + CODE, text))
+    rules.update(re.findall(r"\bdeviations\.push_back\(\{[^;]*?" + CODE, text, re.S))
+deadlines = set(re.findall(r"\badd\(\s*" + CODE, read("src", "domain", "deadlines.cc")))
+settings_cc = read("src", "domain", "settings.cc")
+settings = set(re.findall(r"\{\s*" + CODE + r",\s*&Settings::", settings_cc))
+settings.update(re.findall(r"\bkey == " + CODE, settings_cc))
+
+doc = read("docs", "routekaart.md")
+
+
+def section(title):
+    m = re.search(r"^## " + title + r"\n(.*?)(?=^## |\Z)", doc, re.M | re.S)
+    return m.group(1) if m else ""
+
+
+errors = []
+for what, codes, title, least in (("rule", rules, "Rules", 10), ("deadline", deadlines, "Deadlines", 7),
+                                  ("setting", settings, "Settings", 12)):
+    if len(codes) < least:
+        errors.append(f"found only {len(codes)} {what} codes in the sources ({sorted(codes)}), "
+                      f"expected at least {least}: update the patterns of {sys.argv[0]}")
+    body = section(title)
+    if not body:
+        errors.append(f"docs/routekaart.md has no section '## {title}'")
+        continue
+    for code in sorted(codes):
+        if f"`{code}`" not in body:
+            errors.append(f"docs/routekaart.md, ## {title}: the {what} `{code}` that the code "
+                          "knows is not described")
+for e in errors:
+    print(e)
+print(f"{len(rules)} rules, {len(deadlines)} deadlines, {len(settings)} settings checked"
+      if not errors else f"{len(errors)} problem(s)")
+sys.exit(1 if errors else 0)
