@@ -119,6 +119,8 @@ bool Flush(Globals& g, Ledger& ledger, Pending& p, bool atomic, Status& failure)
 
 }  // namespace
 
+// Long on purpose: the options, and the loop that reads, batches and prints, which share the
+// state of the run (counts, the first failure, the output).
 void RegisterApply(CLI::App& app, Globals& g, int& exit_code) {
   struct Options {
     std::string file;

@@ -8,7 +8,9 @@ A function's length is estimated by matching braces in the source with comments,
 character literals blanked out: a `{` at namespace or class scope whose head (the text since the
 previous `;`, `{` or `}`) holds a parameter list and no `=` opens a function body, and the body
 runs to its matching `}`. Lambdas and local classes count towards the function they are in.
-Exits 1 when a file runs past 1,000 lines, else 0.
+A long function or file passes when a comment says why: "Long on purpose" in the comment just
+above the function, or in the file's first comment. Exits 1 when a file runs past 1,000 lines or
+a long function or file has no such comment, else 0.
 """
 import argparse
 import os
@@ -85,6 +87,22 @@ def functions(text):
     return found
 
 
+WHY = "Long on purpose"
+
+
+def explained(lines, first):
+    """Whether the comment block just above the function whose body opens on line `first`
+    (1-based) says why; the signature may take a few lines."""
+    i = first - 1
+    while i >= 0 and first - i <= 6 and lines[i].strip() and not lines[i].lstrip().startswith("//"):
+        i -= 1
+    while i >= 0 and lines[i].lstrip().startswith("//"):
+        if WHY in lines[i]:
+            return True
+        i -= 1
+    return False
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--files", type=int, default=600, help="file length to report (lines)")
@@ -101,13 +119,19 @@ def main():
                 with open(path, encoding="utf-8", errors="replace") as f:
                     text = f.read()
                 lines = text.count("\n")
+                source_lines = text.split("\n")
+                head = text.split("\n\n", 1)[0]
                 if lines > args.files:
-                    mark = "  PAST 1,000" if lines > 1000 else ""
+                    why = WHY in head and lines <= 1000
+                    mark = "  PAST 1,000" if lines > 1000 else ("" if why else "  (no comment says why)")
                     print(f"file      {lines:5d}  {path}{mark}")
-                    too_long += lines > 1000
+                    too_long += not why
                 for first, length, fn in functions(text):
                     if length > args.functions:
-                        print(f"function  {length:5d}  {path}:{first}  {fn}")
+                        why = explained(source_lines, first)
+                        print(f"function  {length:5d}  {path}:{first}  {fn}"
+                              f"{'' if why else '  (no comment says why)'}")
+                        too_long += not why
     return 1 if too_long else 0
 
 

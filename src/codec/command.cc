@@ -188,6 +188,60 @@ Status CheckItems(element e, const std::string& path) {
   return Status::Ok();
 }
 
+// One field of the command's envelope into `c` (`data` is kept for later): invalid_input naming
+// the field that is unknown or not as expected.
+Status EnvelopeField(std::string_view key, element value, Command& c, std::optional<element>& data,
+                     std::string* id_out) {
+  Status s;
+  if (key == "id") {
+    s = Name(value, "id", 128, c.id);
+    if (s.ok() && id_out) *id_out = c.id;
+  } else if (key == "type") {
+    s = Text(value, "type", 64, c.type);
+  } else if (key == "case") {
+    s = CaseId(value, c.case_id);
+  } else if (key == "subject") {
+    s = Name(value, "subject", 128, c.subject_ref);
+  } else if (key == "actor") {
+    s = Text(value, "actor", 128, c.actor);
+  } else if (key == "reason") {
+    s = Text(value, "reason", 4096, c.reason);
+  } else if (key == "expected_version") {
+    uint64_t v;
+    if (value.get_uint64().get(v) != simdjson::SUCCESS || v > UINT32_MAX)
+      s = InvalidInput("expected_version: expected a whole number from 0 to " +
+                       std::to_string(UINT32_MAX));
+    else
+      c.expected_version = uint32_t(v);
+  } else if (key == "occurred_at") {
+    std::string text;
+    s = Text(value, "occurred_at", 64, text);
+    if (s.ok()) {
+      auto t = ParseTime(text);
+      if (!t.ok()) s = InvalidInput("occurred_at: " + t.status().message());
+      else c.occurred_at = *t;
+    }
+  } else if (key == "trace_id" || key == "parent_span_id") {
+    std::string text;
+    size_t bytes = key == "trace_id" ? 16 : 8;
+    s = Text(value, key == "trace_id" ? "trace_id" : "parent_span_id", 64, text);
+    auto raw = s.ok() ? HexBytes(text, bytes) : std::nullopt;
+    if (s.ok() && !raw)
+      s = InvalidInput(std::string(key) + ": expected " + std::to_string(bytes * 2) +
+                       " lowercase hex digits");
+    if (s.ok()) (key == "trace_id" ? c.trace_id : c.parent_span_id) = *raw;
+  } else if (key == "processing_activity") {
+    s = Text(value, "processing_activity", 64, c.activity);
+  } else if (key == "data") {
+    data = value;
+  } else {
+    s = InvalidInput(std::string(key) +
+                     ": unknown field; expected id, type, case, subject, expected_version, "
+                     "actor, occurred_at, reason, trace_id, parent_span_id, processing_activity, data");
+  }
+  return s;
+}
+
 }  // namespace
 
 Status CommandTooLong() {
@@ -235,55 +289,8 @@ Result<Command> ParseCommand(std::string_view line, const CommandDefaults& defau
   root_object = root.get_object().value_unsafe();
   std::set<std::string_view> seen;
   for (auto [key, value] : root_object) {
-    Status s;
-    if (!seen.insert(key).second) {
-      s = InvalidInput(std::string(key) + ": given twice");
-    } else if (key == "id") {
-      s = Name(value, "id", 128, c.id);
-      if (s.ok() && id_out) *id_out = c.id;
-    } else if (key == "type") {
-      s = Text(value, "type", 64, c.type);
-    } else if (key == "case") {
-      s = CaseId(value, c.case_id);
-    } else if (key == "subject") {
-      s = Name(value, "subject", 128, c.subject_ref);
-    } else if (key == "actor") {
-      s = Text(value, "actor", 128, c.actor);
-    } else if (key == "reason") {
-      s = Text(value, "reason", 4096, c.reason);
-    } else if (key == "expected_version") {
-      uint64_t v;
-      if (value.get_uint64().get(v) != simdjson::SUCCESS || v > UINT32_MAX)
-        s = InvalidInput("expected_version: expected a whole number from 0 to " +
-                         std::to_string(UINT32_MAX));
-      else
-        c.expected_version = uint32_t(v);
-    } else if (key == "occurred_at") {
-      std::string text;
-      s = Text(value, "occurred_at", 64, text);
-      if (s.ok()) {
-        auto t = ParseTime(text);
-        if (!t.ok()) s = InvalidInput("occurred_at: " + t.status().message());
-        else c.occurred_at = *t;
-      }
-    } else if (key == "trace_id" || key == "parent_span_id") {
-      std::string text;
-      size_t bytes = key == "trace_id" ? 16 : 8;
-      s = Text(value, key == "trace_id" ? "trace_id" : "parent_span_id", 64, text);
-      auto raw = s.ok() ? HexBytes(text, bytes) : std::nullopt;
-      if (s.ok() && !raw)
-        s = InvalidInput(std::string(key) + ": expected " + std::to_string(bytes * 2) +
-                         " lowercase hex digits");
-      if (s.ok()) (key == "trace_id" ? c.trace_id : c.parent_span_id) = *raw;
-    } else if (key == "processing_activity") {
-      s = Text(value, "processing_activity", 64, c.activity);
-    } else if (key == "data") {
-      data = value;
-    } else {
-      s = InvalidInput(std::string(key) +
-                       ": unknown field; expected id, type, case, subject, expected_version, "
-                       "actor, occurred_at, reason, trace_id, parent_span_id, processing_activity, data");
-    }
+    Status s = seen.insert(key).second ? EnvelopeField(key, value, c, data, id_out)
+                                       : InvalidInput(std::string(key) + ": given twice");
     if (!s.ok()) return s;
   }
   // After the envelope, so that the result line can name the command's id.

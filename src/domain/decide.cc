@@ -73,6 +73,8 @@ bool Covers(const std::vector<std::string>& list, const std::string& item) {
          std::find(list.begin(), list.end(), "*") != list.end();
 }
 
+// Long on purpose: every rule of the routekaart in one list, by event type, so that a reader (and
+// docs/routekaart.md) can check them against each other in one place.
 void CheckRules(const CaseState& s, const Command& c, const Facts& f, schema::Payload::Builder p,
                 RuleCheck& rules) {
   switch (p.which()) {
@@ -213,6 +215,8 @@ bool HasActiveConsent(const CaseState& s, const std::string& partner,
   return true;
 }
 
+// Long on purpose: the steps of deciding in their order (route, deviation, rules, derived fields
+// per type), each short; split up, the order would have to be read across functions.
 Result<std::vector<Draft>> Decide(const CaseState& s, const Command& c,
                                   std::unique_ptr<capnp::MallocMessageBuilder> message,
                                   const Facts& f) {

@@ -79,6 +79,8 @@ ConsentRecord Consent(uint64_t position, Days day, ConsentRecord::Kind kind,
 
 }  // namespace
 
+// Long on purpose: one case per event type, so that what each event does to the state reads as
+// one table; the cases share the bookkeeping around the switch.
 void Apply(CaseState& s, schema::Event::Reader e) {
   s.version = e.getVersion();
   s.last_position = e.getPosition();

@@ -112,6 +112,8 @@ uint64_t ReadU64(std::string_view b) {
   return v;
 }
 
+// Long on purpose: the steps of opening in the order LMDB requires them (checks of the file,
+// environment flags, map size, readers, databases), each with its own error.
 Result<std::unique_ptr<LmdbEnv>> LmdbEnv::Open(const std::string& dir,
                                                std::initializer_list<const char*> names,
                                                bool create, bool read_only, bool write_map) {

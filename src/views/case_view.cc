@@ -46,6 +46,7 @@ std::string Pseudonym(const std::string& value) {
   return out;
 }
 
+// Long on purpose: the view's fields in the order they are shown, one short block each.
 Result<Json> CaseView(Ledger& ledger, StoreTxn& txn, const CaseState& s, const ViewOptions& o) {
   using S = CaseState;
   const bool erased = !s.subject.empty() && ledger.IsErased(s.subject);

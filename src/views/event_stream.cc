@@ -55,6 +55,8 @@ EventWriter::EventWriter(const RenderOptions& options)
   local_dates_.fill({0, kNoDate});
 }
 
+// Long on purpose: the fields of one event line in output order, written straight into `out`
+// (the change feed's hot path: no intermediate objects).
 void EventWriter::Write(schema::Event::Reader e, const Unsealed* unsealed, bool erased,
                         JsonWriter& out) {
   const bool pseudonymize = personal_ == PersonalFields::kPseudonymize;

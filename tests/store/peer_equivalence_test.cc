@@ -82,6 +82,33 @@ std::string Describe(const Outcome& o) {
          events + "]" + (o.duplicate ? " duplicate" : "");
 }
 
+// Commands added to the generated workload: corrections of four event types and three refused
+// ones, an erasure with what follows it, a repeated command and a command id used twice. Indexes
+// matter: the test checks each one's outcome.
+std::vector<std::string> Additions(
+    std::map<schema::Payload::Which, std::pair<uint64_t, std::string>>& first,
+    const std::string& repeat) {
+  using P = schema::Payload;
+  auto other_case = first[P::TRIAGED];
+  other_case.second = other_case.second == "RMC-000002" ? "RMC-000003" : "RMC-000002";
+  return {
+      Correct("x-1", first[P::CONTACT_ATTEMPTED], R"({"outcome":"bereikt","channel":"huisbezoek-onaangekondigd"})"),
+      Correct("x-2", first[P::TRIAGED], R"({"action_required":false})"),
+      Correct("x-3", first[P::CASE_CLOSED], R"({"work_hours_per_week":24})"),
+      Correct("x-4", first[P::MONITORED], R"({"follow_up":"nieuwe afspraak met school"})"),
+      Correct("x-5", first[P::CASE_OPENED], R"({"consulent":"iemand"})"),   // refused: the ledger's own
+      Correct("x-6", first[P::CONTACT_ATTEMPTED], R"({"nope":1})"),       // refused: no such field
+      Correct("x-7", other_case, R"({"action_required":true})"),          // refused: another case's event
+      R"({"id":"x-8","type":"forget_subject","reason":"verzoek van de jongere","data":{"subject":"J-0000003","grondslag":"avg-art17"}})",
+      R"({"id":"x-9","type":"contact","subject":"J-0000003","data":{"channel":"brief","outcome":"geen-reactie"}})",  // refused: erased
+      // refused: erased, also within the batch that erased them
+      R"({"id":"x-10","type":"forget_subject","reason":"verzoek van de jongere","data":{"subject":"J-0000003","grondslag":"avg-art17"}})",
+      R"({"id":"x-8","type":"forget_subject","reason":"verzoek van de jongere","data":{"subject":"J-0000003","grondslag":"avg-art17"}})",
+      repeat,  // a repeat: answered as the first run
+      R"({"id":"x-1","type":"note","case":"RMC-000001","data":{"text":"ander"}})",  // id taken
+  };
+}
+
 class PeerEquivalence : public TempLedger {};
 
 TEST_F(PeerEquivalence, TheSqlitePeerGivesRmcsResultLinesAndCaseStates) {
@@ -103,24 +130,7 @@ TEST_F(PeerEquivalence, TheSqlitePeerGivesRmcsResultLinesAndCaseStates) {
   using P = schema::Payload;
   for (auto type : {P::CONTACT_ATTEMPTED, P::TRIAGED, P::CASE_CLOSED, P::MONITORED, P::CASE_OPENED})
     ASSERT_TRUE(first.count(type)) << "the workload has no event of type " << int(type);
-  auto other_case = first[P::TRIAGED];
-  other_case.second = other_case.second == "RMC-000002" ? "RMC-000003" : "RMC-000002";
-  const std::vector<std::string> extra = {
-      Correct("x-1", first[P::CONTACT_ATTEMPTED], R"({"outcome":"bereikt","channel":"huisbezoek-onaangekondigd"})"),
-      Correct("x-2", first[P::TRIAGED], R"({"action_required":false})"),
-      Correct("x-3", first[P::CASE_CLOSED], R"({"work_hours_per_week":24})"),
-      Correct("x-4", first[P::MONITORED], R"({"follow_up":"nieuwe afspraak met school"})"),
-      Correct("x-5", first[P::CASE_OPENED], R"({"consulent":"iemand"})"),   // refused: the ledger's own
-      Correct("x-6", first[P::CONTACT_ATTEMPTED], R"({"nope":1})"),       // refused: no such field
-      Correct("x-7", other_case, R"({"action_required":true})"),          // refused: another case's event
-      R"({"id":"x-8","type":"forget_subject","reason":"verzoek van de jongere","data":{"subject":"J-0000003","grondslag":"avg-art17"}})",
-      R"({"id":"x-9","type":"contact","subject":"J-0000003","data":{"channel":"brief","outcome":"geen-reactie"}})",  // refused: erased
-      // refused: erased, also within the batch that erased them
-      R"({"id":"x-10","type":"forget_subject","reason":"verzoek van de jongere","data":{"subject":"J-0000003","grondslag":"avg-art17"}})",
-      R"({"id":"x-8","type":"forget_subject","reason":"verzoek van de jongere","data":{"subject":"J-0000003","grondslag":"avg-art17"}})",
-      work.lines[10],  // a repeat: answered as the first run
-      R"({"id":"x-1","type":"note","case":"RMC-000001","data":{"text":"ander"}})",  // id taken
-  };
+  const std::vector<std::string> extra = Additions(first, work.lines[10]);
   auto extra_outcomes = ApplyToRmc(*ledger_, extra);
   rmc_outcomes.insert(rmc_outcomes.end(), extra_outcomes.begin(), extra_outcomes.end());
 

@@ -167,6 +167,7 @@ bool GetRecords(element v, std::vector<T>& out, F field) {
   return true;
 }
 
+// Long on purpose: one branch per field of CaseState, the mirror of CaseStateToJson.
 Result<CaseState> DecodeState(simdjson::dom::parser& parser, std::string_view json) {
   element root;
   if (parser.parse(json.data(), json.size(), true).get(root) != simdjson::SUCCESS)
