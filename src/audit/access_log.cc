@@ -6,6 +6,7 @@
 #include <utility>
 
 #include "base/random.h"
+#include "codec/bytes.h"
 
 namespace rmc {
 
@@ -28,17 +29,17 @@ Status RecordAccess(Store& store, const Reader& reader, const std::vector<Shown>
       r.setAction(reader.action);
       r.setObject(s.object);
       if (!s.subject_id.empty())
-        r.setSubject(kj::arrayPtr(reinterpret_cast<const kj::byte*>(s.subject_id.data()), s.subject_id.size()));
+        r.setSubject(AsData(s.subject_id));
       r.setPurpose(reader.purpose);
       auto activity = r.initProcessingActivity();
       activity.setCode(reader.activity.empty() ? ActivityForRead(reader.role, reader.action) : reader.activity);
       activity.setVersion(reader.activity_version);
       r.setResult(s.result);
-      r.setTraceId(kj::arrayPtr(reinterpret_cast<const kj::byte*>(trace.data()), trace.size()));
+      r.setTraceId(AsData(trace));
       const std::string span = RandomString(8);
-      r.setSpanId(kj::arrayPtr(reinterpret_cast<const kj::byte*>(span.data()), span.size()));
+      r.setSpanId(AsData(span));
       const std::string head = txn.AccessHead();
-      r.setPrevHash(kj::arrayPtr(reinterpret_cast<const kj::byte*>(head.data()), head.size()));
+      r.setPrevHash(AsData(head));
       if (auto st = txn.AppendAccess(message, s.subject_id); !st.ok()) return st;
     }
     return Status::Ok();
@@ -63,12 +64,17 @@ Status ScanAccessLog(StoreTxn& txn, const AccessFilter& filter,
     auto view = txn.Access(position);
     if (!view.ok()) return view.status();
     if (!*view) return Status(Code::kLedgerError, "the access index names a missing record " + std::to_string(position));
-    try {
-      auto r = (*view)->Root<schema::AccessRecord>();
-      if (passes(r) && !visit(position, r)) break;
-    } catch (const kj::Exception& e) {  // a damaged record (EventView)
-      return Undecodable("access record " + std::to_string(position), e);
-    }
+    Status damaged;
+    const bool more = Decoding(
+        [&] {
+          auto r = (*view)->Root<schema::AccessRecord>();
+          return !passes(r) || visit(position, r);
+        },
+        [&](const kj::Exception& e) {
+          damaged = Undecodable("access record " + std::to_string(position), e);
+          return false;
+        });
+    if (!more) return damaged;
   }
   return Status::Ok();
 }

@@ -4,11 +4,10 @@
 #include <capnp/serialize.h>
 
 #include <algorithm>
-#include <cstring>
 #include <map>
 
 #include "base/names.h"
-#include "codec/message_sizes.h"
+#include "codec/stored_message.h"
 #include "projection.capnp.h"
 
 namespace rmc {
@@ -158,17 +157,17 @@ std::string ActivityRegister::Encode() const {
 
 Result<ActivityRegister> ActivityRegister::Decode(std::string_view bytes) {
   if (bytes.size() % sizeof(capnp::word) != 0) return LedgerError("meta register: not a message");
-  kj::Array<capnp::word> words = kj::heapArray<capnp::word>(bytes.size() / sizeof(capnp::word));
-  std::memcpy(words.begin(), bytes.data(), bytes.size());
-  ActivityRegister r;
-  try {
-    capnp::FlatArrayMessageReader reader(words, ReadLimits(words.size()));
-    for (auto v : reader.getRoot<schema::ActivityRegister>().getVersions())
-      r.versions_.push_back(FromEvent(v));
-  } catch (const kj::Exception& e) {
-    return LedgerError(std::string("meta register: ") + e.getDescription().cStr());
-  }
-  return r;
+  StoredMessage message(bytes);
+  return Decoding(
+      [&]() -> Result<ActivityRegister> {
+        ActivityRegister r;
+        for (auto v : message.Root<schema::ActivityRegister>().getVersions())
+          r.versions_.push_back(FromEvent(v));
+        return r;
+      },
+      [](const kj::Exception& e) -> Result<ActivityRegister> {
+        return LedgerError(std::string("meta register: ") + e.getDescription().cStr());
+      });
 }
 
 void ToEvent(const Activity& a, schema::ActivityRegistered::Builder out) {

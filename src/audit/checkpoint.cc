@@ -3,9 +3,7 @@
 #include <functional>
 #include <set>
 
-#include "access.capnp.h"
 #include "base/clock.h"
-#include "base/digest.h"
 #include "base/hex.h"
 #include "base/names.h"
 #include "codec/json_render.h"
@@ -25,58 +23,39 @@ struct ChainWalk {
 };
 
 // A chained log from position 1 to `up_to`, or to its end when `up_to` is 0; stops at the first
-// break. `genesis`: the prevHash of entry 1; `scan` visits the stored entries in order; `Root`:
-// the entry's Cap'n Proto type (with prevHash and position); `entry`: what the log calls one.
-template <typename Root, typename Scan>
-Result<ChainWalk> WalkChain(const std::string& log, const char* entry, std::string head,
-                            uint64_t up_to, Scan scan) {
+// break. `log` names the log and `entry` one of its entries in the problem.
+Result<ChainWalk> Walk(const StoreTxn& txn, Chain chain, const std::string& log, const char* entry,
+                       uint64_t up_to) {
   ChainWalk walk;
-  auto s = scan([&](uint64_t position, EventView& view) {
-    std::string at = log + ": " + entry + " " + std::to_string(position);
-    if (position != walk.end.position + 1) {
-      walk.problem = log + ": position " + std::to_string(walk.end.position + 1) +
+  auto end = WalkChain(txn, chain, [&](const ChainLink& link) {
+    const uint64_t position = link.position;
+    auto at = [&] { return log + ": " + entry + " " + std::to_string(position); };
+    if (position != link.expected)
+      walk.problem = log + ": position " + std::to_string(link.expected) +
                      " is missing (the log goes on at " + std::to_string(position) + ")";
-      return false;
-    }
-    try {
-      auto e = view.Root<Root>();
-      auto prev = e.getPrevHash();
-      std::string_view stored(reinterpret_cast<const char*>(prev.begin()), prev.size());
-      if (stored != head) {
-        walk.problem = at + ": prevHash is " + Hex(stored) + ", but " + entry + " " +
-                       std::to_string(position - 1) + " hashes to " + Hex(head);
-        return false;
-      }
-      if (e.getPosition() != position) {
-        walk.problem = at + " names position " + std::to_string(e.getPosition());
-        return false;
-      }
-    } catch (const kj::Exception& ex) {
-      walk.problem = at + " cannot be decoded: " + ex.getDescription().cStr();
-      return false;
-    }
-    head = Blake2b(view.bytes());
-    walk.end = {position, head};
+    else if (!link.decoded)
+      walk.problem = at() + " cannot be decoded: " + link.damage;
+    else if (!link.linked)
+      walk.problem = at() + ": prevHash is " + Hex(link.prev_hash) + ", but " + entry + " " +
+                     std::to_string(position - 1) + " hashes to " + Hex(link.head);
+    else if (link.named_position != position)
+      walk.problem = at() + " names position " + std::to_string(link.named_position);
+    if (!walk.problem.empty()) return false;
+    walk.end = {position, std::string(link.hash)};
     return position != up_to;
   });
-  if (!s.ok()) return s;
+  if (!end.ok()) return end.status();
   return walk;
 }
 
 // The event log (docs/storage.md, The hash chain).
 Result<ChainWalk> WalkEvents(const StoreTxn& txn, uint64_t up_to) {
-  auto id = txn.Meta("ledger_id");
-  if (!id.ok()) return id.status();
-  return WalkChain<schema::Event>("events", "event", Genesis(Chain::kEvents, *id ? **id : ""), up_to,
-                                  [&](const auto& visit) { return txn.ScanEvents(1, visit); });
+  return Walk(txn, Chain::kEvents, "events", "event", up_to);
 }
 
 // The access log: its own chain.
 Result<ChainWalk> WalkAccess(const StoreTxn& txn, uint64_t up_to) {
-  auto id = txn.Meta("ledger_id");
-  if (!id.ok()) return id.status();
-  return WalkChain<schema::AccessRecord>("access", "record", Genesis(Chain::kAccess, *id ? **id : ""),
-                                         up_to, [&](const auto& visit) { return txn.ScanAccess(1, visit); });
+  return Walk(txn, Chain::kAccess, "access", "record", up_to);
 }
 
 // The chained logs, by name: how to walk each.

@@ -4,15 +4,12 @@
 #include <string_view>
 
 #include "codec/command.h"
+#include "codec/bytes.h"
 #include "codec/schema_info.h"
 #include "store/subject_events.h"
 
 namespace rmc {
 namespace {
-
-std::string Bytes(capnp::Data::Reader d) {
-  return {reinterpret_cast<const char*>(d.begin()), d.size()};
-}
 
 // The DataShared fields named in `names` (every field when empty), read from an event's public
 // part `pub` and its unsealed part `sealed` (a default reader when there is none): the facts are

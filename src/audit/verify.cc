@@ -6,7 +6,7 @@
 #include "base/hex.h"
 #include "access.capnp.h"
 #include "audit/activities.h"
-#include "base/digest.h"
+#include "codec/bytes.h"
 #include "codec/json_render.h"
 #include "domain/fold.h"
 #include "domain/state_codec.h"
@@ -33,8 +33,6 @@ class Problems {
 };
 
 std::string At(uint64_t position) { return "event " + std::to_string(position) + ": "; }
-
-std::string Bytes(capnp::Data::Reader d) { return {reinterpret_cast<const char*>(d.begin()), d.size()}; }
 
 // Case ids are numbered in the order their cases were opened ("RMC-000009" < "RMC-000010" <
 // "RMC-1000000"): a shorter id is older. The subjects index lists a subject's cases this way.
@@ -88,10 +86,7 @@ class RegisterFold {
 // and the commands index (a command's events are consecutive, so one run at a time).
 Status CheckChain(StoreTxn& txn, Problems& problems, VerifyReport& report, uint64_t& case_events,
                   RegisterFold& activities) {
-  auto id = txn.Meta("ledger_id");
-  if (!id.ok()) return id.status();
-  std::string head = Genesis(Chain::kEvents, *id ? **id : "");
-  uint64_t expected = 1, runs = 0;
+  uint64_t runs = 0;
   struct Run {
     std::string command;
     uint64_t first = 0, last = 0;
@@ -105,37 +100,42 @@ Status CheckChain(StoreTxn& txn, Problems& problems, VerifyReport& report, uint6
     else if (!*record || (*record)->first != run.first || (*record)->last != run.last)
       problems.Add("commands: the record of command " + run.command + " does not match the log");
   };
-  auto s = txn.ScanEvents(1, [&](uint64_t position, EventView& view) {
+  auto end = WalkChain(txn, Chain::kEvents, [&](const ChainLink& link) {
+    const uint64_t position = link.position;
     ++report.events;
-    if (position != expected) problems.Add(At(position) + "gap in positions, expected " + std::to_string(expected));
-    expected = position + 1;
-    try {
-      auto e = view.event();
-      if (Bytes(e.getPrevHash()) != head) problems.Add(At(position) + "hash chain broken (prevHash does not match the event before)");
-      if (e.getPosition() != position) problems.Add(At(position) + "stored under another position than it names");
-      activities.Event(position, e, problems);
-      if (e.hasCaseId() && e.getCaseId().size() > 0) {
-        ++case_events;
-        if (e.getCommandId() != run.command) {
-          end_run();
-          run = {e.getCommandId(), position, position};
-        } else {
-          run.last = position;
-        }
-      }
-    } catch (const kj::Exception& ex) {
-      problems.Add(At(position) + "cannot be decoded: " + ex.getDescription().cStr());
+    if (position != link.expected) problems.Add(At(position) + "gap in positions, expected " + std::to_string(link.expected));
+    if (!link.decoded) {
+      problems.Add(At(position) + "cannot be decoded: " + link.damage);
+      return true;
     }
-    head = Blake2b(view.bytes());
+    if (!link.linked) problems.Add(At(position) + "hash chain broken (prevHash does not match the event before)");
+    if (link.named_position != position) problems.Add(At(position) + "stored under another position than it names");
+    Decoding(
+        [&] {
+          auto e = link.view.event();
+          activities.Event(position, e, problems);
+          if (e.hasCaseId() && e.getCaseId().size() > 0) {
+            ++case_events;
+            if (e.getCommandId() != run.command) {
+              end_run();
+              run = {e.getCommandId(), position, position};
+            } else {
+              run.last = position;
+            }
+          }
+        },
+        [&](const kj::Exception& ex) {
+          problems.Add(At(position) + "cannot be decoded: " + ex.getDescription().cStr());
+        });
     return failure.ok();
   });
-  if (!s.ok()) return s;
+  if (!end.ok()) return end.status();
   end_run();
   if (!failure.ok()) return failure;
   auto stored_head = txn.Meta("head");
   if (!stored_head.ok()) return stored_head.status();
-  if (*stored_head && **stored_head != head) problems.Add("meta: the chain head does not match the last event");
-  if (txn.LastPosition() != expected - 1) problems.Add("meta: the position counter does not match the log");
+  if (*stored_head && **stored_head != end->head) problems.Add("meta: the chain head does not match the last event");
+  if (txn.LastPosition() != end->position) problems.Add("meta: the position counter does not match the log");
   if (auto st = activities.CheckMeta(txn, problems); !st.ok()) return st;
   if (txn.Count().commands != runs)
     problems.Add("commands: " + std::to_string(txn.Count().commands) + " records for " + std::to_string(runs) +
@@ -175,30 +175,33 @@ Status FoldCases(StoreTxn& txn, Problems& problems,
       problems.Add(at + "points at position " + std::to_string(position) + ", which the log does not hold");
       return true;
     }
-    try {
-      auto e = (*view)->event();
-      if (problems.checking() && (std::string_view(e.getCaseId().cStr()) != case_id || e.getVersion() != state.version + 1))
-        problems.Add(at + "points at position " + std::to_string(position) + ", which holds " +
-                     std::string(e.getCaseId().cStr()) + " version " + std::to_string(e.getVersion()));
-      Apply(state, e);
-      state.case_id = case_id;  // the index decides which case is being folded
-      auto payload = e.getPayload();
-      if (payload.isCaseOpened()) {
-        facts.opened = true;
-        facts.subject = Bytes(e.getSubject());
-      }
-      if (payload.isSubjectErased()) {
-        facts.erased = true;
-        facts.subject = Bytes(e.getSubject());
-      }
-    } catch (const kj::Exception& ex) {
-      if (!problems.checking()) {  // a rebuild does not fold around a damaged event
-        failure = Undecodable("event " + std::to_string(position), ex);
-        return false;
-      }
-      problems.Add(At(position) + "cannot be decoded: " + ex.getDescription().cStr());
-    }
-    return true;
+    return Decoding(
+        [&] {
+          auto e = (*view)->event();
+          if (problems.checking() && (std::string_view(e.getCaseId().cStr()) != case_id || e.getVersion() != state.version + 1))
+            problems.Add(at + "points at position " + std::to_string(position) + ", which holds " +
+                         std::string(e.getCaseId().cStr()) + " version " + std::to_string(e.getVersion()));
+          Apply(state, e);
+          state.case_id = case_id;  // the index decides which case is being folded
+          auto payload = e.getPayload();
+          if (payload.isCaseOpened()) {
+            facts.opened = true;
+            facts.subject = Bytes(e.getSubject());
+          }
+          if (payload.isSubjectErased()) {
+            facts.erased = true;
+            facts.subject = Bytes(e.getSubject());
+          }
+          return true;
+        },
+        [&](const kj::Exception& ex) {
+          if (!problems.checking()) {  // a rebuild does not fold around a damaged event
+            failure = Undecodable("event " + std::to_string(position), ex);
+            return false;
+          }
+          problems.Add(At(position) + "cannot be decoded: " + ex.getDescription().cStr());
+          return true;
+        });
   });
   if (!s.ok()) return s;
   if (!failure.ok()) return failure;
@@ -277,38 +280,40 @@ Status IndexSubject(StoreTxn& txn, const CaseState& state, const CaseFacts& fact
 // index by youth holding exactly the records that name a youth.
 Status CheckAccessLog(StoreTxn& txn, Problems& problems, VerifyReport& report,
                       const RegisterFold& activities) {
-  auto id = txn.Meta("ledger_id");
-  if (!id.ok()) return id.status();
-  std::string head = Genesis(Chain::kAccess, *id ? **id : "");
-  uint64_t expected = 1, with_subject = 0;
+  uint64_t with_subject = 0;
   Status failure;
-  auto s = txn.ScanAccess(1, [&](uint64_t position, EventView& view) {
+  auto end = WalkChain(txn, Chain::kAccess, [&](const ChainLink& link) {
+    const uint64_t position = link.position;
     const std::string at = "access record " + std::to_string(position) + ": ";
     ++report.access_records;
-    if (position != expected) problems.Add(at + "gap in positions, expected " + std::to_string(expected));
-    expected = position + 1;
-    try {
-      auto r = view.Root<schema::AccessRecord>();
-      if (Bytes(r.getPrevHash()) != head) problems.Add(at + "hash chain broken (prevHash does not match the record before)");
-      if (r.getPosition() != position) problems.Add(at + "stored under another position than it names");
-      auto ref = r.getProcessingActivity();
-      if (!activities.Knows(ref.getCode().cStr(), ref.getVersion()))
-        problems.Add(at + "names processing activity " + ref.getCode().cStr() + " version " +
-                     std::to_string(ref.getVersion()) + ", which the register does not hold");
-      if (r.getSubject().size() > 0) {
-        ++with_subject;
-        auto indexed = txn.AccessPositionsOf(Bytes(r.getSubject()));
-        if (!indexed.ok()) failure = indexed.status();
-        else if (!std::binary_search(indexed->begin(), indexed->end(), position))
-          problems.Add(at + "missing from the access index by youth");
-      }
-    } catch (const kj::Exception& ex) {
-      problems.Add(at + "cannot be decoded: " + ex.getDescription().cStr());
+    if (position != link.expected) problems.Add(at + "gap in positions, expected " + std::to_string(link.expected));
+    if (!link.decoded) {
+      problems.Add(at + "cannot be decoded: " + link.damage);
+      return true;
     }
-    head = Blake2b(view.bytes());
+    if (!link.linked) problems.Add(at + "hash chain broken (prevHash does not match the record before)");
+    if (link.named_position != position) problems.Add(at + "stored under another position than it names");
+    Decoding(
+        [&] {
+          auto r = link.view.Root<schema::AccessRecord>();
+          auto ref = r.getProcessingActivity();
+          if (!activities.Knows(ref.getCode().cStr(), ref.getVersion()))
+            problems.Add(at + "names processing activity " + ref.getCode().cStr() + " version " +
+                         std::to_string(ref.getVersion()) + ", which the register does not hold");
+          if (r.getSubject().size() > 0) {
+            ++with_subject;
+            auto indexed = txn.AccessPositionsOf(Bytes(r.getSubject()));
+            if (!indexed.ok()) failure = indexed.status();
+            else if (!std::binary_search(indexed->begin(), indexed->end(), position))
+              problems.Add(at + "missing from the access index by youth");
+          }
+        },
+        [&](const kj::Exception& ex) {
+          problems.Add(at + "cannot be decoded: " + ex.getDescription().cStr());
+        });
     return failure.ok();
   });
-  if (!s.ok()) return s;
+  if (!end.ok()) return end.status();
   if (!failure.ok()) return failure;
   if (txn.Count().access_subjects != with_subject)
     problems.Add("access_subjects: " + std::to_string(txn.Count().access_subjects) + " entries for " +
@@ -353,7 +358,7 @@ Status CheckKeystore(Store& store, const Keystore& keystore, VerifyReport& repor
   return (*txn)->ScanSubjects([&](std::string_view id, SubjectRecord record) {
     auto key = keystore.Key(id);
     if (!key.ok()) return true;  // reported above, with the record
-    const std::string subject = Hex(capnp::Data::Reader(reinterpret_cast<const kj::byte*>(id.data()), id.size()));
+    const std::string subject = Hex(id);
     if (record.erased && *key && !is_pending(id))
       problems.Add("keystore: subject " + subject + " is erased in the ledger but its key is still in "
                    "the keystore (run rmc subject forget for them again)");

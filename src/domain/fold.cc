@@ -1,5 +1,6 @@
 #include "domain/fold.h"
 
+#include "codec/bytes.h"
 #include "domain/routing.h"
 
 namespace rmc {
@@ -86,8 +87,7 @@ void Apply(CaseState& s, schema::Event::Reader e) {
   s.last_position = e.getPosition();
   if (s.case_id.empty()) s.case_id = e.getCaseId();
   if (e.hasSubject() && s.subject.empty())
-    s.subject = std::string(reinterpret_cast<const char*>(e.getSubject().begin()),
-                            e.getSubject().size());
+    s.subject = Bytes(e.getSubject());
   const Days day = LocalDate(e.getOccurredAt());
   for (auto rule : e.getOverrides())
     s.deviations.push_back({e.getPosition(), 0, 0, rule, PlainReason(e), e.getActor().getId(),

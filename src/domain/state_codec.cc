@@ -3,18 +3,14 @@
 #include <capnp/message.h>
 #include <capnp/serialize.h>
 
-#include <cstring>
-
 #include "base/clock.h"
+#include "codec/bytes.h"
 #include "codec/message_sizes.h"
+#include "codec/stored_message.h"
 #include "projection.capnp.h"
 
 namespace rmc {
 namespace {
-
-capnp::Data::Reader Bytes(const std::string& s) {
-  return {reinterpret_cast<const kj::byte*>(s.data()), s.size()};
-}
 
 template <typename List>
 std::vector<std::string> Strings(List list) {
@@ -35,7 +31,7 @@ std::string EncodeCaseState(const CaseState& s) {
   auto p = message.initRoot<schema::CaseProjection>();
   p.setCaseId(s.case_id);
   p.setVersion(s.version);
-  p.setSubject(Bytes(s.subject));
+  p.setSubject(AsData(s.subject));
   p.setStatus(schema::CaseStatus(s.status));
   p.setStep(uint8_t(s.step));
   p.setAt(uint8_t(s.at));
@@ -96,68 +92,72 @@ std::string EncodeCaseState(const CaseState& s) {
   return std::string(reinterpret_cast<const char*>(bytes.begin()), bytes.size());
 }
 
+namespace {
+
+// The state a projection holds; throws kj::Exception when it is damaged.
+Result<CaseState> FromProjection(schema::CaseProjection::Reader p) {
+  CaseState s;
+  s.case_id = p.getCaseId();
+  s.version = p.getVersion();
+  s.subject = Bytes(p.getSubject());
+  s.status = CaseStatus(p.getStatus());
+  s.step = p.getStep();
+  s.at = p.getAt();
+  s.flags = p.getFlags();
+  s.target_group = p.getTargetGroup();
+  s.jikp_perspective = p.getJikpPerspective();
+  s.info_present = p.getInfoPresent();
+  s.consulent = p.getConsulent();
+  s.opened_at = p.getOpenedAt();
+  s.last_signal = p.getLastSignal();
+  s.picked_up = p.getPickedUp();
+  s.first_attempt = p.getFirstAttempt();
+  s.last_letter = p.getLastLetter();
+  s.closed_on = p.getClosedOn();
+  s.close_reason = p.getCloseReason();
+  s.aftercare_until = p.getAftercareUntil();
+  s.aftercare_checks = p.getAftercareChecks();
+  s.feedback_on = p.getFeedbackOn();
+  s.reopened = p.getReopened();
+  s.first_channel = p.getFirstChannel();
+  s.aftercare_ended = p.getAftercareEnded();
+  s.steps_done = p.getStepsDone();
+  s.last_position = p.getLastPosition();
+  for (auto v : p.getSignals()) s.signals.push_back(v);
+  for (auto c : p.getContacts())
+    s.contacts.push_back({c.getPosition(), c.getDay(), int(c.getChannel()), int(c.getOutcome())});
+  for (auto c : p.getConsents()) {
+    // A kind outside the enum cannot even be held in ConsentRecord::Kind.
+    if (uint16_t(c.getKind()) > ConsentRecord::kWithdrawn)
+      return LedgerError("damaged case projection: consent kind " +
+                         std::to_string(uint16_t(c.getKind())) + " outside the schema");
+    ConsentRecord r;
+    r.position = c.getPosition();
+    r.kind = ConsentRecord::Kind(c.getKind());
+    r.partners = Strings(c.getPartners());
+    r.categories = Strings(c.getCategories());
+    r.valid_until = c.getValidUntil();
+    r.day = c.getDay();
+    s.consents.push_back(std::move(r));
+  }
+  for (auto d : p.getDeviations())
+    s.deviations.push_back({d.getPosition(), d.getFromStep(), d.getToStep(), d.getRule(),
+                            d.getReason(), d.getActor(), d.getAt()});
+  for (auto v : p.getCorrections()) s.corrections.push_back(v);
+  if (auto days = CheckStoredDays(s); !days.ok()) return days;
+  return s;
+}
+
+}  // namespace
+
 Result<CaseState> DecodeCaseState(std::string_view bytes) {
   if (bytes.size() % sizeof(capnp::word) != 0) return LedgerError("damaged case projection");
-  // Projections are small and read once per command: copy into aligned words.
-  kj::Array<capnp::word> words = kj::heapArray<capnp::word>(bytes.size() / sizeof(capnp::word));
-  std::memcpy(words.begin(), bytes.data(), bytes.size());
-  try {
-    capnp::FlatArrayMessageReader message(words, ReadLimits(words.size()));
-    auto p = message.getRoot<schema::CaseProjection>();
-    CaseState s;
-    s.case_id = p.getCaseId();
-    s.version = p.getVersion();
-    s.subject = std::string(reinterpret_cast<const char*>(p.getSubject().begin()),
-                            p.getSubject().size());
-    s.status = CaseStatus(p.getStatus());
-    s.step = p.getStep();
-    s.at = p.getAt();
-    s.flags = p.getFlags();
-    s.target_group = p.getTargetGroup();
-    s.jikp_perspective = p.getJikpPerspective();
-    s.info_present = p.getInfoPresent();
-    s.consulent = p.getConsulent();
-    s.opened_at = p.getOpenedAt();
-    s.last_signal = p.getLastSignal();
-    s.picked_up = p.getPickedUp();
-    s.first_attempt = p.getFirstAttempt();
-    s.last_letter = p.getLastLetter();
-    s.closed_on = p.getClosedOn();
-    s.close_reason = p.getCloseReason();
-    s.aftercare_until = p.getAftercareUntil();
-    s.aftercare_checks = p.getAftercareChecks();
-    s.feedback_on = p.getFeedbackOn();
-    s.reopened = p.getReopened();
-    s.first_channel = p.getFirstChannel();
-    s.aftercare_ended = p.getAftercareEnded();
-    s.steps_done = p.getStepsDone();
-    s.last_position = p.getLastPosition();
-    for (auto v : p.getSignals()) s.signals.push_back(v);
-    for (auto c : p.getContacts())
-      s.contacts.push_back({c.getPosition(), c.getDay(), int(c.getChannel()), int(c.getOutcome())});
-    for (auto c : p.getConsents()) {
-      // A kind outside the enum cannot even be held in ConsentRecord::Kind.
-      if (uint16_t(c.getKind()) > ConsentRecord::kWithdrawn)
-        return LedgerError("damaged case projection: consent kind " +
-                           std::to_string(uint16_t(c.getKind())) + " outside the schema");
-      ConsentRecord r;
-      r.position = c.getPosition();
-      r.kind = ConsentRecord::Kind(c.getKind());
-      r.partners = Strings(c.getPartners());
-      r.categories = Strings(c.getCategories());
-      r.valid_until = c.getValidUntil();
-      r.day = c.getDay();
-      s.consents.push_back(std::move(r));
-    }
-    for (auto d : p.getDeviations())
-      s.deviations.push_back({d.getPosition(), d.getFromStep(), d.getToStep(), d.getRule(),
-                              d.getReason(), d.getActor(), d.getAt()});
-    for (auto v : p.getCorrections()) s.corrections.push_back(v);
-    if (auto days = CheckStoredDays(s); !days.ok()) return days;
-    return s;
-  } catch (const kj::Exception& e) {
-    return LedgerError(std::string("damaged case projection: ") + e.getDescription().cStr());
-  }
+  StoredMessage message(bytes);
+  return Decoding([&] { return FromProjection(message.Root<schema::CaseProjection>()); },
+                  [](const kj::Exception& e) -> Result<CaseState> {
+                    return LedgerError(std::string("damaged case projection: ") +
+                                       e.getDescription().cStr());
+                  });
 }
 
 Status CheckStoredDays(const CaseState& s) {

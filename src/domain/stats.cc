@@ -1,11 +1,7 @@
 #include "domain/stats.h"
 
-#include <capnp/serialize.h>
-
-#include <cstring>
-
-#include "codec/message_sizes.h"
 #include "codec/schema_info.h"
+#include "codec/stored_message.h"
 #include "domain/deadlines.h"
 #include "domain/state_codec.h"
 #include "event.capnp.h"
@@ -60,22 +56,15 @@ StatsCounter::StatsCounter(Days today, const Settings& settings) : settings_(set
 
 Status StatsCounter::Add(std::string_view bytes) {
   if (bytes.size() % sizeof(capnp::word) != 0) return LedgerError("damaged case projection");
-  kj::ArrayPtr<const capnp::word> words;
-  if (reinterpret_cast<uintptr_t>(bytes.data()) % sizeof(capnp::word) == 0) {
-    words = {reinterpret_cast<const capnp::word*>(bytes.data()),
-             bytes.size() / sizeof(capnp::word)};
-  } else {
-    buffer_.resize(bytes.size() / sizeof(capnp::word));
-    std::memcpy(buffer_.data(), bytes.data(), bytes.size());
-    words = {reinterpret_cast<const capnp::word*>(buffer_.data()), buffer_.size()};
-  }
-  try {
-    capnp::FlatArrayMessageReader message(words, ReadLimits(words.size()));
-    Add(message.getRoot<schema::CaseProjection>());
-  } catch (const kj::Exception& e) {
-    return LedgerError(std::string("damaged case projection: ") + e.getDescription().cStr());
-  }
-  return Status::Ok();
+  StoredMessage message(bytes, buffer_);
+  return Decoding(
+      [&] {
+        Add(message.Root<schema::CaseProjection>());
+        return Status::Ok();
+      },
+      [](const kj::Exception& e) {
+        return LedgerError(std::string("damaged case projection: ") + e.getDescription().cStr());
+      });
 }
 
 void StatsCounter::Add(schema::CaseProjection::Reader p) {

@@ -85,7 +85,7 @@ class StatsCounter {
  private:
   const Settings& settings_;
   Stats stats_;
-  std::vector<uint64_t> buffer_;  // an unaligned projection's words (capnp::word cannot be copied)
+  std::vector<uint64_t> buffer_;  // an unaligned projection's words (StoredMessage's scratch)
 };
 
 // The figures as the JSON object of `rmc stats --json`: snake_case keys, codes as in commands

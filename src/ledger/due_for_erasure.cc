@@ -59,7 +59,6 @@ Result<std::vector<Command>> RetentionErasures(const std::vector<DueSubject>& su
                                                const CommandDefaults& defaults) {
   std::vector<Command> commands;
   for (const auto& s : subjects) {
-    const std::string id(s.subject_id);
     std::string reason =
         "retention passed (rmc retention on " + FormatDate(today) + "): last case " +
         s.due.last_case + " ended " + FormatDate(s.due.ended) + ", + " +
@@ -68,9 +67,7 @@ Result<std::vector<Command>> RetentionErasures(const std::vector<DueSubject>& su
         std::to_string(settings.max_age) + " birthday + " +
         std::to_string(settings.retention_after_age_years) + " years) " +
         (s.due.birth_date_unknown() ? "cannot hold it: birth date unknown" : "passed");
-    Json command = {{"id", "retention-" + FormatDate(today) + "-" +
-                               Hex(capnp::Data::Reader(reinterpret_cast<const kj::byte*>(id.data()),
-                                                       id.size()))},
+    Json command = {{"id", "retention-" + FormatDate(today) + "-" + Hex(s.subject_id)},
                     {"type", "forget_subject"},
                     {"reason", reason},
                     {"data", {{"subject", s.ref}, {"grondslag", "bewaartermijn"}}}};

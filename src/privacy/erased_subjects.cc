@@ -2,6 +2,8 @@
 
 #include <cstring>
 
+#include "codec/bytes.h"
+
 namespace rmc {
 namespace {
 
@@ -9,10 +11,7 @@ bool HasSealedSubject(schema::Event::Reader e) {
   return (e.hasSealed() || e.hasSealedReason()) && e.hasSubject();
 }
 
-std::string_view SubjectOf(schema::Event::Reader e) {
-  auto id = e.getSubject();
-  return {reinterpret_cast<const char*>(id.begin()), id.size()};
-}
+std::string_view SubjectOf(schema::Event::Reader e) { return Bytes(e.getSubject()); }
 
 }  // namespace
 

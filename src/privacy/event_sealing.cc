@@ -3,6 +3,7 @@
 #include <cstring>
 
 #include "base/hex.h"
+#include "codec/bytes.h"
 #include "codec/json_render.h"
 #include "codec/message_sizes.h"
 #include "privacy/sealing.h"
@@ -12,7 +13,7 @@ namespace {
 
 // The sealed reason is bound to its event and kept apart from the sealed payload.
 std::string ReasonAssociatedData(capnp::Data::Reader event_id) {
-  return std::string(reinterpret_cast<const char*>(event_id.begin()), event_id.size()) + "reason";
+  return std::string(Bytes(event_id)) + "reason";
 }
 
 }  // namespace

@@ -1,6 +1,7 @@
 #include "privacy/unsealer.h"
 
 #include "base/hex.h"
+#include "codec/bytes.h"
 
 namespace rmc {
 
@@ -33,7 +34,7 @@ bool Unsealer::IsErased(std::string_view subject_id) {
 
 Result<std::optional<Unsealed>> Unsealer::Unseal(schema::Event::Reader e) {
   if ((!e.hasSealed() && !e.hasSealedReason()) || !e.hasSubject()) return std::optional<Unsealed>();
-  std::string_view subject(reinterpret_cast<const char*>(e.getSubject().begin()), e.getSubject().size());
+  const std::string_view subject = Bytes(e.getSubject());
   auto key = Key(subject);
   if (!key.ok()) return key.status();
   if (!*key) return std::optional<Unsealed>();  // erased

@@ -6,7 +6,6 @@
 #include <cstring>
 
 #include "base/digest.h"
-#include "codec/message_sizes.h"
 #include "store/chain.h"
 
 namespace rmc {
@@ -40,29 +39,6 @@ SubjectRecord DecodeSubject(std::string_view v) {
 
 }  // namespace
 
-
-EventView::EventView(std::string_view bytes) : bytes_(bytes) {
-  kj::ArrayPtr<const capnp::word> words;
-  if (reinterpret_cast<uintptr_t>(bytes.data()) % sizeof(capnp::word) == 0) {
-    words = {reinterpret_cast<const capnp::word*>(bytes.data()), bytes.size() / sizeof(capnp::word)};
-  } else {
-    copy_ = kj::heapArray<capnp::word>(bytes.size() / sizeof(capnp::word));
-    std::memcpy(copy_.begin(), bytes.data(), copy_.size() * sizeof(capnp::word));
-    words = copy_;
-  }
-  const capnp::ReaderOptions options = ReadLimits(words.size());  // nesting: the default (64)
-  // The constructor reads the segment table: a damaged one throws here, and the reader's first
-  // use throws it again (Root), so that one catch covers every way a message can be damaged.
-  KJ_IF_MAYBE(e, kj::runCatchingExceptions([&] { reader_.emplace(words, options); })) {
-    reader_.reset();
-    damage_.emplace(kj::mv(*e));
-  }
-}
-
-Status Undecodable(const std::string& what, const kj::Exception& e) {
-  return LedgerError(what + " does not decode (" + e.getDescription().cStr() +
-                     "): the ledger is damaged; rmc verify lists what");
-}
 
 Result<std::unique_ptr<Store>> Store::Open(const std::string& dir, bool create, bool read_only,
                                           bool write_map) {
@@ -170,14 +146,13 @@ Status StoreTxn::ScanLog(MDB_dbi dbi, const char* entry, uint64_t from,
                          const std::function<bool(uint64_t, EventView&)>& visit) const {
   Status damaged;
   auto s = txn_->Scan(dbi, U64Key(from), [&](std::string_view k, std::string_view v) {
-    // A damaged entry ends the scan with an error that names it (EventView).
+    // A damaged entry ends the scan with an error that names it.
     EventView view(v);
-    try {
-      return visit(ReadU64(k), view);
-    } catch (const kj::Exception& e) {
-      damaged = Undecodable(entry + (" " + std::to_string(ReadU64(k))), e);
-      return false;
-    }
+    return Decoding([&] { return visit(ReadU64(k), view); },
+                    [&](const kj::Exception& e) {
+                      damaged = Undecodable(entry + (" " + std::to_string(ReadU64(k))), e);
+                      return false;
+                    });
   });
   return s.ok() ? damaged : s;
 }

@@ -13,7 +13,6 @@
 #pragma once
 
 #include <capnp/message.h>
-#include <capnp/serialize.h>
 
 #include <functional>
 #include <memory>
@@ -21,41 +20,20 @@
 #include <string>
 #include <vector>
 
+#include "codec/stored_message.h"
 #include "event.capnp.h"
 #include "store/lmdb_env.h"
 
 namespace rmc {
 
-// An event read from the map. The reader points into the map (or, when LMDB placed the value
-// unaligned, into a private copy): valid only while the transaction it came from is open.
-//
-// Stored bytes may be damaged. Then reading them throws kj::Exception: event() and Root() when
-// the segment table does not fit the bytes, any getter that meets a malformed pointer, and any
-// read beyond the traversal limit (a bound on what a damaged message can make a reader do).
-// Where a read knows what it reads, it turns that into an error (StoreTxn::ScanEvents,
-// ScanAccess, verify.cc, Ledger::Execute); the last boundary is the command (cli/main.cc).
-class EventView {
+// An event (or an access record) read from the map (codec/stored_message.h). It points into the
+// map, or, when LMDB placed the value unaligned, into a private copy: valid only while the
+// transaction it came from is open.
+class EventView : public StoredMessage {
  public:
-  explicit EventView(std::string_view bytes);
+  using StoredMessage::StoredMessage;
   schema::Event::Reader event() { return Root<schema::Event>(); }
-  // The message as another root type (an access record).
-  template <typename T>
-  typename T::Reader Root() {
-    if (!reader_) kj::throwFatalException(kj::cp(*damage_));
-    return reader_->getRoot<T>();
-  }
-  std::string_view bytes() const { return bytes_; }
-
- private:
-  std::string_view bytes_;
-  kj::Array<capnp::word> copy_;
-  std::optional<capnp::FlatArrayMessageReader> reader_;
-  std::optional<kj::Exception> damage_;  // why there is no reader_
 };
-
-// The error of a stored message that does not decode: `what` ("event 12") and the reader's
-// description, for the read paths that catch kj::Exception (EventView).
-Status Undecodable(const std::string& what, const kj::Exception& e);
 
 struct CommandRecord {
   uint64_t first = 0, last = 0;

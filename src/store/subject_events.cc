@@ -19,11 +19,12 @@ Status ScanEventsOfCases(StoreTxn& txn, const std::vector<std::string>& cases,
     if (!*view)
       return LedgerError("the case index names position " + std::to_string(p) +
                          ", which holds no event");
-    try {
-      if (!visit(**view)) break;
-    } catch (const kj::Exception& e) {  // a damaged event (EventView)
-      return Undecodable("event " + std::to_string(p), e);
-    }
+    Status damaged;
+    const bool more = Decoding([&] { return visit(**view); }, [&](const kj::Exception& e) {
+      damaged = Undecodable("event " + std::to_string(p), e);
+      return false;
+    });
+    if (!more) return damaged;
   }
   return Status::Ok();
 }

@@ -211,6 +211,49 @@ TEST_F(Checkpoints, ABrokenChainGetsNoCheckpointAndFailsOne) {
   EXPECT_TRUE(Has(OnlyProblem(c), "events: event 6: prevHash is "));
 }
 
+// Each way a chain breaks, in the words of the first break (store/chain.h reports it, the
+// checkpoint words it); verify words the same entries its own way.
+TEST_F(Checkpoints, EachBreakOfTheChainIsNamedInItsOwnWords) {
+  Checkpoint c = Take();
+  auto refusal = [&] {
+    auto txn = ledger_->store().Read();
+    auto refused = MakeCheckpoint(**txn, "auditor.a");
+    return refused.ok() ? std::string("taken") : refused.status().message();
+  };
+  auto verify_says = [&](const std::string& what) {
+    auto report = Verify(ledger_->store());
+    if (!report.ok()) return false;
+    for (const auto& p : report->problems)
+      if (p == what) return true;
+    return false;
+  };
+
+  ASSERT_TRUE(testing::RewriteAndRechain(ledger_->store(), 5, [](schema::Event::Builder e) {
+                e.setPosition(9);
+              }).ok());
+  EXPECT_EQ(OnlyProblem(c), "events: event 5 names position 9");
+  EXPECT_EQ(refusal(),
+            "no checkpoint taken, the chain is broken: events: event 5 names position 9 (run rmc "
+            "verify)");
+  EXPECT_TRUE(verify_says("event 5: stored under another position than it names"));
+
+  ASSERT_TRUE(testing::WriteRawEntry(ledger_->store(), "events", 3, std::string("\x05\0\0\0\xff\xff\0\0", 8)).ok());
+  const std::string prefix = "events: event 3 cannot be decoded: ", damaged = OnlyProblem(c);
+  ASSERT_EQ(damaged.rfind(prefix, 0), 0u) << damaged;
+  const std::string why = damaged.substr(prefix.size());  // Cap'n Proto's description
+  EXPECT_EQ(refusal(), "no checkpoint taken, the chain is broken: " + damaged + " (run rmc verify)");
+  EXPECT_TRUE(verify_says("event 3: cannot be decoded: " + why)) << why;
+  EXPECT_TRUE(verify_says("event 4: hash chain broken (prevHash does not match the event before)"));
+
+  ASSERT_TRUE(ledger_->store()
+                  .Write([&](StoreTxn& txn) {
+                    return txn.raw().Delete(ledger_->store().env().dbi("events"), U64Key(2));
+                  })
+                  .ok());
+  EXPECT_EQ(OnlyProblem(c), "events: position 2 is missing (the log goes on at 3)");
+  EXPECT_TRUE(verify_says("event 3: gap in positions, expected 2"));
+}
+
 TEST_F(Checkpoints, ALogThisVersionDoesNotKnowIsRefused) {
   Checkpoint c = Take();
   c.logs["access_log"] = {3, std::string(32, 'x')};
