@@ -28,7 +28,8 @@ PersonalFields ReadSession::personal_fields() const {
 
 RenderOptions ReadSession::render() const { return {personal_fields(), Pseudonym}; }
 
-Result<std::optional<Unsealed>> ReadSession::Unseal(Ledger& ledger, schema::Event::Reader event) const {
+Result<std::optional<Unsealed>> ReadSession::Unseal(Ledger& ledger,
+                                                    schema::Event::Reader event) const {
   if (personal_fields() != PersonalFields::kReveal) return std::optional<Unsealed>();
   return ledger.Unseal(event);
 }
@@ -38,19 +39,22 @@ Status ReadSession::Account(Ledger& ledger, const std::vector<Shown>& shown) con
       request_.activity.empty() ? ActivityForRead(request_.role, kind_.action) : request_.activity;
   auto version = ledger.ActivityVersion(activity);
   if (!version.ok()) return version.status();
-  auto s = RecordAccess(ledger.store(),
-                        {request_.actor, request_.role, request_.purpose, kind_.action, activity, *version},
-                        shown);
+  auto s = RecordAccess(
+      ledger.store(),
+      {request_.actor, request_.role, request_.purpose, kind_.action, activity, *version}, shown);
   if (s.ok()) return s;
-  return Status(s.code(), "nothing is shown: this read must be recorded in the access log first, "
-                          "and that failed: " + s.message());
+  return Status(s.code(),
+                "nothing is shown: this read must be recorded in the access log first, "
+                "and that failed: " +
+                    s.message());
 }
 
 Status ReadSession::AccountCases(Ledger& ledger, const std::vector<CaseRef>& cases) const {
   std::vector<Shown> shown;
   for (const auto& c : cases) {
     const bool erased = !c.subject_id.empty() && ledger.IsErased(c.subject_id);
-    shown.push_back({c.case_id, c.subject_id, erased ? schema::AccessResult::ERASED : schema::AccessResult::OK});
+    shown.push_back({c.case_id, c.subject_id,
+                     erased ? schema::AccessResult::ERASED : schema::AccessResult::OK});
   }
   return Account(ledger, shown);
 }

@@ -25,15 +25,18 @@ Status ForEachCase(Ledger& ledger, const std::function<void(const CaseState&)>& 
   return s.ok() ? failure : s;
 }
 
-Result<CaseList> ListCases(Ledger& ledger, const ListFilter& filter, Days today, bool pseudonymize) {
+Result<CaseList> ListCases(Ledger& ledger, const ListFilter& filter, Days today,
+                           bool pseudonymize) {
   CaseList list;
   auto s = ForEachCase(ledger, [&](const CaseState& c) {
     const char* status = StatusName(EffectiveStatus(c, today));
     std::string tg;
     if (c.target_group >= 0)
-      tg = schema_info::EnumCode(capnp::Schema::from<schema::TargetGroup>().getEnumerants()[c.target_group]);
+      tg = schema_info::EnumCode(
+          capnp::Schema::from<schema::TargetGroup>().getEnumerants()[c.target_group]);
     bool overdue = false;
-    for (const auto& d : DeadlinesOf(c, ledger.settings(), today, std::nullopt)) overdue |= d.overdue;
+    for (const auto& d : DeadlinesOf(c, ledger.settings(), today, std::nullopt))
+      overdue |= d.overdue;
     if (!filter.status.empty() && filter.status != status) return;
     if (filter.phase && PhaseOf(c.step) != filter.phase) return;
     if (!filter.target_group.empty() && filter.target_group != tg) return;
@@ -41,8 +44,11 @@ Result<CaseList> ListCases(Ledger& ledger, const ListFilter& filter, Days today,
     if (filter.overdue && !overdue) return;
     int next = NextStep(c);
     list.cases.push_back({c.case_id, c.subject});
-    list.rows.push_back({{"case", c.case_id}, {"version", c.version}, {"status", status},
-                         {"phase", PhaseOf(c.step)}, {"step", c.step},
+    list.rows.push_back({{"case", c.case_id},
+                         {"version", c.version},
+                         {"status", status},
+                         {"phase", PhaseOf(c.step)},
+                         {"step", c.step},
                          {"next_step", next ? Json(next) : Json(nullptr)},
                          {"target_group", tg.empty() ? Json(nullptr) : Json(tg)},
                          {"consulent", c.consulent.empty() ? Json(nullptr)
@@ -63,9 +69,9 @@ Result<DueList> DueDeadlines(Ledger& ledger, Days today, int within) {
     if (due.rows.size() > before) due.cases.push_back({state.case_id, state.subject});
   });
   if (!s.ok()) return s;
-  std::stable_sort(due.rows.begin(), due.rows.end(), [](const DueDeadline& a, const DueDeadline& b) {
-    return a.deadline.due < b.deadline.due;
-  });
+  std::stable_sort(
+      due.rows.begin(), due.rows.end(),
+      [](const DueDeadline& a, const DueDeadline& b) { return a.deadline.due < b.deadline.due; });
   return due;
 }
 

@@ -29,7 +29,7 @@ struct ListFilter {
 
 struct CaseList {
   std::vector<CaseRef> cases;  // in case id order
-  Json rows = Json::array();      // one object per case, as `rmc list --json` prints it
+  Json rows = Json::array();   // one object per case, as `rmc list --json` prints it
 };
 
 // The cases that pass `filter` on `today`. With `pseudonymize` (the evaluator) the consultant
@@ -42,8 +42,8 @@ struct DueDeadline {
 };
 
 struct DueList {
-  std::vector<CaseRef> cases;    // the cases with a deadline listed, in case id order
-  std::vector<DueDeadline> rows;    // earliest due first; equal days in case id order
+  std::vector<CaseRef> cases;     // the cases with a deadline listed, in case id order
+  std::vector<DueDeadline> rows;  // earliest due first; equal days in case id order
 };
 
 // The deadlines not met that are overdue or fall due within `within` days of `today`.

@@ -27,10 +27,17 @@ const Roles kAccounting{"coordinator", "auditor", "system"};
 
 // The subcommands that write or administer, besides `rmc <type>` for every command type of the
 // schema (each records a case command): none shows a youth's data.
-const std::set<std::string> kNotReads{
-    "init",        "config",          "apply",         "verify",
-    "rebuild",     "backup",          "subject forget", "audit register-activity",
-    "audit keygen", "audit checkpoint", "audit verify-checkpoint"};
+const std::set<std::string> kNotReads{"init",
+                                      "config",
+                                      "apply",
+                                      "verify",
+                                      "rebuild",
+                                      "backup",
+                                      "subject forget",
+                                      "audit register-activity",
+                                      "audit keygen",
+                                      "audit checkpoint",
+                                      "audit verify-checkpoint"};
 
 // One run of a read command on the test ledger (ReadSessionCli::SetUp).
 struct ReadRun {
@@ -104,8 +111,10 @@ TEST(ReadCommands, EveryLeafSubcommandIsClassified) {
         << "rmc " << name << " is neither a write (kNotReads) nor a read held to the read policy "
         << "(kReads): classify it here; a read goes through src/ledger/read_session.h";
   }
-  for (const auto& [name, runs] : kReads) EXPECT_TRUE(registered.count(name)) << name << " is no subcommand";
-  for (const auto& name : kNotReads) EXPECT_TRUE(registered.count(name)) << name << " is no subcommand";
+  for (const auto& [name, runs] : kReads)
+    EXPECT_TRUE(registered.count(name)) << name << " is no subcommand";
+  for (const auto& name : kNotReads)
+    EXPECT_TRUE(registered.count(name)) << name << " is no subcommand";
   EXPECT_GE(ReadCommands().size(), 13u);
 }
 
@@ -118,9 +127,11 @@ class ReadSessionCli : public rmc::testing::RmcCli {
     // RMC-000001: J-1, closed years ago, retention passed. RMC-000002: the known youth, open,
     // with a disclosure. RMC-000003: J-5, open.
     for (const char* cmd :
-         {"init", "signal --subject-ref J-1 --subject-name Piet --subject-birth-date 1995-05-05 "
-                  "--channel jongere --received 2020-01-02",
-          "triage RMC-000001 --target-group geen --action-required false --rationale r --reason kort",
+         {"init",
+          "signal --subject-ref J-1 --subject-name Piet --subject-birth-date 1995-05-05 "
+          "--channel jongere --received 2020-01-02",
+          "triage RMC-000001 --target-group geen --action-required false --rationale r --reason "
+          "kort",
           "feedback RMC-000001 --partners leerplicht --summary s --limited-to-case true",
           "close RMC-000001 --close-reason geen-rmc-doelgroep"})
       ASSERT_EQ(rmc::e2e::RunRmc(dir_, cmd, "consulent", kThen).code, 0) << cmd;
@@ -128,8 +139,10 @@ class ReadSessionCli : public rmc::testing::RmcCli {
          {"signal --subject-ref " + std::string(kRef) + " --subject-name '" + kFirstName + " " +
               kLastName + "' --subject-birth-date " + kBirthDate +
               " --channel jongere --received 2026-11-01",
-          std::string("signal --subject-ref J-5 --subject-name Bram --channel jongere --received 2026-11-02"),
-          std::string("share RMC-000002 --partner Gemeente --categories verzuim --grondslag wettelijke-taak "
+          std::string("signal --subject-ref J-5 --subject-name Bram --channel jongere --received "
+                      "2026-11-02"),
+          std::string("share RMC-000002 --partner Gemeente --categories verzuim --grondslag "
+                      "wettelijke-taak "
                       "--doel melding --proportionaliteit p --subsidiariteit s")}) {
       auto r = Rmc(cmd);
       ASSERT_EQ(r.code, 0) << cmd << ": " << r.text;
@@ -192,8 +205,8 @@ TEST_F(ReadSessionCli, EachReadRecordsOneAccessPerYouthShown) {
 
 TEST_F(ReadSessionCli, TheEvaluatorSeesNoPersonalValueOfTheYouth) {
   // The values as the ledger holds them, and the birth date in the notations output uses.
-  const std::vector<std::string> personal{kRef, kFirstName, kLastName, kBirthDate, "14-03-2008",
-                                          "14 maart 2008", "20080314"};
+  const std::vector<std::string> personal{kRef,         kFirstName,      kLastName, kBirthDate,
+                                          "14-03-2008", "14 maart 2008", "20080314"};
   // They are there to be seen: a consulent's read shows them.
   const std::string shown = Rmc("--json show RMC-000002").text;
   for (const char* value : {kRef, kFirstName, kBirthDate})
@@ -207,7 +220,8 @@ TEST_F(ReadSessionCli, TheEvaluatorSeesNoPersonalValueOfTheYouth) {
         EXPECT_EQ(r.code, 0) << "rmc " << format << run.args << ": " << r.text;
         for (const auto& value : personal)
           EXPECT_EQ(r.text.find(value), std::string::npos)
-              << value << " in the evaluator's rmc " << format << run.args << ":\n" << r.text;
+              << value << " in the evaluator's rmc " << format << run.args << ":\n"
+              << r.text;
       }
       ++runs_checked;
     }

@@ -11,7 +11,9 @@ namespace {
 
 using schema::Role;
 
-ReadRequest As(Role role, std::string purpose = "") { return {"test", role, std::move(purpose), ""}; }
+ReadRequest As(Role role, std::string purpose = "") {
+  return {"test", role, std::move(purpose), ""};
+}
 
 TEST(ReadSession, ThePermissionIsCheckedBeforeThePurpose) {
   auto s = ReadSession::Begin(As(Role::EVALUATOR), {"events", Action::kReadPersonalFeed, true});
@@ -23,7 +25,8 @@ TEST(ReadSession, OnlyAReadOfPersonalDataNeedsAPurposeAndTheConsulentNone) {
   auto none = ReadSession::Begin(As(Role::AUDITOR, " \t"), {"show", Action::kReadCases, true});
   ASSERT_FALSE(none.ok());
   EXPECT_EQ(none.status().code(), Code::kUsage);
-  EXPECT_EQ(none.status().message(), "role auditor reads personal data only with --purpose saying why");
+  EXPECT_EQ(none.status().message(),
+            "role auditor reads personal data only with --purpose saying why");
   EXPECT_TRUE(ReadSession::Begin(As(Role::AUDITOR), {"stats", Action::kStats, false}).ok());
   EXPECT_TRUE(ReadSession::Begin(As(Role::CONSULENT), {"show", Action::kReadCases, true}).ok());
   auto bad = ReadSession::Begin(As(Role::CONSULENT, "a\nb"), {"show", Action::kReadCases, true});
@@ -33,12 +36,14 @@ TEST(ReadSession, OnlyAReadOfPersonalDataNeedsAPurposeAndTheConsulentNone) {
 
 TEST(ReadSession, TheEvaluatorGetsPseudonymsWhateverTheRead) {
   for (bool personal : {true, false}) {
-    auto s = ReadSession::Begin(As(Role::EVALUATOR, "leersessie"), {"history", Action::kReadCases, personal});
+    auto s = ReadSession::Begin(As(Role::EVALUATOR, "leersessie"),
+                                {"history", Action::kReadCases, personal});
     ASSERT_TRUE(s.ok()) << s.status().message();
     EXPECT_EQ(s->personal_fields(), PersonalFields::kPseudonymize);
     EXPECT_TRUE(s->render().pseudonym);
   }
-  auto reveal = ReadSession::Begin(As(Role::COORDINATOR, "x"), {"history", Action::kReadCases, true});
+  auto reveal =
+      ReadSession::Begin(As(Role::COORDINATOR, "x"), {"history", Action::kReadCases, true});
   EXPECT_EQ(reveal->personal_fields(), PersonalFields::kReveal);
   auto omit = ReadSession::Begin(As(Role::COORDINATOR), {"events", Action::kReadFeed, false});
   EXPECT_EQ(omit->personal_fields(), PersonalFields::kOmit);
