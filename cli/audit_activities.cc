@@ -60,6 +60,7 @@ void RegisterAuditActivities(CLI::App& app, Globals& g, int& exit_code) {
   auto* list = audit.add_subcommand("activities", "the register of processing activities (AVG art. 30): the version in force of each");
   list->add_flag("--all", *all, "every version ever registered, oldest first");
   list->callback([&g, &exit_code, all] {
+    if (!BeginRead(g, {"audit activities", Action::kReadRegister, false}, exit_code)) return;
     auto ledger = OpenOrFail(g, exit_code);
     if (!ledger) return;
     std::vector<const Activity*> shown;

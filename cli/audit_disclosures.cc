@@ -61,8 +61,8 @@ void RegisterAuditDisclosures(CLI::App& app, Globals& g, int& exit_code) {
                   "only disclosures to this partner (the name as recorded)");
   sub->add_option("--output", o->output, "write to FILE (mode 0600) instead of standard output");
   sub->callback([&g, &exit_code, o] {
-    if (auto s = Permit(g.Role(), Action::kReadDisclosures); !s.ok()) return void(exit_code = Fail(g, s));
-    if (auto s = CheckReadPurpose(g); !s.ok()) return void(exit_code = Fail(g, s));
+    auto session = BeginRead(g, {"audit disclosures", Action::kReadDisclosures, true}, exit_code);
+    if (!session) return;
     if (!o->output.empty())
       if (auto s = CheckReplaceable(o->output); !s.ok()) return void(exit_code = Fail(g, s));
     auto ledger = OpenOrFail(g, exit_code);
@@ -79,18 +79,16 @@ void RegisterAuditDisclosures(CLI::App& app, Globals& g, int& exit_code) {
     auto found = FindDisclosures(ledger->unsealer(), **txn, filter);
     if (!found.ok()) return void(exit_code = Fail(g, found.status()));
     Json rows = Json::array();
-    std::vector<Shown> shown;
+    std::vector<CaseRef> shown;
     for (const auto& d : *found) {
       Json j = DisclosureJson(d, true);
       const capnp::Data::Reader subject(reinterpret_cast<const kj::byte*>(d.subject_id.data()),
                                         d.subject_id.size());
       j["subject"] = d.subject_id.empty() ? Json(nullptr) : Json(Hex(subject));
       rows.push_back(std::move(j));
-      const bool erased = !d.subject_id.empty() && ledger->IsErased(d.subject_id);
-      shown.push_back({d.case_id, d.subject_id,
-                       erased ? schema::AccessResult::ERASED : schema::AccessResult::OK});
+      shown.push_back({d.case_id, d.subject_id});
     }
-    if (auto a = Account(*ledger, g, "audit disclosures", shown); !a.ok())
+    if (auto a = session->AccountCases(*ledger, shown); !a.ok())
       return void(exit_code = Fail(g, a));
     std::string text =
         g.json ? rows.dump(-1, ' ', false, Json::error_handler_t::replace) + "\n" : Table(rows);

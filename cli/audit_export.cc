@@ -28,8 +28,8 @@ Status NewPath(const std::string& flag, const std::string& path) {
 }
 
 Status Run(const Globals& g, const Options& o) {
-  if (auto s = Permit(g.Role(), Action::kReadAccessLog); !s.ok()) return s;
-  if (auto s = CheckReadPurpose(g); !s.ok()) return s;
+  auto session = ReadSession::Begin(g.Reader(), {"audit export", Action::kReadAccessLog, true});
+  if (!session.ok()) return session.status();
   if (!o.ldv) return Status(Code::kUsage, "say which format: --ldv (the only one so far)");
   LdvOptions options;
   if (!o.since.empty()) {
@@ -49,8 +49,7 @@ Status Run(const Globals& g, const Options& o) {
   if (!txn.ok()) return txn.status();
   auto exported = ExportLdv(**txn, options);
   if (!exported.ok()) return exported.status();
-  if (auto s = Account(**ledger, g, "audit export", {{"access-log", "", schema::AccessResult::OK}});
-      !s.ok())
+  if (auto s = session->Account(**ledger, {{"access-log", "", schema::AccessResult::OK}}); !s.ok())
     return s;
   if (!o.users.empty())
     if (auto s = WriteNewPrivateFile(o.users, exported->users, "an export"); !s.ok()) return s;

@@ -19,8 +19,8 @@ std::string Detail(const Processing& p) {
 }
 
 Status Run(const Globals& g, const std::string& ref) {
-  if (auto s = Permit(g.Role(), Action::kReadAccessLog); !s.ok()) return s;
-  if (auto s = CheckReadPurpose(g); !s.ok()) return s;
+  auto session = ReadSession::Begin(g.Reader(), {"audit log", Action::kReadAccessLog, true});
+  if (!session.ok()) return session.status();
   auto ledger = Ledger::Open(g.Paths());
   if (!ledger.ok()) return ledger.status();
   auto txn = (*ledger)->store().Read();
@@ -31,9 +31,8 @@ Status Run(const Globals& g, const std::string& ref) {
     return Status(Code::kNotFound, "no youth with ref " + ref + " in this ledger");
   if (!log.ok()) return log.status();
   const bool erased = (*ledger)->IsErased(subject_id);
-  if (auto s = Account(**ledger, g, "audit log",
-                       {{"access-log", subject_id,
-                         erased ? schema::AccessResult::ERASED : schema::AccessResult::OK}});
+  if (auto s = session->Account(**ledger, {{"access-log", subject_id,
+                                             erased ? schema::AccessResult::ERASED : schema::AccessResult::OK}});
       !s.ok())
     return s;
   if (g.json) {

@@ -40,8 +40,8 @@ void RegisterAuditReads(CLI::App& app, Globals& g, int& exit_code) {
   sub->add_option("--actor", o->actor, "only reads by this user");
   sub->add_option("--since", o->since, "only reads recorded at or after this ISO date or time");
   sub->callback([&g, &exit_code, o] {
-    if (auto s = Permit(g.Role(), Action::kReadAccessLog); !s.ok()) return void(exit_code = Fail(g, s));
-    if (auto s = CheckReadPurpose(g); !s.ok()) return void(exit_code = Fail(g, s));
+    auto session = BeginRead(g, {"audit reads", Action::kReadAccessLog, true}, exit_code);
+    if (!session) return;
     AccessFilter filter;
     filter.actor = o->actor;
     if (!o->since.empty()) {
@@ -65,7 +65,7 @@ void RegisterAuditReads(CLI::App& app, Globals& g, int& exit_code) {
       return true;
     });
     if (!s.ok()) return void(exit_code = Fail(g, s));
-    if (auto a = Account(*ledger, g, "audit reads", {{"access-log", "", schema::AccessResult::OK}}); !a.ok())
+    if (auto a = session->Account(*ledger, {{"access-log", "", schema::AccessResult::OK}}); !a.ok())
       return void(exit_code = Fail(g, a));
     if (g.json) return PrintJson(records);
     std::printf("%-8s %-20s %-12s %-11s %-12s %-12s %-16s %s\n", "position", "recorded at", "actor", "role",

@@ -1,7 +1,6 @@
 #include "context.h"
 
 #include "base/names.h"
-#include "domain/state_codec.h"
 
 #include <pwd.h>
 #include <sodium.h>
@@ -20,6 +19,8 @@ LedgerPaths Globals::Paths() const {
 }
 
 schema::Role Globals::Role() const { return RoleFromName(role_name).value_or(schema::Role::CONSULENT); }
+
+ReadRequest Globals::Reader() const { return {actor, Role(), purpose, activity}; }
 
 CommandDefaults Globals::Defaults() const { return {actor, Role(), activity}; }
 
@@ -49,22 +50,6 @@ std::unique_ptr<Ledger> OpenOrFail(const Globals& g, int& exit_code) {
   return std::move(*ledger);
 }
 
-Status ForEachCase(Ledger& ledger, const std::function<void(const CaseState&)>& visit) {
-  auto txn = ledger.store().Read();
-  if (!txn.ok()) return txn.status();
-  Status failure;
-  auto s = (*txn)->ScanCases([&](std::string_view, std::string_view bytes) {
-    auto state = DecodeCaseState(bytes);
-    if (!state.ok()) {
-      failure = state.status();
-      return false;
-    }
-    visit(*state);
-    return true;
-  });
-  return s.ok() ? failure : s;
-}
-
 Result<Days> Today() {
   auto now = Now();
   if (!now.ok()) return now.status();
@@ -89,40 +74,13 @@ CLI::App& SubjectGroup(CLI::App& app) {
   return Group(app, "subject", "one youth across their cases, by their ref: the right of access, erasure");
 }
 
-Status CheckReadPurpose(const Globals& g) {
-  // White space says nothing: a purpose of only blanks is no purpose.
-  if (g.Role() != schema::Role::CONSULENT &&
-      g.purpose.find_first_not_of(" \t\n\r\f\v") == std::string::npos)
-    return Status(Code::kUsage, std::string("role ") + RoleName(g.Role()) +
-                                    " reads personal data only with --purpose saying why");
-  // It is recorded in the access log and printed one record a line.
-  if (!g.purpose.empty())
-    if (auto s = CheckName("--purpose", g.purpose, 4096); !s.ok())
-      return Status(Code::kUsage, s.message());
-  return Status::Ok();
-}
-
-Status Account(Ledger& ledger, const Globals& g, const std::string& action, const std::vector<Shown>& shown) {
-  const std::string activity = g.activity.empty() ? ActivityForRead(g.Role(), action) : g.activity;
-  auto version = ledger.ActivityVersion(activity);
-  if (!version.ok()) return version.status();
-  auto s = RecordAccess(ledger.store(), {g.actor, g.Role(), g.purpose, action, activity, *version}, shown);
-  if (s.ok()) return s;
-  return Status(s.code(), "nothing is shown: this read must be recorded in the access log first, "
-                          "and that failed: " + s.message());
-}
-
-Result<std::string> KnownSubject(Ledger& ledger, StoreTxn& txn, const std::string& ref) {
-  std::string id = ledger.keystore().SubjectId(ref);
-  auto known = txn.Subject(id);
-  if (!known.ok()) return known.status();
-  if (!*known) return Status(Code::kNotFound, "no youth with ref " + ref + " in this ledger");
-  return id;
-}
-
-Shown ShownCase(Ledger& ledger, const CaseState& state) {
-  const bool erased = !state.subject.empty() && ledger.IsErased(state.subject);
-  return {state.case_id, state.subject, erased ? schema::AccessResult::ERASED : schema::AccessResult::OK};
+std::optional<ReadSession> BeginRead(const Globals& g, ReadKind kind, int& exit_code) {
+  auto session = ReadSession::Begin(g.Reader(), std::move(kind));
+  if (!session.ok()) {
+    exit_code = Fail(g, session.status());
+    return std::nullopt;
+  }
+  return std::move(*session);
 }
 
 std::string NewCommandId() {

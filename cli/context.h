@@ -1,5 +1,8 @@
 // What every subcommand shares: the global options, opening the ledger, printing results and
-// errors the way docs/commands.md promises. The CLI's only link to the core is src/ledger/ledger.h.
+// errors the way docs/commands.md promises. The CLI parses flags and prints; the core does the
+// rest. Writes go through src/ledger/ledger.h (Ledger::Execute); every read command begins a
+// src/ledger/read_session.h session, which permits it, requires its purpose, decides the
+// evaluator's pseudonymisation and records the access before anything is printed.
 #pragma once
 
 #include <CLI/CLI.hpp>
@@ -12,6 +15,7 @@
 #include "codec/command.h"
 #include "codec/json_render.h"
 #include "ledger/ledger.h"
+#include "ledger/read_session.h"
 
 namespace rmc::cli {
 
@@ -30,11 +34,9 @@ struct Globals {
 
   LedgerPaths Paths() const;
   schema::Role Role() const;
+  ReadRequest Reader() const;  // who reads and why, for a ReadSession
   CommandDefaults Defaults() const;
 };
-
-// Visits the state of every case of `ledger`, in case id order; the first failure.
-Status ForEachCase(Ledger& ledger, const std::function<void(const CaseState&)>& visit);
 
 // The local date of the clock (RMC_NOW or the system clock); usage for a bad RMC_NOW.
 Result<Days> Today();
@@ -77,15 +79,9 @@ CLI::App& SubjectGroup(CLI::App& app);
 int Fail(const Globals& g, const Status& status);
 // Opens the ledger of the global options, or prints why not.
 std::unique_ptr<Ledger> OpenOrFail(const Globals& g, int& exit_code);
-// Reads of personal data by roles other than consulent need --purpose (exit 2 without it).
-Status CheckReadPurpose(const Globals& g);
-// Records in the access log that `action` showed `shown` (access_log.h). Called before anything
-// is printed: when it fails, the command fails and shows nothing.
-Status Account(Ledger& ledger, const Globals& g, const std::string& action, const std::vector<Shown>& shown);
-// The pseudonymous id of the youth with `ref`: not_found (exit 5) when the ledger has none.
-Result<std::string> KnownSubject(Ledger& ledger, StoreTxn& txn, const std::string& ref);
-// The case's youth, as shown: erased when the subject's key is gone.
-Shown ShownCase(Ledger& ledger, const CaseState& state);
+// Begins the read session of a read command (ledger/read_session.h) for the global options,
+// before anything else the command does; prints why not (and sets `exit_code`) when refused.
+std::optional<ReadSession> BeginRead(const Globals& g, ReadKind kind, int& exit_code);
 // A new command id ("cli-" and 24 random hex digits) for a command given without --id.
 std::string NewCommandId();
 // Parses `command` as `rmc apply` parses a line and executes it alone (Ledger::Execute): its

@@ -1,10 +1,10 @@
-// rmc due: the deadlines of every case (docs/routekaart.md#deadlines) that are overdue or fall
-// due within the coming days, earliest first — the consultant's morning list.
-#include <algorithm>
+// rmc due: the deadlines of every case (docs/routekaart.md#deadlines) that are overdue or fall due
+// within the coming days, earliest first — the consultant's morning list. The query is
+// src/views/case_lists.h; this file prints.
 #include <cstdio>
 
 #include "context.h"
-#include "domain/deadlines.h"
+#include "views/case_lists.h"
 
 namespace rmc::cli {
 
@@ -13,28 +13,17 @@ void RegisterDue(CLI::App& app, Globals& g, int& exit_code) {
   auto* sub = app.add_subcommand("due", "deadlines overdue and falling due soon, earliest first");
   sub->add_option("--within", *within, "days ahead to look (default 14)")->check(CLI::Range(0, 3650));
   sub->callback([&g, &exit_code, within] {
-    if (auto s = CheckReadPurpose(g); !s.ok()) return void(exit_code = Fail(g, s));
+    auto session = BeginRead(g, {"due", Action::kReadCases, true}, exit_code);
+    if (!session) return;
     auto ledger = OpenOrFail(g, exit_code);
     if (!ledger) return;
     auto clock = Today();
     if (!clock.ok()) return void(exit_code = Fail(g, clock.status()));
     const Days today = *clock;
-    struct Row {
-      std::string case_id;
-      Deadline deadline;
-    };
-    std::vector<Row> rows;
-    std::vector<Shown> shown;
-    auto s = ForEachCase(*ledger, [&](const CaseState& state) {
-      const size_t before = rows.size();
-      for (auto& d : DeadlinesOf(state, ledger->settings(), today, std::nullopt))
-        if (d.met == kNoDay && d.due <= today + *within) rows.push_back({state.case_id, d});
-      if (rows.size() > before) shown.push_back(ShownCase(*ledger, state));
-    });
-    if (!s.ok()) return void(exit_code = Fail(g, s));
-    if (auto a = Account(*ledger, g, "due", shown); !a.ok()) return void(exit_code = Fail(g, a));
-    std::stable_sort(rows.begin(), rows.end(),
-                     [](const Row& a, const Row& b) { return a.deadline.due < b.deadline.due; });
+    auto due = DueDeadlines(*ledger, today, *within);
+    if (!due.ok()) return void(exit_code = Fail(g, due.status()));
+    if (auto a = session->AccountCases(*ledger, due->cases); !a.ok()) return void(exit_code = Fail(g, a));
+    const auto& rows = due->rows;
     if (g.json) {
       Json out = Json::array();
       for (const auto& r : rows)

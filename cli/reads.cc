@@ -1,4 +1,5 @@
-// rmc show, rmc list, rmc history, rmc events: the read side.
+// rmc show, rmc list, rmc history, rmc events: the read side. Each runs in a read session
+// (src/ledger/read_session.h); the rows come from src/views/, and this file prints them.
 #include <poll.h>
 #include <unistd.h>
 
@@ -9,12 +10,11 @@
 
 #include "base/json_writer.h"
 #include "context.h"
-#include "domain/deadlines.h"
 #include "domain/routing.h"
-#include "domain/state_codec.h"
 #include "privacy/erased_subjects.h"
 #include "replay/as_of.h"
 #include "store/read_ahead.h"
+#include "views/case_lists.h"
 #include "views/case_view.h"
 #include "views/event_json.h"
 #include "views/event_stream.h"
@@ -94,7 +94,8 @@ void RegisterShow(CLI::App& app, Globals& g, int& exit_code) {
   sub->add_option("case", o->case_id, "the case")->required();
   sub->add_option("--as-of", o->as_of, "the view as it was at a position or an ISO date/time of recording");
   sub->callback([&g, &exit_code, o] {
-    if (auto s = CheckReadPurpose(g); !s.ok()) return void(exit_code = Fail(g, s));
+    auto session = BeginRead(g, {"show", Action::kReadCases, true}, exit_code);
+    if (!session) return;
     auto ledger = OpenOrFail(g, exit_code);
     if (!ledger) return;
     auto txn = ledger->store().Read();
@@ -110,10 +111,10 @@ void RegisterShow(CLI::App& app, Globals& g, int& exit_code) {
     if (!state.ok()) return void(exit_code = Fail(g, state.status()));
     auto today = Today();
     if (!today.ok()) return void(exit_code = Fail(g, today.status()));
-    ViewOptions view{g.Role() == schema::Role::EVALUATOR, *today};
+    ViewOptions view{session->pseudonymize(), *today};
     auto v = CaseView(*ledger, **txn, *state, view);
     if (!v.ok()) return void(exit_code = Fail(g, v.status()));
-    if (auto s = Account(*ledger, g, "show", {ShownCase(*ledger, *state)}); !s.ok())
+    if (auto s = session->AccountCases(*ledger, {{state->case_id, state->subject}}); !s.ok())
       return void(exit_code = Fail(g, s));
     if (g.json || !isatty(1)) {
       if (g.json) PrintJson(*v);
@@ -125,12 +126,7 @@ void RegisterShow(CLI::App& app, Globals& g, int& exit_code) {
 }
 
 void RegisterList(CLI::App& app, Globals& g, int& exit_code) {
-  struct Options {
-    std::string status, target_group, consulent;
-    int phase = 0;
-    bool overdue = false;
-  };
-  auto o = std::make_shared<Options>();
+  auto o = std::make_shared<ListFilter>();
   auto* sub = app.add_subcommand("list", "cases, one line each (filterable)");
   sub->add_option("--status", o->status, "open, nazorg or afgesloten")->check(CLI::IsMember({"open", "nazorg", "afgesloten"}));
   sub->add_option("--phase", o->phase, "phase 1-5")->check(CLI::Range(1, 5));
@@ -138,40 +134,16 @@ void RegisterList(CLI::App& app, Globals& g, int& exit_code) {
   sub->add_option("--consulent", o->consulent, "assigned consultant");
   sub->add_flag("--overdue", o->overdue, "only cases with an overdue deadline");
   sub->callback([&g, &exit_code, o] {
-    if (auto s = CheckReadPurpose(g); !s.ok()) return void(exit_code = Fail(g, s));
+    auto session = BeginRead(g, {"list", Action::kReadCases, true}, exit_code);
+    if (!session) return;
     auto ledger = OpenOrFail(g, exit_code);
     if (!ledger) return;
-    auto clock = Today();
-    if (!clock.ok()) return void(exit_code = Fail(g, clock.status()));
-    const Days today = *clock;
-    const bool evaluator = g.Role() == schema::Role::EVALUATOR;
-    Json rows = Json::array();
-    std::vector<Shown> shown;
-    auto s = ForEachCase(*ledger, [&](const CaseState& c) {
-      const char* status = StatusName(EffectiveStatus(c, today));
-      std::string tg;
-      if (c.target_group >= 0)
-        tg = schema_info::EnumCode(capnp::Schema::from<schema::TargetGroup>().getEnumerants()[c.target_group]);
-      bool overdue = false;
-      for (const auto& d : DeadlinesOf(c, ledger->settings(), today, std::nullopt)) overdue |= d.overdue;
-      if (!o->status.empty() && o->status != status) return;
-      if (o->phase && PhaseOf(c.step) != o->phase) return;
-      if (!o->target_group.empty() && o->target_group != tg) return;
-      if (!o->consulent.empty() && o->consulent != c.consulent) return;
-      if (o->overdue && !overdue) return;
-      int next = NextStep(c);
-      shown.push_back(ShownCase(*ledger, c));
-      rows.push_back({{"case", c.case_id}, {"version", c.version}, {"status", status},
-                      {"phase", PhaseOf(c.step)}, {"step", c.step},
-                      {"next_step", next ? Json(next) : Json(nullptr)},
-                      {"target_group", tg.empty() ? Json(nullptr) : Json(tg)},
-                      {"consulent", c.consulent.empty() ? Json(nullptr)
-                                    : evaluator        ? Json(Pseudonym(c.consulent))
-                                                       : Json(c.consulent)},
-                      {"overdue", overdue}});
-    });
-    if (!s.ok()) return void(exit_code = Fail(g, s));
-    if (auto a = Account(*ledger, g, "list", shown); !a.ok()) return void(exit_code = Fail(g, a));
+    auto today = Today();
+    if (!today.ok()) return void(exit_code = Fail(g, today.status()));
+    auto list = ListCases(*ledger, *o, *today, session->pseudonymize());
+    if (!list.ok()) return void(exit_code = Fail(g, list.status()));
+    if (auto a = session->AccountCases(*ledger, list->cases); !a.ok()) return void(exit_code = Fail(g, a));
+    const Json& rows = list->rows;
     if (g.json) return PrintJson(rows);
     std::printf("%-12s %-10s %5s %4s %-16s %-12s %s\n", "case", "status", "phase", "step", "target group", "consulent", "");
     for (const auto& r : rows)
@@ -186,7 +158,8 @@ void RegisterHistory(CLI::App& app, Globals& g, int& exit_code) {
   auto* sub = app.add_subcommand("history", "every event of a case, in order, with actor, times and ground");
   sub->add_option("case", *case_id, "the case")->required();
   sub->callback([&g, &exit_code, case_id] {
-    if (auto s = CheckReadPurpose(g); !s.ok()) return void(exit_code = Fail(g, s));
+    auto session = BeginRead(g, {"history", Action::kReadCases, true}, exit_code);
+    if (!session) return;
     auto ledger = OpenOrFail(g, exit_code);
     if (!ledger) return;
     auto txn = ledger->store().Read();
@@ -196,24 +169,17 @@ void RegisterHistory(CLI::App& app, Globals& g, int& exit_code) {
     if (positions->empty()) return void(exit_code = Fail(g, Status(Code::kUnknownCase, "no case " + *case_id)));
     auto state = ledger->LoadCase(**txn, *case_id);
     if (!state.ok()) return void(exit_code = Fail(g, state.status()));
-    if (auto s = Account(*ledger, g, "history", {ShownCase(*ledger, *state)}); !s.ok())
+    if (auto s = session->AccountCases(*ledger, {{state->case_id, state->subject}}); !s.ok())
       return void(exit_code = Fail(g, s));
-    RenderOptions render;
-    bool evaluator = g.Role() == schema::Role::EVALUATOR;
-    render.personal = evaluator ? PersonalFields::kPseudonymize : PersonalFields::kReveal;
-    render.pseudonym = Pseudonym;
+    const RenderOptions render = session->render();
     Json all = Json::array();
     for (uint64_t p : *positions) {
       auto view = (*txn)->Event(p);
       if (!view.ok() || !*view) return void(exit_code = Fail(g, LedgerError("missing event")));
       auto e = (*view)->event();
-      std::optional<Unsealed> personal;
-      if (!evaluator) {
-        auto u = ledger->Unseal(e);
-        if (!u.ok()) return void(exit_code = Fail(g, u.status()));
-        personal = std::move(*u);
-      }
-      Json j = EventToJson(e, personal ? &*personal : nullptr, render, IsErasedSubject(ledger->unsealer(), e));
+      auto personal = session->Unseal(*ledger, e);
+      if (!personal.ok()) return void(exit_code = Fail(g, personal.status()));
+      Json j = EventToJson(e, *personal ? &**personal : nullptr, render, IsErasedSubject(ledger->unsealer(), e));
       if (g.json) {
         all.push_back(std::move(j));
         continue;
@@ -228,6 +194,8 @@ void RegisterHistory(CLI::App& app, Globals& g, int& exit_code) {
   });
 }
 
+// Long on purpose: the feed's rounds (--follow), its chunks and their accounting share the writer,
+// the buffer and the set of youths already accounted for.
 void RegisterEvents(CLI::App& app, Globals& g, int& exit_code) {
   struct Options {
     uint64_t since = 1;
@@ -247,17 +215,11 @@ void RegisterEvents(CLI::App& app, Globals& g, int& exit_code) {
   sub->add_flag("--personal", o->personal, "include personal fields (an accounted read)");
   sub->add_flag("--follow", o->follow, "keep running and print new events as they are committed");
   sub->callback([&g, &exit_code, o] {
-    if (auto s = Permit(g.Role(), o->personal ? Action::kReadPersonalFeed : Action::kReadFeed); !s.ok())
-      return void(exit_code = Fail(g, s));
-    if (o->personal)
-      if (auto s = CheckReadPurpose(g); !s.ok()) return void(exit_code = Fail(g, s));
-    RenderOptions render;
-    render.personal = o->personal                           ? PersonalFields::kReveal
-                      : g.Role() == schema::Role::EVALUATOR ? PersonalFields::kPseudonymize
-                                                            : PersonalFields::kOmit;
-    render.pseudonym = Pseudonym;
+    auto session = BeginRead(
+        g, {"events", o->personal ? Action::kReadPersonalFeed : Action::kReadFeed, o->personal}, exit_code);
+    if (!session) return;
     // Lines go straight into one buffer, handed to stdout in large chunks.
-    EventWriter writer(render);
+    EventWriter writer(session->render());
     JsonWriter out(kFeedChunk + (64 << 10));
     uint64_t next = std::max<uint64_t>(o->since, 1);
     bool first_round = true;
@@ -280,7 +242,7 @@ void RegisterEvents(CLI::App& app, Globals& g, int& exit_code) {
       // is written, once per command.
       std::vector<Shown> unaccounted;
       auto flush = [&]() -> Status {
-        if (auto a = Account(*ledger, g, "events", unaccounted); !a.ok()) return a;
+        if (auto a = session->Account(*ledger, unaccounted); !a.ok()) return a;
         unaccounted.clear();
         out.FlushTo(stdout);
         return Status::Ok();
@@ -290,7 +252,7 @@ void RegisterEvents(CLI::App& app, Globals& g, int& exit_code) {
         auto e = view.event();
         std::optional<Unsealed> personal;
         if (o->personal) {
-          auto u = ledger->Unseal(e);
+          auto u = session->Unseal(*ledger, e);
           if (!u.ok()) {
             failure = u.status();
             return false;

@@ -46,8 +46,9 @@ void PrintTable(const std::vector<DueSubject>& due, const std::vector<Outcome>& 
 }
 
 int Run(Globals& g, bool apply) {
-  if (auto s = MayReviewRetention(g.Role(), apply); !s.ok()) return Fail(g, s);
-  if (auto s = CheckReadPurpose(g); !s.ok()) return Fail(g, s);
+  auto session = ReadSession::Begin(
+      g.Reader(), {"retention", apply ? Action::kApplyRetention : Action::kReviewRetention, true});
+  if (!session.ok()) return Fail(g, session.status());
   auto today = Today();
   if (!today.ok()) return Fail(g, today.status());
   auto ledger = Ledger::Open(g.Paths());
@@ -57,7 +58,7 @@ int Run(Globals& g, bool apply) {
   // The list shows refs and dates read from sealed fields: an accounted read per youth.
   std::vector<Shown> shown;
   for (const auto& d : *due) shown.push_back({d.cases.empty() ? "" : d.cases.back(), d.subject_id});
-  if (auto a = Account(**ledger, g, "retention", shown); !a.ok()) return Fail(g, a);
+  if (auto a = session->Account(**ledger, shown); !a.ok()) return Fail(g, a);
   std::vector<Outcome> erasures;
   if (apply && !due->empty()) {
     auto commands = RetentionErasures(*due, (*ledger)->settings(), *today, g.Defaults());

@@ -126,6 +126,7 @@ void RegisterStats(CLI::App& app, Globals& g, int& exit_code) {
   auto* sub = app.add_subcommand(
       "stats", "the figures a coordinator reports: pseudonymous counts over every case");
   sub->callback([&g, &exit_code] {
+    if (!BeginRead(g, {"stats", Action::kStats, false}, exit_code)) return;
     auto today = Today();
     if (!today.ok()) return void(exit_code = Fail(g, today.status()));
     auto stats = CountCases(g, *today);

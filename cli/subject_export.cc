@@ -32,8 +32,8 @@ void RegisterSubjectExport(CLI::App& app, Globals& g, int& exit_code) {
   sub->add_flag("--name-actors", o->name_actors,
                 "also the user names of the employees who recorded and read (default: their role)");
   sub->callback([&g, &exit_code, o] {
-    if (auto s = Permit(g.Role(), Action::kExportSubject); !s.ok()) return void(exit_code = Fail(g, s));
-    if (auto s = CheckReadPurpose(g); !s.ok()) return void(exit_code = Fail(g, s));
+    auto session = BeginRead(g, {"subject export", Action::kExportSubject, true}, exit_code);
+    if (!session) return;
     if (!o->output.empty())
       if (auto s = CheckReplaceable(o->output); !s.ok()) return void(exit_code = Fail(g, s));
     auto now = Now();
@@ -52,7 +52,7 @@ void RegisterSubjectExport(CLI::App& app, Globals& g, int& exit_code) {
     const auto result = exported->erased ? schema::AccessResult::ERASED : schema::AccessResult::OK;
     for (const auto& case_id : exported->cases)
       shown.push_back({case_id, exported->subject_id, result});
-    if (auto a = Account(*ledger, g, "subject export", shown); !a.ok())
+    if (auto a = session->Account(*ledger, shown); !a.ok())
       return void(exit_code = Fail(g, a));
     if (o->output.empty()) {
       std::fwrite(text.data(), 1, text.size(), stdout);

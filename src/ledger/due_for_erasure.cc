@@ -7,10 +7,6 @@
 
 namespace rmc {
 
-Status MayReviewRetention(schema::Role role, bool apply) {
-  return Permit(role, apply ? Action::kApplyRetention : Action::kReviewRetention);
-}
-
 Result<std::vector<DueSubject>> SubjectsDueForErasure(Ledger& ledger, Days today) {
   auto txn = ledger.store().Read();
   if (!txn.ok()) return txn.status();

@@ -17,10 +17,6 @@ struct DueSubject {
   RetentionDue due;
 };
 
-// Who may see the list (coordinator, auditor, system) and who may erase from it (coordinator,
-// system): permission_denied for everyone else.
-Status MayReviewRetention(schema::Role role, bool apply);
-
 // Every subject not yet erased that is due for erasure on `today`, by their last case id.
 // Reads the ref and the birth date from sealed fields, and only of subjects whose cases all
 // ended long enough ago (retention.h): a processing of personal data under the activity

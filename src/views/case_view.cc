@@ -1,12 +1,9 @@
 #include "views/case_view.h"
 
-#include <sodium.h>
-
-#include <array>
-
 #include "codec/schema_info.h"
 #include "domain/deadlines.h"
 #include "domain/routing.h"
+#include "privacy/pseudonym.h"
 #include "store/store.h"
 #include "views/event_json.h"
 
@@ -22,29 +19,7 @@ Json EnumJson(int value) {
   return schema_info::EnumCode(list[value]);
 }
 
-
 }  // namespace
-
-std::string Pseudonym(const std::string& value) {
-  // Keyed with a secret of this process only: stable within one view or export, unlinkable
-  // across them, and not reversible by hashing a list of likely names (docs/commands.md,
-  // Permissions).
-  static const auto key = [] {
-    std::array<unsigned char, crypto_generichash_KEYBYTES> k;
-    randombytes_buf(k.data(), k.size());
-    return k;
-  }();
-  unsigned char h[8];
-  crypto_generichash(h, sizeof h, reinterpret_cast<const unsigned char*>(value.data()),
-                     value.size(), key.data(), key.size());
-  static const char* d = "0123456789abcdef";
-  std::string out = "P-";
-  for (unsigned char b : h) {
-    out += d[b >> 4];
-    out += d[b & 15];
-  }
-  return out;
-}
 
 // Long on purpose: the view's fields in the order they are shown, one short block each.
 Result<Json> CaseView(Ledger& ledger, StoreTxn& txn, const CaseState& s, const ViewOptions& o) {

@@ -16,8 +16,4 @@ struct ViewOptions {
 Result<Json> CaseView(Ledger& ledger, StoreTxn& txn, const CaseState& state,
                       const ViewOptions& options);
 
-// A pseudonym for `value`, stable within this process ("P-3f2a9c1b04d2e8a7"), different in
-// every other one: per view or export, never linkable across them.
-std::string Pseudonym(const std::string& value);
-
 }  // namespace rmc

@@ -1,0 +1,77 @@
+// The read policy, once for every read command: one ReadSession per read. In this order it
+//   1. checks the role's permission (domain/permissions.h), before anything is opened or read;
+//   2. requires --purpose from roles other than consulent where the read shows personal data
+//      (of youths, or of employees in the access log): usage (exit 2) without one;
+//   3. decides how personal fields are shown: the evaluator only ever gets the pseudonymised
+//      form (privacy/pseudonym.h), never an unsealed value;
+//   4. records the access, one record per youth shown (audit/access_log.h), before anything is
+//      shown: when recording fails, the read fails and shows nothing.
+// The caller opens the ledger (after Begin), runs its query (views/) and prints.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "audit/access_log.h"
+#include "codec/json_render.h"
+#include "domain/permissions.h"
+#include "ledger/ledger.h"
+
+namespace rmc {
+
+// Who reads, and why: the global options of the read.
+struct ReadRequest {
+  std::string actor;
+  schema::Role role = schema::Role::CONSULENT;
+  std::string purpose;   // --purpose; may be empty for the consulent role
+  std::string activity;  // --activity; empty: the read's own (ActivityForRead)
+};
+
+// What a read command is.
+struct ReadKind {
+  std::string action;  // as the access log names it: "show", "list", "audit reads", ...
+  Action permission;   // what the role must be permitted
+  bool personal;       // shows personal data: a purpose is required (point 2)
+};
+
+// A case a read shows, by whose data it holds.
+struct CaseRef {
+  std::string case_id;
+  std::string subject_id;  // 16 bytes; empty when the case has no subject yet
+};
+
+class ReadSession {
+ public:
+  // Points 1 and 2: permission_denied (exit 7) when the role may not, then usage (exit 2)
+  // without a purpose or with one that cannot be recorded (not UTF-8, control characters, over
+  // 4096 bytes). Opens and reads nothing.
+  static Result<ReadSession> Begin(ReadRequest request, ReadKind kind);
+
+  // Point 3. The evaluator's fields are pseudonymised; anyone else's are revealed by a read of
+  // personal data and omitted by one of none (the change feed without --personal).
+  PersonalFields personal_fields() const;
+  bool pseudonymize() const { return personal_fields() == PersonalFields::kPseudonymize; }
+  RenderOptions render() const;
+  // What `event` sealed, when this read reveals it; nothing else (for the evaluator: nothing
+  // is ever unsealed).
+  Result<std::optional<Unsealed>> Unseal(Ledger& ledger, schema::Event::Reader event) const;
+
+  // Point 4: one access record per distinct element of `shown`, under the read's activity in
+  // its version in force; none when `shown` is empty. Call before anything is shown, and show
+  // nothing when it fails.
+  Status Account(Ledger& ledger, const std::vector<Shown>& shown) const;
+  // The same for the cases shown: each erased when its subject's key is gone.
+  Status AccountCases(Ledger& ledger, const std::vector<CaseRef>& cases) const;
+
+ private:
+  ReadSession(ReadRequest request, ReadKind kind)
+      : request_(std::move(request)), kind_(std::move(kind)) {}
+  ReadRequest request_;
+  ReadKind kind_;
+};
+
+// The pseudonymous id of the youth with `ref`: not_found (exit 5) when the ledger has none.
+Result<std::string> KnownSubject(Ledger& ledger, StoreTxn& txn, const std::string& ref);
+
+}  // namespace rmc

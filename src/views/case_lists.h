@@ -1,0 +1,52 @@
+// The lists over every case: `rmc list` (one row per case, filtered) and `rmc due` (the
+// deadlines falling due, earliest first). Pure queries over the stored case states: no terminal
+// output, no access record: each list names the cases it shows (CaseRef), and the caller's read
+// session (ledger/read_session.h) accounts for them before anything is printed.
+#pragma once
+
+#include <functional>
+#include <string>
+#include <vector>
+
+#include "codec/json_render.h"
+#include "domain/deadlines.h"
+#include "ledger/ledger.h"
+#include "ledger/read_session.h"
+
+namespace rmc {
+
+// Visits the state of every case of `ledger`, in case id order; the first failure.
+Status ForEachCase(Ledger& ledger, const std::function<void(const CaseState&)>& visit);
+
+// The filters of `rmc list`; empty (or 0, false) fields match every case.
+struct ListFilter {
+  std::string status;  // open, nazorg or afgesloten, on `today`
+  int phase = 0;
+  std::string target_group;
+  std::string consulent;
+  bool overdue = false;  // only cases with an overdue deadline
+};
+
+struct CaseList {
+  std::vector<CaseRef> cases;  // in case id order
+  Json rows = Json::array();   // one object per case, as `rmc list --json` prints it
+};
+
+// The cases that pass `filter` on `today`. With `pseudonymize` (the evaluator) the consultant
+// appears by pseudonym (privacy/pseudonym.h).
+Result<CaseList> ListCases(Ledger& ledger, const ListFilter& filter, Days today, bool pseudonymize);
+
+struct DueDeadline {
+  std::string case_id;
+  Deadline deadline;
+};
+
+struct DueList {
+  std::vector<CaseRef> cases;     // the cases with a deadline listed, in case id order
+  std::vector<DueDeadline> rows;  // earliest due first; equal days in case id order
+};
+
+// The deadlines not met that are overdue or fall due within `within` days of `today`.
+Result<DueList> DueDeadlines(Ledger& ledger, Days today, int within);
+
+}  // namespace rmc
