@@ -3,6 +3,7 @@
 #include <cstdio>
 #include <vector>
 
+#include "codec/bytes.h"
 #include "domain/decide.h"
 #include "domain/retention.h"
 #include "privacy/event_sealing.h"
@@ -126,8 +127,7 @@ Result<SignalledSubject> SubjectOfSignals(LedgerTxn& txn, const CaseState& state
     if (!*view) continue;
     auto e = (*view)->event();
     if ((!e.hasSealed() && !e.hasSealedReason()) || !e.hasSubject()) continue;
-    auto key = txn.Key(std::string_view(reinterpret_cast<const char*>(e.getSubject().begin()),
-                                        e.getSubject().size()));
+    auto key = txn.Key(Bytes(e.getSubject()));
     if (!key.ok()) return key.status();
     if (!*key) continue;  // erased
     auto personal = OpenSealed(**key, e);

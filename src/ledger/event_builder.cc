@@ -3,6 +3,7 @@
 #include <capnp/dynamic.h>
 
 #include "base/random.h"
+#include "codec/bytes.h"
 #include "codec/message_sizes.h"
 #include "codec/schema_info.h"
 #include "privacy/event_sealing.h"
@@ -10,10 +11,6 @@
 
 namespace rmc {
 namespace {
-
-capnp::Data::Reader AsData(const std::string& s) {
-  return {reinterpret_cast<const kj::byte*>(s.data()), s.size()};
-}
 
 // What every event carries, case or not: its id, when it was recorded and happened, who did it,
 // the command and trace it belongs to, and the processing activity it was done under.

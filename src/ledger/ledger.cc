@@ -206,13 +206,10 @@ std::vector<Outcome> Ledger::Execute(std::vector<Command>& commands, bool atomic
       Outcome& out = outcomes[i];
       // Preparing reads stored events (a duplicate's, a correction's target, a case's signals):
       // one that does not decode refuses this command, not the batch (EventView).
-      auto plan = [&]() -> Result<Executor::Plan> {
-        try {
-          return executor.Prepare(commands[i], out);
-        } catch (const kj::Exception& e) {
-          return Undecodable("an event the command reads", e);
-        }
-      }();
+      auto plan = Decoding([&] { return executor.Prepare(commands[i], out); },
+                           [](const kj::Exception& e) -> Result<Executor::Plan> {
+                             return Undecodable("an event the command reads", e);
+                           });
       if (!plan.ok()) {
         out.error = plan.status();
         if (IsMapFull(out.error)) return out.error;

@@ -14,6 +14,7 @@
 #include "audit/activities.h"
 #include "base/digest.h"
 #include "base/random.h"
+#include "codec/bytes.h"
 #include "domain/fold.h"
 #include "domain/settings.h"
 #include "ledger/case_resolution.h"
@@ -45,10 +46,6 @@ Result<Nanos> CreationTime() {
   return Nanos(std::chrono::duration_cast<std::chrono::nanoseconds>(
                    std::chrono::system_clock::now().time_since_epoch())
                    .count());
-}
-
-std::string_view AsView(capnp::Data::Reader d) {
-  return {reinterpret_cast<const char*>(d.begin()), d.size()};
 }
 
 }  // namespace
@@ -222,8 +219,8 @@ Result<uint64_t> SqlitePeer::Rebuild() {
         rmc::Apply(state, e);
         auto payload = e.getPayload();
         if (payload.isCaseOpened())
-          opened[std::string(AsView(e.getSubject()))].emplace_back(e.getPosition(), state.case_id);
-        if (payload.isSubjectErased()) erased[std::string(AsView(e.getSubject()))] = true;
+          opened[std::string(Bytes(e.getSubject()))].emplace_back(e.getPosition(), state.case_id);
+        if (payload.isSubjectErased()) erased[std::string(Bytes(e.getSubject()))] = true;
       }
     } catch (const kj::Exception& ex) {
       return LedgerError(std::string("an event cannot be decoded: ") + ex.getDescription().cStr());
