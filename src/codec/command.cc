@@ -129,7 +129,9 @@ Status ParseCorrection(element data, Command& c) {
   simdjson::dom::object object;
   if (data.get_object().get(object) != simdjson::SUCCESS) return InvalidInput("data: expected an object");
   bool has_fields = false;
+  std::set<std::string_view> seen;
   for (auto [key, value] : object) {
+    if (!seen.insert(key).second) return InvalidInput("data." + std::string(key) + ": given twice");
     if (key == "event") {
       uint64_t position;
       std::string_view text;
@@ -157,7 +159,12 @@ Status ParseCorrection(element data, Command& c) {
   simdjson::dom::object fields;
   if (corrected->document.root()["data"]["data"].get_object().get(fields) != simdjson::SUCCESS)
     return InvalidInput("data.data: expected an object with the corrected fields");
-  for (auto [key, value] : fields) corrected->fields.emplace_back(key, value);
+  std::set<std::string_view> named;
+  for (auto [key, value] : fields) {
+    if (!named.insert(key).second)
+      return InvalidInput("data.data." + std::string(key) + ": given twice");
+    corrected->fields.emplace_back(key, value);
+  }
   c.corrected = std::move(corrected);
   return Status::Ok();
 }

@@ -1,6 +1,7 @@
-// The ledger: commands in, events out. Executes commands (idempotency, expected_version, the
-// case the command addresses, decide, sealing, append, the inline fold) and serves the reads
-// that need the keystore. The one write path of `rmc apply` and of every `rmc <type>`.
+// The ledger: commands in, events out. Opens and creates a ledger with its keystore, runs a batch
+// of commands in one write transaction (each through the Executor, executor.h, over the LMDB
+// LedgerTxn, store_ledger_txn.h) and serves the reads that need the keystore. The one write path
+// of `rmc apply` and of every `rmc <type>`.
 #pragma once
 
 #include <capnp/serialize.h>

@@ -105,6 +105,19 @@ TEST(Command, EnvelopeFieldsAreGivenOnce) {
   EXPECT_EQ(Refusal(R"({"id":"x","case":"RMC-000002",)" + kNote + "}"), "case: given twice");
 }
 
+// A correction names each field once, as every other part of a command does (the last value
+// used to win silently, and the event recorded the field twice).
+TEST(Command, CorrectionFieldsAreGivenOnce) {
+  const std::string head = R"({"id":"x","type":"correct","case":"RMC-000001","reason":"r","data":)";
+  EXPECT_EQ(Refusal(head + R"({"event":3,"data":{"target_group":"jikp","target_group":"vsv-nieuw"}}})"),
+            "data.data.target_group: given twice");
+  EXPECT_EQ(Refusal(head + R"({"event":3,"event":4,"data":{"action_required":true}}})"),
+            "data.event: given twice");
+  auto once = Parse(head + R"({"event":3,"data":{"target_group":"jikp","action_required":true}}})");
+  ASSERT_TRUE(once.ok()) << once.status().message();
+  EXPECT_EQ(once->correct_target, "3");
+}
+
 TEST(Command, HashEscapesKeys) {
   // Both have one answer per key; unescaped, both keys ran together into the same bytes.
   const std::string two =
