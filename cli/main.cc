@@ -5,6 +5,7 @@
 #include <unistd.h>
 
 #include <cerrno>
+#include <csignal>
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
@@ -46,6 +47,9 @@ bool StandardFilesOpen() {
 
 int main(int argc, char** argv) {
   using namespace rmc::cli;
+  // A reader that has gone (`rmc apply … | head -1`) is an output failure to report (output_error,
+  // and for apply up to which line it executed), not a silent death by SIGPIPE.
+  std::signal(SIGPIPE, SIG_IGN);
   if (!StandardFilesOpen()) {
     std::fprintf(stderr, "rmc: error: usage: standard output is closed; rmc prints its results "
                          "there, so it did nothing\n");

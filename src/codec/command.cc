@@ -303,9 +303,9 @@ Result<Command> ParseCommand(std::string_view line, const CommandDefaults& defau
   // After the envelope, so that the result line can name the command's id.
   if (auto s = CheckItems(root, ""); !s.ok()) return s;
   if (c.id.empty()) return InvalidInput("id: missing; every command needs an idempotency key");
-  // The actor is recorded with every event; it may come from --actor or $RMC_ACTOR.
-  if (!c.actor.empty())
-    if (auto s = CheckName("actor", c.actor, 128); !s.ok()) return s;
+  // The actor is recorded with every event; it may come from --actor or $RMC_ACTOR, and an empty
+  // one (`--actor ""`) would record an event by nobody.
+  if (auto s = CheckName("actor", c.actor, 128); !s.ok()) return s;
   if (c.type.empty()) return InvalidInput("type: missing");
   if (!data) return InvalidInput("data: missing; expected an object with the fields of " + c.type);
 

@@ -75,6 +75,19 @@ TEST_F(OutputCli, ARecordedCommandWhoseResultCannotBePrintedSaysSo) {
       << read.text;
 }
 
+// A pipe whose reader has gone (`rmc apply in.jsonl | head -1`) is an output failure like a full
+// disk: apply says so and exits 1, instead of being killed by SIGPIPE without a word.
+TEST_F(OutputCli, APipeWhoseReaderIsGoneIsAnOutputError) {
+  RmcProcess apply = Process({"apply", Signals(3)}, Stdout::kBrokenPipe);
+  auto run = rmc::e2e::Run(apply);
+  EXPECT_EQ(run.code, 1) << run.text;
+  EXPECT_TRUE(Has(run, "rmc: error: output_error: the result could not be written to standard "
+                       "output (Broken pipe)"))
+      << run.text;
+  auto show = rmc::e2e::Run(Process({"show", "RMC-000001"}, Stdout::kBrokenPipe));
+  EXPECT_EQ(show.code, 1) << show.text;
+}
+
 TEST_F(OutputCli, ApplyStopsAtTheFirstResultItCannotPrint) {
   const size_t before = Events();
   RmcProcess apply = Process({"apply"}, Stdout::kFull);

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <fcntl.h>
+#include <signal.h>
 #include <spawn.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -40,7 +41,8 @@ struct RmcProcess {
   std::vector<std::string> env;      // NAME=VALUE, e.g. RMC_LEDGER=...
   std::vector<std::string> wrapper;  // a command that runs the binary (e.g. setpriv ...)
   std::string stdin_file = "/dev/null";
-  enum class Stdout { kCaptured, kClosed, kFull } stdout_to = Stdout::kCaptured;
+  // kBrokenPipe: a pipe whose reader is gone (`rmc apply … | head -1` once head has ended).
+  enum class Stdout { kCaptured, kClosed, kFull, kBrokenPipe } stdout_to = Stdout::kCaptured;
 };
 
 // Starts `p`; its standard error (and standard output when captured) can be read from `output`.
@@ -54,8 +56,14 @@ inline pid_t Spawn(const RmcProcess& p, int& output) {
     posix_spawn_file_actions_adddup2(&actions, pipe_fds[1], 1);
   else if (p.stdout_to == RmcProcess::Stdout::kClosed)
     posix_spawn_file_actions_addclose(&actions, 1);
-  else
+  else if (p.stdout_to == RmcProcess::Stdout::kFull)
     posix_spawn_file_actions_addopen(&actions, 1, "/dev/full", O_WRONLY, 0);
+  int broken[2] = {-1, -1};
+  if (p.stdout_to == RmcProcess::Stdout::kBrokenPipe) {
+    if (pipe2(broken, O_CLOEXEC) != 0) return -1;
+    close(broken[0]);
+    posix_spawn_file_actions_adddup2(&actions, broken[1], 1);
+  }
   posix_spawn_file_actions_adddup2(&actions, pipe_fds[1], 2);
   std::vector<std::string> all = p.wrapper;
   all.push_back(RMC_BINARY);
@@ -67,9 +75,19 @@ inline pid_t Spawn(const RmcProcess& p, int& output) {
   env.push_back("PATH=/usr/sbin:/usr/bin:/sbin:/bin");
   for (auto& e : env) envp.push_back(e.data());
   envp.push_back(nullptr);
+  // SIGPIPE as a shell leaves it (default), whatever the test runner does with it.
+  posix_spawnattr_t attr;
+  posix_spawnattr_init(&attr);
+  sigset_t pipe_signal;
+  sigemptyset(&pipe_signal);
+  sigaddset(&pipe_signal, SIGPIPE);
+  posix_spawnattr_setsigdefault(&attr, &pipe_signal);
+  posix_spawnattr_setflags(&attr, POSIX_SPAWN_SETSIGDEF);
   pid_t pid = -1;
-  if (posix_spawn(&pid, argv[0], &actions, nullptr, argv.data(), envp.data()) != 0) pid = -1;
+  if (posix_spawn(&pid, argv[0], &actions, &attr, argv.data(), envp.data()) != 0) pid = -1;
+  posix_spawnattr_destroy(&attr);
   posix_spawn_file_actions_destroy(&actions);
+  if (broken[1] >= 0) close(broken[1]);
   close(pipe_fds[1]);
   output = pipe_fds[0];
   return pid;

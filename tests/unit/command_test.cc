@@ -74,6 +74,10 @@ TEST(Command, NamesHoldNoControlCharacters) {
             std::string::npos);
   EXPECT_NE(Refusal(R"({"id":"x",)" + kNote + "}", "a\xff").find("actor: not valid UTF-8"),
             std::string::npos);
+  // An empty actor (`--actor ""`) recorded events by nobody; reads already refused it.
+  EXPECT_NE(Refusal(R"({"id":"x",)" + kNote + "}", "").find("actor: empty"), std::string::npos);
+  EXPECT_EQ(Refusal(R"({"id":"x","actor":"",)" + kNote + "}"),
+            "actor: expected a string of 1 to 128 characters");
   // What may be in a name stays accepted: any printable UTF-8.
   EXPECT_TRUE(Parse(R"({"id":"import 2026/11 — é ✓",)" + kNote + "}", "C. de Vries").ok());
 }
