@@ -1,8 +1,10 @@
 #include "base/clock.h"
 
+#include <algorithm>
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
+#include <limits>
 #include <optional>
 
 #include <date/date.h>
@@ -155,10 +157,14 @@ std::string FormatDate(Days days) {
 }
 
 std::string FormatTime(Nanos ns) {
-  auto tp = sys_time<nanoseconds>(nanoseconds(ns));
-  auto day = floor<date::days>(tp);
-  date::hh_mm_ss<nanoseconds> t{tp - day};
-  std::string out = FormatDate(day.time_since_epoch().count());
+  // The day and the time in it by integer division: the day's start in nanoseconds may lie
+  // before the first representable instant (1677-09-21T00:12:43Z), so chrono's floor overflows.
+  constexpr Nanos kDay = 86'400'000'000'000;
+  Nanos in_day = ns % kDay;
+  Days day = Days(ns / kDay);
+  if (in_day < 0) in_day += kDay, --day;
+  date::hh_mm_ss<nanoseconds> t{nanoseconds(in_day)};
+  std::string out = FormatDate(day);
   char buf[32];
   int n = std::snprintf(buf, sizeof buf, "T%02d:%02d:%02d", int(t.hours().count()),
                         int(t.minutes().count()), int(t.seconds().count()));
@@ -179,6 +185,11 @@ std::string FormatTimePoint(const TimePoint& t) {
 }
 
 Days LocalDate(Nanos ns) {
+  // Within a day of the representable instants the zone's offset would overflow: such a time
+  // (only a damaged event holds one; ParseTime refuses them) takes the date a day inside.
+  constexpr Nanos kMargin = 2 * 86'400'000'000'000;
+  ns = std::clamp(ns, std::numeric_limits<Nanos>::min() + kMargin,
+                  std::numeric_limits<Nanos>::max() - kMargin);
   auto tp = sys_time<nanoseconds>(nanoseconds(ns));
   auto local = Zone()->to_local(tp);
   return Days(floor<date::days>(local).time_since_epoch().count());
