@@ -45,8 +45,7 @@ Result<CommandTime> TimeOf(const Command& c) {
 
 // Why a command for an erased subject is refused: what its events would hold about them (the
 // personal fields of every event, and a reason). Empty when they would hold nothing personal.
-std::string ErasedRefusal(const std::vector<Draft>& drafts, bool sealed_reason, bool forget) {
-  if (forget) return "this youth's personal data was already erased";
+std::string ErasedRefusal(const std::vector<Draft>& drafts, bool sealed_reason) {
   std::vector<std::string> fields;
   for (const auto& draft : drafts)
     for (auto& path : PersonalFieldPaths(
@@ -72,8 +71,9 @@ Status CheckNotErased(LedgerTxn& txn, const Command& c, const CaseTarget& target
   if (c.kind == P::SIGNAL_RECEIVED || target.subject_id.empty()) return Status::Ok();
   auto key = txn.Key(target.subject_id);
   if (!key.ok() || *key) return Status::Ok();  // a damaged key is the sealing's to report
-  const bool forget = c.kind == P::SUBJECT_ERASED;
-  if (auto refusal = ErasedRefusal(drafts, !c.reason.empty() && !forget, forget); !refusal.empty())
+  // (An erasure of an erased youth never gets here: ResolveCase refuses it, or completes it.)
+  const bool sealed_reason = !c.reason.empty() && c.kind != P::SUBJECT_ERASED;
+  if (auto refusal = ErasedRefusal(drafts, sealed_reason); !refusal.empty())
     return Status(Code::kSubjectErased, refusal);
   return Status::Ok();
 }
