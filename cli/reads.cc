@@ -101,16 +101,19 @@ void RegisterShow(CLI::App& app, Globals& g, int& exit_code) {
     auto txn = ledger->store().Read();
     if (!txn.ok()) return void(exit_code = Fail(g, txn.status()));
     Result<CaseState> state = Status(Code::kUnknownCase, "");
+    auto today = Today();
+    if (!today.ok()) return void(exit_code = Fail(g, today.status()));
     if (o->as_of.empty()) {
       state = ledger->LoadCase(**txn, o->case_id);
     } else {
+      // As of a point, the deadlines are those of that point's day, not of today.
       auto as_of = ParseAsOf(o->as_of);
       if (!as_of.ok()) return void(exit_code = Fail(g, as_of.status()));
-      state = CaseAsOf(**txn, o->case_id, *as_of);
+      Nanos then = 0;
+      state = CaseAsOf(**txn, o->case_id, *as_of, &then);
+      *today = LocalDate(then);
     }
     if (!state.ok()) return void(exit_code = Fail(g, state.status()));
-    auto today = Today();
-    if (!today.ok()) return void(exit_code = Fail(g, today.status()));
     ViewOptions view{session->pseudonymize(), *today};
     auto v = CaseView(*ledger, **txn, *state, view);
     if (!v.ok()) return void(exit_code = Fail(g, v.status()));

@@ -22,7 +22,7 @@ Result<ReadSession> ReadSession::Begin(ReadRequest request, ReadKind kind) {
 }
 
 PersonalFields ReadSession::personal_fields() const {
-  if (request_.role == schema::Role::EVALUATOR) return PersonalFields::kPseudonymize;
+  if (request_.role == schema::Role::EVALUATOR || kind_.pseudonymize) return PersonalFields::kPseudonymize;
   return kind_.personal ? PersonalFields::kReveal : PersonalFields::kOmit;
 }
 

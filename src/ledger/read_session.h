@@ -33,6 +33,7 @@ struct ReadKind {
   std::string action;  // as the access log names it: "show", "list", "audit reads", ...
   Action permission;   // what the role must be permitted
   bool personal;       // shows personal data: a purpose is required (point 2)
+  bool pseudonymize = false;  // asked for the pseudonymised form (--pseudonymize), any role
 };
 
 // A case a read shows, by whose data it holds.

@@ -24,7 +24,9 @@ Result<AsOf> ParseAsOf(const std::string& text) {
   return a;
 }
 
-Result<CaseState> CaseAsOf(StoreTxn& txn, const std::string& case_id, const AsOf& as_of) {
+Result<CaseState> CaseAsOf(StoreTxn& txn, const std::string& case_id, const AsOf& as_of,
+                           Nanos* point_time) {
+  Nanos last_recorded = 0;
   auto positions = txn.CasePositions(case_id);
   if (!positions.ok()) return positions.status();
   CaseState state;
@@ -36,8 +38,10 @@ Result<CaseState> CaseAsOf(StoreTxn& txn, const std::string& case_id, const AsOf
     auto e = (*view)->event();
     if (e.getRecordedAt() > as_of.recorded) continue;  // the clock may have gone backwards
     Apply(state, e);
+    last_recorded = e.getRecordedAt();
   }
   if (state.version == 0) return Status(Code::kUnknownCase, "no case " + case_id + " at that point");
+  if (point_time) *point_time = as_of.recorded != INT64_MAX ? as_of.recorded : last_recorded;
   return state;
 }
 

@@ -19,6 +19,10 @@ struct AsOf {
 Result<AsOf> ParseAsOf(const std::string& text);
 
 // The case folded from its events up to `as_of`; unknown_case when it had no events by then.
-Result<CaseState> CaseAsOf(StoreTxn& txn, const std::string& case_id, const AsOf& as_of);
+// `point_time`, when given, receives the time of that point, which the view's deadlines are
+// computed against: the time asked for, or the recording time of the position asked for (the
+// last event folded).
+Result<CaseState> CaseAsOf(StoreTxn& txn, const std::string& case_id, const AsOf& as_of,
+                           Nanos* point_time = nullptr);
 
 }  // namespace rmc

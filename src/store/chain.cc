@@ -49,3 +49,41 @@ Status Scan(const StoreTxn& txn, Chain chain,
 
 }  // namespace chain_internal
 }  // namespace rmc
+
+namespace rmc {
+
+Result<EntryCheck> CheckEventEntry(const StoreTxn& txn, uint64_t position) {
+  EntryCheck check;
+  check.position = position;
+  auto entry = txn.Event(position);
+  if (!entry.ok()) return entry.status();
+  if (!*entry) return check;
+  check.present = true;
+  ChainLink link{position, position, **entry};
+  chain_internal::ReadLink(Chain::kEvents, link);
+  check.decoded = link.decoded;
+  check.damage = link.damage;
+  check.named_position = link.named_position;
+  check.hash = Blake2b((*entry)->bytes());
+  std::string head;
+  if (position == 1) {
+    auto genesis = Genesis(txn, Chain::kEvents);
+    if (!genesis.ok()) return genesis.status();
+    head = std::move(*genesis);
+  } else {
+    auto before = txn.Event(position - 1);
+    if (!before.ok()) return before.status();
+    if (*before) head = Blake2b((*before)->bytes());
+  }
+  check.linked = link.decoded && !head.empty() && link.prev_hash == head;
+  auto after = txn.Event(position + 1);
+  if (!after.ok()) return after.status();
+  if (*after) {
+    ChainLink next{position + 1, position + 1, **after};
+    chain_internal::ReadLink(Chain::kEvents, next);
+    check.followed = next.decoded && next.prev_hash == check.hash;
+  }
+  return check;
+}
+
+}  // namespace rmc

@@ -5,6 +5,7 @@
 #pragma once
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -73,5 +74,30 @@ Result<ChainEnd> WalkChain(const StoreTxn& txn, Chain chain, Visit&& visit) {
   if (!s.ok()) return s;
   return end;
 }
+
+}  // namespace rmc
+
+namespace rmc {
+
+// One entry of the event chain checked on its own, without walking the chain from its start
+// (`rmc replay CASE --verify` checks a case's events this way): it links to the entry before it
+// when its prevHash is the hash of that entry's stored bytes (the genesis for the first), and
+// it is vouched for by the entry after it when that one's prevHash is its own hash. The last
+// entry has none after it: only a checkpoint can vouch for it.
+struct EntryCheck {
+  uint64_t position = 0;
+  bool present = false;          // an entry is stored at `position`
+  bool decoded = false;          // its prevHash and position could be read
+  std::string damage;            // if not, why
+  uint64_t named_position = 0;   // the position it names
+  bool linked = false;           // decoded, and its prevHash is the hash of the entry before
+  std::optional<bool> followed;  // the next entry's prevHash is its hash; none: it is the last
+  std::string hash;              // the BLAKE2b-256 of its stored bytes
+  bool holds() const {
+    return present && decoded && linked && named_position == position && followed.value_or(true);
+  }
+};
+
+Result<EntryCheck> CheckEventEntry(const StoreTxn& txn, uint64_t position);
 
 }  // namespace rmc

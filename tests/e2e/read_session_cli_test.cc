@@ -53,6 +53,10 @@ const std::map<std::string, std::vector<ReadRun>> kReads{
     {"list", {{"list", kAllRoles, true, 3}}},
     {"due", {{"due", kAllRoles, true, 3}}},  // each case has a deadline overdue
     {"history", {{"history RMC-000002", kAllRoles, true, 1}}},
+    {"replay",
+     {{"replay RMC-000002", kAllRoles, true, 1},
+      {"replay RMC-000002 --decisions --pseudonymize", kAllRoles, true, 1},
+      {"replay RMC-000002 --verify", kAllRoles, false, 0}}},
     {"events",
      {{"events", kAllRoles, false, 0},
       {"events --personal", {"consulent", "coordinator", "auditor", "system"}, true, 3}}},
@@ -115,7 +119,7 @@ TEST(ReadCommands, EveryLeafSubcommandIsClassified) {
     EXPECT_TRUE(registered.count(name)) << name << " is no subcommand";
   for (const auto& name : kNotReads)
     EXPECT_TRUE(registered.count(name)) << name << " is no subcommand";
-  EXPECT_GE(ReadCommands().size(), 13u);
+  EXPECT_GE(ReadCommands().size(), 14u);
 }
 
 class ReadSessionCli : public rmc::testing::RmcCli {

@@ -1,0 +1,206 @@
+#include "replay/replay.h"
+
+#include <map>
+
+#include "domain/fold.h"
+#include "privacy/erased_subjects.h"
+#include "replay/view_diff.h"
+#include "views/event_json.h"
+
+namespace rmc {
+namespace {
+
+using P = schema::Payload;
+
+DecisionKind DecisionOf(schema::Event::Reader e) {
+  switch (e.getPayload().which()) {
+    case P::TRIAGED: return DecisionKind::kTriage;
+    case P::PLAN_MADE: return DecisionKind::kPlan;
+    case P::PLAN_REVISED: return DecisionKind::kPlanRevision;
+    case P::CASE_CLOSED: return DecisionKind::kClosing;
+    case P::STEP_DEVIATED: return DecisionKind::kDeviation;
+    case P::EVENT_CORRECTED: return DecisionKind::kCorrection;
+    default: return e.getOverrides().size() ? DecisionKind::kDeviation : DecisionKind::kNone;
+  }
+}
+
+// What was on record just before a decision, in the view of the state before it at the
+// decision's own time: the minimal information items (§1.2), the contact attempts so far, the
+// latest assessment, the consent in place and the deadlines still open, overdue or not.
+Json KnownBefore(const Json& view, const Json& assessment) {
+  Json open = Json::array();
+  for (const auto& d : view["deadlines"])
+    if (!d.value("met", false)) open.push_back(d);
+  return {{"step", view["step"]},
+          {"target_group", view["target_group"]},
+          {"info_items", view["info_completeness"]},
+          {"contacts", view["contacts"]},
+          {"assessment", assessment},
+          {"consent", view["consent"]},
+          {"deadlines", open}};
+}
+
+// The correction's fields, each with the value it replaced (the target as recorded, with the
+// corrections before this one) and the value it set.
+Json CorrectionJson(const Json& event, const std::map<uint64_t, Json>& data_of) {
+  const Json& data = event["data"];
+  const uint64_t target = data.value("target", uint64_t(0));
+  auto original = data_of.find(target);
+  Json fields = Json::array();
+  for (const auto& name : data.value("fields", Json::array())) {
+    const std::string field = name.get<std::string>();
+    Json before = original != data_of.end() && original->second.contains(field)
+                      ? original->second[field] : Json(nullptr);
+    const Json& corrected = data.value("corrected", Json::object());
+    Json after = corrected.contains(field) ? corrected[field] : Json(nullptr);
+    fields.push_back({{"field", field}, {"original", before}, {"corrected", after}});
+  }
+  Json j = {{"target", target}, {"fields", fields}};
+  if (event.contains("reason")) j["reason"] = event["reason"];
+  return j;
+}
+
+// The target's data as corrections leave it, for the next correction of it.
+void ApplyCorrection(const Json& event, std::map<uint64_t, Json>& data_of) {
+  const Json& data = event["data"];
+  auto target = data_of.find(data.value("target", uint64_t(0)));
+  if (target == data_of.end()) return;
+  const Json& corrected = data.value("corrected", Json::object());
+  for (const auto& name : data.value("fields", Json::array())) {
+    const std::string field = name.get<std::string>();
+    target->second[field] = corrected.contains(field) ? corrected[field] : Json(nullptr);
+  }
+}
+
+Json IdsJson(const std::vector<uint64_t>& positions) { return positions; }
+
+}  // namespace
+
+const char* DecisionName(DecisionKind kind) {
+  switch (kind) {
+    case DecisionKind::kNone: return "";
+    case DecisionKind::kTriage: return "triage";
+    case DecisionKind::kPlan: return "plan";
+    case DecisionKind::kPlanRevision: return "plan_revision";
+    case DecisionKind::kClosing: return "closing";
+    case DecisionKind::kDeviation: return "deviation";
+    case DecisionKind::kCorrection: return "correction";
+  }
+  return "";
+}
+
+// Long on purpose: one walk over the case's events that keeps the fold, the views on either
+// side of each event and the data corrections refer to in step with each other.
+Result<CaseReplay> ReplayCase(Ledger& ledger, StoreTxn& txn, const ReadSession& session,
+                              const ReplayRequest& request) {
+  auto positions = txn.CasePositions(request.case_id);
+  if (!positions.ok()) return positions.status();
+  const RenderOptions render = session.render();
+  CaseReplay replay;
+  replay.case_id = request.case_id;
+  CaseState state;
+  Json before = Json::object();
+  Json assessment = nullptr;           // the data of the latest assessment so far
+  uint64_t assessment_at = 0;
+  std::map<uint64_t, Json> data_of;    // each event's data as corrections leave it
+  Nanos last_recorded = 0;
+  for (uint64_t p : *positions) {
+    if (p > request.as_of.position) break;
+    auto view = txn.Event(p);
+    if (!view.ok()) return view.status();
+    if (!*view) return LedgerError("case_events points to a missing event at " + std::to_string(p));
+    auto e = (*view)->event();
+    if (e.getRecordedAt() > request.as_of.recorded) continue;  // the clock may have gone back
+    const Days day = LocalDate(e.getRecordedAt());
+    ReplayEntry entry;
+    entry.position = p;
+    entry.decision = DecisionOf(e);
+    auto personal = session.Unseal(ledger, e);
+    if (!personal.ok()) return personal.status();
+    entry.event = EventToJson(e, *personal ? &**personal : nullptr, render,
+                              IsErasedSubject(ledger.unsealer(), e));
+    if (entry.decision != DecisionKind::kNone) {
+      auto known = CaseView(ledger, txn, state, {session.pseudonymize(), day});
+      if (!known.ok()) return known.status();
+      entry.known_before = state.version ? KnownBefore(*known, assessment) : Json(nullptr);
+    }
+    Apply(state, e);
+    auto after = CaseView(ledger, txn, state, {session.pseudonymize(), day});
+    if (!after.ok()) return after.status();
+    entry.changes = ViewChanges(before, *after);
+    entry.step = state.step;
+    entry.phase = PhaseOf(state.step);
+    const Days occurred = LocalDate(e.getOccurredAt());
+    entry.late_days = day > occurred ? int(day - occurred) : 0;
+    entry.late = entry.late_days >= kLateEntryDays;
+    for (const auto& d : state.deviations) entry.deviations.push_back(d.position);
+    entry.corrections = state.corrections;
+    const Json& data = entry.event["data"];
+    if (entry.decision == DecisionKind::kCorrection) {
+      entry.correction = CorrectionJson(entry.event, data_of);
+      ApplyCorrection(entry.event, data_of);
+      if (data.value("target", uint64_t(0)) == assessment_at) assessment = data_of[assessment_at];
+    }
+    data_of[p] = data;
+    if (e.getPayload().isAssessmentRecorded()) {
+      assessment = data;
+      assessment_at = p;
+    }
+    before = std::move(*after);
+    last_recorded = e.getRecordedAt();
+    replay.entries.push_back(std::move(entry));
+  }
+  if (replay.entries.empty())
+    return Status(Code::kUnknownCase, "no case " + request.case_id +
+                                          (positions->empty() ? "" : " at that point"));
+  replay.subject = state.subject;
+  replay.until = request.as_of.recorded != INT64_MAX ? request.as_of.recorded
+                 : request.as_of.position != UINT64_MAX ? last_recorded
+                                                        : request.now;
+  if (LocalDate(replay.until) == LocalDate(last_recorded)) {
+    replay.view = std::move(before);
+  } else {
+    auto view = CaseView(ledger, txn, state, {session.pseudonymize(), LocalDate(replay.until)});
+    if (!view.ok()) return view.status();
+    replay.view = std::move(*view);
+  }
+  return replay;
+}
+
+Json ReplayJson(const CaseReplay& replay, bool decisions_only) {
+  Json events = Json::array();
+  for (const auto& entry : replay.entries) {
+    if (decisions_only && entry.decision == DecisionKind::kNone) continue;
+    const Json& e = entry.event;
+    Json j = {{"position", entry.position},
+              {"version", e["version"]},
+              {"type", e["type"]},
+              {"occurred_at", e["occurred_at"]},
+              {"recorded_at", e["recorded_at"]},
+              {"actor", e["actor"]},
+              {"role", e["role"]}};
+    if (e.contains("reason")) j["reason"] = e["reason"];
+    if (e.contains("overrides")) j["overrides"] = e["overrides"];
+    j["data"] = e["data"];
+    j["late"] = entry.late;
+    if (entry.late) j["late_days"] = entry.late_days;
+    j["step"] = entry.step;
+    j["phase"] = entry.phase;
+    j["decision"] = entry.decision == DecisionKind::kNone ? Json(nullptr)
+                                                          : Json(DecisionName(entry.decision));
+    if (!entry.correction.is_null()) j["correction"] = entry.correction;
+    if (entry.decision != DecisionKind::kNone) j["known_before"] = entry.known_before;
+    if (!decisions_only) {
+      j["changes"] = entry.changes;
+      j["deviations"] = IdsJson(entry.deviations);
+      j["corrections"] = IdsJson(entry.corrections);
+    }
+    events.push_back(std::move(j));
+  }
+  Json out = {{"case", replay.case_id}, {"until", FormatTime(replay.until)}};
+  out[decisions_only ? "decisions" : "events"] = std::move(events);
+  out["view"] = replay.view;
+  return out;
+}
+
+}  // namespace rmc
