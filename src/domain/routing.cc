@@ -19,7 +19,7 @@ bool IsEarlyCloseReason(int r) {
 
 bool StartsAftercare(int r) { return r == int(schema::CloseReason::DOEL_BEREIKT); }
 
-static bool ShortRoute(const CaseState& s) {
+bool IsShortRoute(const CaseState& s) {
   return s.Has(S::kTriaged) &&
          (s.target_group == int(schema::TargetGroup::GEEN) || !s.Has(S::kActionRequired));
 }
@@ -35,7 +35,7 @@ std::set<int> ExpectedSteps(const CaseState& s) {
     case 0: return {1};
     case 1: return {2};
     case 2: return {2, 3};
-    case 3: return ShortRoute(s) ? std::set<int>{3, 12} : std::set<int>{3, 4};
+    case 3: return IsShortRoute(s) ? std::set<int>{3, 12} : std::set<int>{3, 4};
     case 4: return s.Has(S::kIntakeHeld) ? std::set<int>{4, 5, 6} : std::set<int>{4};
     case 5:
     case 6: {
@@ -65,7 +65,7 @@ int NextStep(const CaseState& s) {
     case 0: return 1;
     case 1: return 2;
     case 2: return 3;
-    case 3: return ShortRoute(s) ? 12 : 4;
+    case 3: return IsShortRoute(s) ? 12 : 4;
     case 4: return s.Has(S::kIntakeHeld) ? 5 : 4;
     case 5:
     case 6:
@@ -83,7 +83,7 @@ int NextStep(const CaseState& s) {
 
 bool IsOnRoute(const CaseState& s, int step, int close_reason) {
   // The short route closes without aftercare: with one of the reasons that end a route early.
-  if (step == 11 && ShortRoute(s) && !s.Has(S::kClosed) && !IsEarlyCloseReason(close_reason))
+  if (step == 11 && IsShortRoute(s) && !s.Has(S::kClosed) && !IsEarlyCloseReason(close_reason))
     return false;
   if (step == 11 && close_reason >= 0 && !s.Has(S::kClosed) && s.step >= 3 &&
       IsEarlyCloseReason(close_reason))

@@ -15,6 +15,8 @@ std::set<int> ExpectedSteps(const CaseState& state);
 int NextStep(const CaseState& state);
 // Whether a command of `step` (for `close`: with `close_reason`, else -1) is on the route.
 bool IsOnRoute(const CaseState& state, int step, int close_reason);
+// Whether the case's triage chose the short route: target group geen, or no action required.
+bool IsShortRoute(const CaseState& state);
 
 // verzuim-18plus and vsv-dreigend imply a current enrolment (rule three-way-intake).
 bool IsEnrolmentImplied(int target_group);
