@@ -11,6 +11,7 @@
 #include "domain/fold.h"
 #include "domain/state_codec.h"
 #include "store/chain.h"
+#include "store/store_case_history.h"
 
 namespace rmc {
 namespace {
@@ -150,6 +151,7 @@ Status FoldCases(StoreTxn& txn, Problems& problems,
   CaseState state;
   CaseFacts facts;
   Status failure;
+  StoreCaseHistory history(txn);  // a correction folds its case again
   auto finish = [&]() -> Status {
     if (state.case_id.empty()) return Status::Ok();
     return done(state, facts);
@@ -181,7 +183,13 @@ Status FoldCases(StoreTxn& txn, Problems& problems,
           if (problems.checking() && (std::string_view(e.getCaseId().cStr()) != case_id || e.getVersion() != state.version + 1))
             problems.Add(at + "points at position " + std::to_string(position) + ", which holds " +
                          std::string(e.getCaseId().cStr()) + " version " + std::to_string(e.getVersion()));
-          Apply(state, e);
+          if (auto folded = Apply(state, e, history); !folded.ok()) {
+            if (!problems.checking()) {
+              failure = folded;
+              return false;
+            }
+            problems.Add(At(position) + "the correction cannot be folded: " + folded.message());
+          }
           state.case_id = case_id;  // the index decides which case is being folded
           auto payload = e.getPayload();
           if (payload.isCaseOpened()) {

@@ -45,29 +45,6 @@ class RuleCheck {
 
 bool HasText(capnp::Text::Reader t) { return t.size() > 0; }
 
-uint8_t InfoItemsOfSignal(schema::SignalReceived::Reader s) {
-  uint8_t items = 0;
-  if (HasText(s.getSuspectedReason())) items |= 1 << 0;
-  if (HasText(s.getPartnerActions())) items |= 1 << 1;
-  if (HasText(s.getYouthAgreements())) items |= 1 << 2;
-  if (s.getContacts().size() > 0) items |= 1 << 3;
-  if (HasText(s.getCare())) items |= 1 << 4;
-  if (s.hasAbsence()) items |= 1 << 5;
-  if (HasText(s.getExpectedAction())) items |= 1 << 6;
-  return items;
-}
-
-uint8_t InfoItemsOfReview(schema::DossierReviewed::Reader r) {
-  uint8_t items = 0;
-  if (HasText(r.getSuspectedReason())) items |= 1 << 0;
-  if (HasText(r.getPartnerActions()) || r.getCheckedWithPartners().size() > 0) items |= 1 << 1;
-  if (HasText(r.getYouthAgreements())) items |= 1 << 2;
-  if (r.getContacts().size() > 0) items |= 1 << 3;
-  if (HasText(r.getCare())) items |= 1 << 4;
-  if (HasText(r.getAbsenceOverview())) items |= 1 << 5;
-  return items;
-}
-
 bool Covers(const std::vector<std::string>& list, const std::string& item) {
   return std::find(list.begin(), list.end(), item) != list.end() ||
          std::find(list.begin(), list.end(), "*") != list.end();
@@ -192,6 +169,29 @@ void CheckRules(const CaseState& s, const Command& c, const Facts& f, schema::Pa
 }
 
 }  // namespace
+
+uint8_t InfoItemsOfSignal(schema::SignalReceived::Reader s) {
+  uint8_t items = 0;
+  if (HasText(s.getSuspectedReason())) items |= 1 << 0;
+  if (HasText(s.getPartnerActions())) items |= 1 << 1;
+  if (HasText(s.getYouthAgreements())) items |= 1 << 2;
+  if (s.getContacts().size() > 0) items |= 1 << 3;
+  if (HasText(s.getCare())) items |= 1 << 4;
+  if (s.hasAbsence()) items |= 1 << 5;
+  if (HasText(s.getExpectedAction())) items |= 1 << 6;
+  return items;
+}
+
+uint8_t InfoItemsOfReview(schema::DossierReviewed::Reader r) {
+  uint8_t items = 0;
+  if (HasText(r.getSuspectedReason())) items |= 1 << 0;
+  if (HasText(r.getPartnerActions()) || r.getCheckedWithPartners().size() > 0) items |= 1 << 1;
+  if (HasText(r.getYouthAgreements())) items |= 1 << 2;
+  if (r.getContacts().size() > 0) items |= 1 << 3;
+  if (HasText(r.getCare())) items |= 1 << 4;
+  if (HasText(r.getAbsenceOverview())) items |= 1 << 5;
+  return items;
+}
 
 bool SignalOpensNewCase(const CaseState& s, Days today) {
   return EffectiveStatus(s, today) == CaseStatus::kAfgesloten;

@@ -37,6 +37,11 @@ Result<std::vector<Draft>> Decide(const CaseState& state, const Command& command
                                   std::unique_ptr<capnp::MallocMessageBuilder> payload,
                                   const Facts& facts);
 
+// The minimal-information items of §1.2 (bit i: item i+1, as CaseState::info_present) that a
+// signal or a review holds, personal fields included: their derived `info_items`.
+uint8_t InfoItemsOfSignal(schema::SignalReceived::Reader signal);
+uint8_t InfoItemsOfReview(schema::DossierReviewed::Reader review);
+
 // Whether a signal for a subject whose current case is `state` opens a new case.
 bool SignalOpensNewCase(const CaseState& state, Days today);
 

@@ -1,6 +1,13 @@
 #include "domain/fold.h"
 
+#include <capnp/message.h>
+
+#include <map>
+#include <memory>
+#include <vector>
+
 #include "codec/bytes.h"
+#include "domain/correction.h"
 #include "domain/routing.h"
 
 namespace rmc {
@@ -78,11 +85,10 @@ ConsentRecord Consent(uint64_t position, Days day, ConsentRecord::Kind kind,
   return r;
 }
 
-}  // namespace
-
 // Long on purpose: one case per event type, so that what each event does to the state reads as
 // one table; the cases share the bookkeeping around the switch.
-void Apply(CaseState& s, schema::Event::Reader e) {
+// Folds the event `e` with the payload `p` (its own, or the merge of its corrections).
+void Fold(CaseState& s, schema::Event::Reader e, schema::Payload::Reader p) {
   s.version = e.getVersion();
   s.last_position = e.getPosition();
   if (s.case_id.empty()) s.case_id = e.getCaseId();
@@ -92,7 +98,6 @@ void Apply(CaseState& s, schema::Event::Reader e) {
   for (auto rule : e.getOverrides())
     s.deviations.push_back({e.getPosition(), 0, 0, rule, PlainReason(e), e.getActor().getId(),
                             e.getRecordedAt()});
-  auto p = e.getPayload();
   switch (p.which()) {
     case P::CASE_OPENED:
       s.opened_at = e.getRecordedAt();
@@ -225,29 +230,9 @@ void Apply(CaseState& s, schema::Event::Reader e) {
     case P::CASE_ASSIGNED:
       s.consulent = p.getCaseAssigned().getConsulent();
       break;
-    case P::EVENT_CORRECTED: {
-      auto c = p.getEventCorrected();
+    case P::EVENT_CORRECTED:  // what it corrects is folded again by Apply
       s.corrections.push_back(e.getPosition());
-      auto fixed = c.getCorrected();
-      for (auto field : c.getFields()) {
-        // Only the corrected facts that state depends on are re-applied here.
-        if (fixed.isTriaged()) {
-          auto t = fixed.getTriaged();
-          if (field == "target_group") s.target_group = int(t.getTargetGroup());
-          if (field == "jikp_perspective") s.jikp_perspective = int(t.getJikpPerspective());
-          if (field == "action_required") s.Set(S::kActionRequired, t.getActionRequired());
-        } else if (fixed.isCaseClosed() && s.Has(S::kClosed)) {
-          auto c2 = fixed.getCaseClosed();
-          if (field == "reason") s.close_reason = int(c2.getReason());
-          if (field == "aftercare_until") {  // null: no aftercare after all
-            s.aftercare_until = c2.hasAftercareUntil() ? c2.getAftercareUntil().getDays() : kNoDay;
-            if (!s.Has(S::kAftercareEnded))
-              s.status = s.aftercare_until != kNoDay ? CaseStatus::kNazorg : CaseStatus::kAfgesloten;
-          }
-        }
-      }
       break;
-    }
     case P::STEP_DEVIATED: {
       auto d = p.getStepDeviated();
       s.deviations.push_back({e.getPosition(), d.getFromStep(), d.getToStep(), "route-order",
@@ -259,8 +244,60 @@ void Apply(CaseState& s, schema::Event::Reader e) {
     case P::DATA_SHARED:
     case P::LEDGER_CREATED:
     case P::SETTING_CHANGED:
+    case P::ACTIVITY_REGISTERED:
       break;
   }
+}
+
+// The corrections of a case up to a point: by the position of the event they correct, each a
+// copy of its EventCorrected, oldest first.
+using Corrections = std::map<uint64_t, std::vector<std::unique_ptr<capnp::MallocMessageBuilder>>>;
+
+void Keep(Corrections& corrections, schema::EventCorrected::Reader correction) {
+  auto copy = std::make_unique<capnp::MallocMessageBuilder>();
+  copy->setRoot(correction);
+  corrections[correction.getTarget()].push_back(std::move(copy));
+}
+
+// The case folded again up to the correction `e`, with every correction up to it merged into
+// the events it corrects. Two walks: the corrections come after what they correct.
+Status Refold(CaseState& s, schema::Event::Reader e, CaseHistory& history) {
+  const std::string case_id = s.case_id.empty() ? std::string(e.getCaseId()) : s.case_id;
+  Corrections corrections;
+  auto found = history.Walk(case_id, e.getPosition(), [&](schema::Event::Reader earlier) {
+    if (earlier.getPayload().isEventCorrected())
+      Keep(corrections, earlier.getPayload().getEventCorrected());
+    return true;
+  });
+  if (!found.ok()) return found;
+  Keep(corrections, e.getPayload().getEventCorrected());
+  CaseState state;
+  auto folded = history.Walk(case_id, e.getPosition(), [&](schema::Event::Reader earlier) {
+    auto fixes = corrections.find(earlier.getPosition());
+    if (fixes == corrections.end()) {
+      Fold(state, earlier, earlier.getPayload());
+      return true;
+    }
+    capnp::MallocMessageBuilder merged;
+    merged.setRoot(earlier.getPayload());
+    auto payload = merged.getRoot<schema::Payload>();
+    for (const auto& fix : fixes->second)
+      MergeCorrection(payload, fix->getRoot<schema::EventCorrected>().asReader());
+    Fold(state, earlier, payload.asReader());
+    return true;
+  });
+  if (!folded.ok()) return folded;
+  Fold(state, e, e.getPayload());
+  s = std::move(state);
+  return Status::Ok();
+}
+
+}  // namespace
+
+Status Apply(CaseState& s, schema::Event::Reader e, CaseHistory& history) {
+  if (e.getPayload().isEventCorrected()) return Refold(s, e, history);
+  Fold(s, e, e.getPayload());
+  return Status::Ok();
 }
 
 }  // namespace rmc

@@ -4,6 +4,7 @@
 #include <charconv>
 
 #include "base/hex.h"
+#include "codec/bytes.h"
 #include "codec/message_sizes.h"
 #include "codec/schema_info.h"
 #include "domain/correction.h"
@@ -11,6 +12,8 @@
 #include "domain/fold.h"
 #include "domain/permissions.h"
 #include "ledger/event_builder.h"
+#include "ledger/ledger_case_history.h"
+#include "privacy/event_sealing.h"
 #include "privacy/sealing.h"
 
 namespace rmc {
@@ -100,6 +103,43 @@ Result<uint64_t> CorrectionTarget(LedgerTxn& txn, std::string_view target, const
   return position;
 }
 
+// The personal part `e` sealed, opened with `key`: an empty Payload when it sealed nothing.
+Result<std::optional<Unsealed>> Opened(const SubjectKey& key, schema::Event::Reader e) {
+  if (!e.hasSealed()) return std::optional<Unsealed>();
+  auto opened = OpenSealed(key, e);
+  if (!opened.ok()) return opened.status();
+  return std::optional<Unsealed>(std::move(*opened));
+}
+
+P::Reader PersonalOf(const std::optional<Unsealed>& opened) {
+  return opened && opened->payload ? opened->payload->getRoot<P>() : P::Reader();
+}
+
+// The event `e` at `position` as its case (`state`) holds it now (domain/correction.h), its
+// sealed parts and those of its corrections opened; nothing when the youth's key is gone. Reads
+// the case's corrections: `e` is not valid after this.
+Result<std::unique_ptr<CorrectedTarget>> CurrentTarget(LedgerTxn& txn, const CaseState& state,
+                                                       uint64_t position, schema::Event::Reader e) {
+  auto key = txn.Key(Bytes(e.getSubject()));
+  if (!key.ok()) return key.status();
+  if (!*key) return std::unique_ptr<CorrectedTarget>();
+  auto opened = Opened(**key, e);
+  if (!opened.ok()) return opened.status();
+  auto current = std::make_unique<CorrectedTarget>(e.getPayload(), PersonalOf(*opened));
+  for (uint64_t p : state.corrections) {
+    auto view = txn.Event(p);
+    if (!view.ok()) return view.status();
+    if (!*view) return LedgerError("the case index points past the log");
+    auto later = (*view)->event();
+    if (!later.getPayload().isEventCorrected() || later.getPayload().getEventCorrected().getTarget() != position)
+      continue;
+    auto its = Opened(**key, later);
+    if (!its.ok()) return its.status();
+    current->Merge(later.getPayload().getEventCorrected(), PersonalOf(*its));
+  }
+  return current;
+}
+
 }  // namespace
 
 Result<Executor::Plan> Executor::Prepare(Command& c, Outcome& out) {
@@ -142,13 +182,14 @@ Status Executor::Record(Plan& plan, Outcome& out) {
   if (t.next_case)
     if (auto s = txn_.PutMeta("next_case", U64Key(*t.next_case)); !s.ok()) return s;
   uint64_t first = 0;
+  LedgerCaseHistory history(txn_);  // read only when a correction folds the case again
   for (auto& message : plan.events) {
     auto e = message->getRoot<schema::Event>();
     Link(e, txn_);
     auto position = txn_.Append(*message, t.case_id, e.getVersion());
     if (!position.ok()) return position.status();
     if (!first) first = *position;
-    Apply(t.state, e.asReader());
+    if (auto s = Apply(t.state, e.asReader(), history); !s.ok()) return s;
     out.position = *position;
   }
   out.events = std::move(plan.event_types);
@@ -224,7 +265,17 @@ Result<Draft> Executor::DecideCorrectionOf(const Command& c, const CaseState& st
     return InvalidInput("data.event: " + c.correct_target + " is no event of case " + state.case_id);
   auto view = txn_.Event(*position);
   if (!view.ok()) return view.status();
-  return DecideCorrection((*view)->event().getPayload(), *position, *c.corrected);
+  auto e = (*view)->event();
+  if (!e.getPayload().isSignalReceived() && !e.getPayload().isDossierReviewed())
+    return DecideCorrection(e.getPayload(), std::nullopt, *position, *c.corrected);
+  // Their §1.2 items are derived from sealed fields too, as the case holds them now.
+  capnp::MallocMessageBuilder stored(kPayloadWords);
+  stored.setRoot(e.getPayload());
+  auto current = CurrentTarget(txn_, state, *position, e);
+  if (!current.ok()) return current.status();
+  std::optional<schema::Payload::Reader> now;
+  if (*current) now = (*current)->payload();
+  return DecideCorrection(stored.getRoot<P>().asReader(), now, *position, *c.corrected);
 }
 
 }  // namespace rmc

@@ -3,6 +3,7 @@
 #include <charconv>
 
 #include "domain/fold.h"
+#include "store/store_case_history.h"
 
 namespace rmc {
 
@@ -30,6 +31,8 @@ Result<CaseState> CaseAsOf(StoreTxn& txn, const std::string& case_id, const AsOf
   auto positions = txn.CasePositions(case_id);
   if (!positions.ok()) return positions.status();
   CaseState state;
+  // A correction folds the case again from the events this fold sees.
+  StoreCaseHistory history(txn, [&](schema::Event::Reader e) { return e.getRecordedAt() <= as_of.recorded; });
   for (uint64_t p : *positions) {
     if (p > as_of.position) break;
     auto view = txn.Event(p);
@@ -37,7 +40,7 @@ Result<CaseState> CaseAsOf(StoreTxn& txn, const std::string& case_id, const AsOf
     if (!*view) return LedgerError("case_events points to a missing event");
     auto e = (*view)->event();
     if (e.getRecordedAt() > as_of.recorded) continue;  // the clock may have gone backwards
-    Apply(state, e);
+    if (auto s = Apply(state, e, history); !s.ok()) return s;
     last_recorded = e.getRecordedAt();
   }
   if (state.version == 0) return Status(Code::kUnknownCase, "no case " + case_id + " at that point");

@@ -4,6 +4,7 @@
 
 #include "domain/fold.h"
 #include "privacy/erased_subjects.h"
+#include "store/store_case_history.h"
 #include "replay/view_diff.h"
 #include "views/event_json.h"
 
@@ -99,6 +100,10 @@ Result<CaseReplay> ReplayCase(Ledger& ledger, StoreTxn& txn, const ReadSession& 
   CaseReplay replay;
   replay.case_id = request.case_id;
   CaseState state;
+  // A correction folds the case again from the events this replay sees.
+  StoreCaseHistory history(txn, [&](schema::Event::Reader e) {
+    return e.getRecordedAt() <= request.as_of.recorded;
+  });
   Json before = Json::object();
   Json assessment = nullptr;           // the data of the latest assessment so far
   uint64_t assessment_at = 0;
@@ -124,7 +129,7 @@ Result<CaseReplay> ReplayCase(Ledger& ledger, StoreTxn& txn, const ReadSession& 
       if (!known.ok()) return known.status();
       entry.known_before = state.version ? KnownBefore(*known, assessment) : Json(nullptr);
     }
-    Apply(state, e);
+    if (auto s = Apply(state, e, history); !s.ok()) return s;
     auto after = CaseView(ledger, txn, state, {session.pseudonymize(), day});
     if (!after.ok()) return after.status();
     entry.changes = ViewChanges(before, *after);

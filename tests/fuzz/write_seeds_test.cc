@@ -16,6 +16,7 @@
 #include "base/hex.h"
 #include "../file_facts.h"
 #include "../golden_events.h"
+#include "../memory_case_history.h"
 #include "base/digest.h"
 #include "context.h"
 #include "domain/fold.h"
@@ -90,13 +91,15 @@ void WriteEventAndProjectionSeeds() {
   for (const auto& generation : fs::directory_iterator(kTests / "golden")) {
     if (!generation.is_directory()) continue;
     std::map<std::string, CaseState> cases;
+    testing::MemoryCaseHistory history;
     for (const auto& bytes : testing::ReadGoldenEvents(generation.path() / "events.bin")) {
       Seed("event", bytes);
       EventView view(bytes);
       auto e = view.event();
       if (!e.getCaseId().size()) continue;
       CaseState& state = cases[e.getCaseId().cStr()];
-      Apply(state, e);
+      ASSERT_TRUE(Apply(state, e, history).ok());
+      history.Add(e);
       Seed("projection", EncodeCaseState(state));
     }
   }

@@ -6,6 +6,7 @@
 
 #include "codec/command.h"
 #include "codec/schema_info.h"
+#include "domain/correction.h"
 #include "domain/decide.h"
 #include "domain/fold.h"
 #include "privacy/sealing.h"
@@ -26,6 +27,30 @@ CaseHarness::CaseHarness(std::string_view today) : today_(DateOrDie(today)) {}
 void CaseHarness::SetToday(std::string_view date) { today_ = DateOrDie(date); }
 void CaseHarness::SetBirthDate(std::string_view date) { birth_date_ = DateOrDie(date); }
 
+// As the executor finds the target and decides the correction.
+Result<Draft> CaseHarness::DecideCorrectionOf(const Command& c) {
+  uint64_t target = std::strtoull(c.correct_target.c_str(), nullptr, 10);
+  std::optional<schema::Event::Reader> found;
+  history_.Walk(state.case_id, UINT64_MAX, [&](schema::Event::Reader e) {
+    if (e.getPosition() == target) found = e;
+    return !found;
+  });
+  if (!found) return InvalidInput("data.event: no event " + c.correct_target);
+  // The target as the case holds it now, as the executor builds it (CurrentTarget).
+  auto personal = [&](uint64_t position) {
+    auto sealed = personal_.find(position);
+    return sealed == personal_.end() ? schema::Payload::Reader()
+                                     : sealed->second->getRoot<schema::Payload>().asReader();
+  };
+  CorrectedTarget current(found->getPayload(), personal(target));
+  history_.Walk(state.case_id, UINT64_MAX, [&](schema::Event::Reader e) {
+    if (e.getPayload().isEventCorrected() && e.getPayload().getEventCorrected().getTarget() == target)
+      current.Merge(e.getPayload().getEventCorrected(), personal(e.getPosition()));
+    return true;
+  });
+  return DecideCorrection(found->getPayload(), current.payload(), target, *c.corrected);
+}
+
 Result<std::vector<std::string>> CaseHarness::Run(std::string_view json) {
   // Every command needs an idempotency key; the tests leave it out.
   std::string line(json);
@@ -40,12 +65,24 @@ Result<std::vector<std::string>> CaseHarness::Run(std::string_view json) {
   facts.settings = &settings;
   facts.new_case = c.type == "signal" && (state.case_id.empty() || SignalOpensNewCase(state, facts.today));
   if (c.type == "triage") facts.birth_date = birth_date_;
-  if (facts.new_case) state = CaseState();
+  if (facts.new_case) {
+    state = CaseState();
+    history_.Clear();
+    types_.clear();
+    personal_.clear();
+  }
 
-  auto payload = std::make_unique<capnp::MallocMessageBuilder>();
-  payload->setRoot(c.data());
-  auto drafts = Decide(state, c, std::move(payload), facts);
-  if (!drafts.ok()) return drafts.status();
+  Result<std::vector<Draft>> drafts = std::vector<Draft>();
+  if (c.kind == schema::Payload::EVENT_CORRECTED) {
+    auto draft = DecideCorrectionOf(c);
+    if (!draft.ok()) return draft.status();
+    drafts->push_back(std::move(*draft));
+  } else {
+    auto payload = std::make_unique<capnp::MallocMessageBuilder>();
+    payload->setRoot(c.data());
+    drafts = Decide(state, c, std::move(payload), facts);
+    if (!drafts.ok()) return drafts.status();
+  }
 
   std::vector<std::string> types;
   for (auto& draft : *drafts) {
@@ -62,15 +99,35 @@ Result<std::vector<std::string>> CaseHarness::Run(std::string_view json) {
     auto overrides = e.initOverrides(draft.overrides.size());
     for (size_t i = 0; i < draft.overrides.size(); ++i) overrides.set(i, draft.overrides[i]);
     // As stored: the fold sees the payload without its (sealed) personal fields.
-    capnp::MallocMessageBuilder personal;
-    SplitPersonal(capnp::toDynamic(draft.root().asReader()), capnp::toDynamic(e.initPayload()),
-                  capnp::toDynamic(personal.initRoot<schema::Payload>()));
-    Apply(state, e.asReader());
+    auto personal = std::make_unique<capnp::MallocMessageBuilder>();
+    if (SplitPersonal(capnp::toDynamic(draft.root().asReader()), capnp::toDynamic(e.initPayload()),
+                      capnp::toDynamic(personal->initRoot<schema::Payload>())))
+      personal_[position_] = std::move(personal);
+    auto folded = Apply(state, e.asReader(), history_);
+    EXPECT_TRUE(folded.ok()) << folded.message();
+    history_.Add(e.asReader());
     KJ_IF_MAYBE(member, capnp::toDynamic(draft.root().asReader()).which()) {
       types.push_back(schema_info::EventTypeName(*member));
+      types_[position_] = types.back();
     }
   }
   return types;
+}
+
+uint64_t CaseHarness::PositionOf(std::string_view event_type, int nth) const {
+  for (const auto& [position, type] : types_)
+    if (type == event_type && nth-- == 0) return position;
+  return 0;
+}
+
+CaseState CaseHarness::StateAt(uint64_t position) {
+  CaseState at;
+  history_.Walk(state.case_id, position + 1, [&](schema::Event::Reader e) {
+    auto folded = Apply(at, e, history_);
+    EXPECT_TRUE(folded.ok()) << folded.message();
+    return true;
+  });
+  return at;
 }
 
 std::vector<std::string> CaseHarness::Ok(std::string_view json) {

@@ -1,16 +1,24 @@
 // A case in memory for unit tests of decide and the fold: commands go through the same
-// ParseCommand -> Decide -> SplitPersonal -> Apply path as in the ledger, without storage,
-// keystore or clock. The state the tests inspect is what the ledger would project.
+// ParseCommand -> Decide (DecideCorrection for `correct`) -> SplitPersonal -> Apply path as in
+// the ledger, without storage, keystore or clock. The state the tests inspect is what the ledger
+// would project.
 #pragma once
 
+#include <capnp/message.h>
+
+#include <map>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
 
 #include "base/status.h"
+#include "codec/command.h"
 #include "domain/case_state.h"
+#include "domain/decide.h"
 #include "domain/settings.h"
+#include "../memory_case_history.h"
 
 namespace rmc::testing {
 
@@ -26,6 +34,12 @@ class CaseHarness {
   // The refusal of a command that must be refused (fails the test when accepted).
   Status Refused(std::string_view json);
 
+  // The position of the `nth` event (from 0) of `event_type` ("ContactAttempted") of the
+  // current case; 0 when there is none.
+  uint64_t PositionOf(std::string_view event_type, int nth = 0) const;
+  // The case folded from its events up to `position` (time travel in memory).
+  CaseState StateAt(uint64_t position);
+
   void SetToday(std::string_view date);
   void SetBirthDate(std::string_view date);
 
@@ -37,9 +51,14 @@ class CaseHarness {
   Settings settings;
 
  private:
+  Result<Draft> DecideCorrectionOf(const Command& command);
+
   Days today_;
   std::optional<Days> birth_date_;
   uint64_t position_ = 0;
+  MemoryCaseHistory history_;  // the current case's events, as stored
+  std::map<uint64_t, std::string> types_;  // by position, of the current case
+  std::map<uint64_t, std::unique_ptr<capnp::MallocMessageBuilder>> personal_;  // sealed parts
   int command_seq_ = 0;
 };
 

@@ -92,41 +92,6 @@ TEST(Fold, FoldingIsDeterministic) {
   EXPECT_EQ(a.state, b.state);
 }
 
-// A correction re-applies the corrected facts that state depends on.
-TEST(Fold, ACorrectionOfTheTargetGroupChangesTheState) {
-  CaseHarness h;
-  h.WalkTo(3);
-  capnp::MallocMessageBuilder message;
-  auto e = message.initRoot<schema::Event>();
-  e.setVersion(h.state.version + 1);
-  e.setPosition(100);
-  e.setReason("verkeerde doelgroep gekozen");
-  auto c = e.initPayload().initEventCorrected();
-  c.setTarget(4);
-  c.initFields(1).set(0, "target_group");
-  c.initCorrected().initTriaged().setTargetGroup(schema::TargetGroup::VSV_NIEUW);
-  Apply(h.state, e.asReader());
-  EXPECT_EQ(h.state.target_group, int(schema::TargetGroup::VSV_NIEUW));
-  EXPECT_EQ(h.state.corrections, (std::vector<uint64_t>{100}));
-  EXPECT_TRUE(h.state.Has(CaseState::kActionRequired)) << "fields not named stay";
-}
-
-TEST(Fold, ACorrectionToNoAftercareEndsTheCase) {
-  CaseHarness h;
-  h.WalkTo(11);
-  ASSERT_EQ(h.state.status, CaseStatus::kNazorg);
-  capnp::MallocMessageBuilder message;
-  auto e = message.initRoot<schema::Event>();
-  e.setVersion(h.state.version + 1);
-  e.setPosition(200);
-  auto c = e.initPayload().initEventCorrected();
-  c.initFields(1).set(0, "aftercare_until");
-  c.initCorrected().initCaseClosed();  // aftercare_until: null
-  Apply(h.state, e.asReader());
-  EXPECT_EQ(h.state.aftercare_until, kNoDay);
-  EXPECT_EQ(h.state.status, CaseStatus::kAfgesloten);
-}
-
 TEST(Fold, OverridesBecomeDeviationsWithTheirReason) {
   CaseHarness h;
   h.WalkTo(7);

@@ -16,6 +16,7 @@
 
 #include "../file_facts.h"
 #include "../golden_events.h"
+#include "../memory_case_history.h"
 #include "../test_dir.h"
 #include "base/digest.h"
 #include "base/hex.h"
@@ -118,6 +119,7 @@ TEST_P(Generation, StillReadsFoldsAndRendersTheSame) {
 
   std::string head(32, '\0');
   std::map<std::string, CaseState> cases;
+  testing::MemoryCaseHistory history;
   std::set<std::string> types;
   for (size_t i = 0; i < events.size(); ++i) {
     SCOPED_TRACE("event " + std::to_string(i + 1));
@@ -144,7 +146,10 @@ TEST_P(Generation, StillReadsFoldsAndRendersTheSame) {
     EXPECT_TRUE(Contains(now, json::parse(line), "", &where))
         << "renders differently at " << where << "\n  then: " << line << "\n  now:  " << now.dump();
     types.insert(EventType(e));
-    if (e.getCaseId().size()) Apply(cases[e.getCaseId().cStr()], e);
+    if (e.getCaseId().size()) {
+      EXPECT_TRUE(Apply(cases[e.getCaseId().cStr()], e, history).ok());
+      history.Add(e);
+    }
   }
   // What the fold makes of the three golden cases.
   EXPECT_EQ(cases["RMC-000001"].step, 13);

@@ -16,6 +16,7 @@
 #include "base/random.h"
 #include "codec/bytes.h"
 #include "domain/fold.h"
+#include "ledger/ledger_case_history.h"
 #include "domain/settings.h"
 #include "ledger/case_resolution.h"
 #include "ledger/event_builder.h"
@@ -201,6 +202,7 @@ Result<uint64_t> SqlitePeer::Rebuild() {
     std::map<std::string, bool> erased;
     uint64_t cases = 0;
     CaseState state;
+    LedgerCaseHistory history(*d.txn);  // a correction folds its case again
     Use u(d.db.rebuild_scan);
     int rc;
     try {
@@ -216,7 +218,7 @@ Result<uint64_t> SqlitePeer::Rebuild() {
         }
         EventView view(u.ColBlob(1));
         auto e = view.event();
-        rmc::Apply(state, e);
+        if (auto folded = rmc::Apply(state, e, history); !folded.ok()) return folded;
         auto payload = e.getPayload();
         if (payload.isCaseOpened())
           opened[std::string(Bytes(e.getSubject()))].emplace_back(e.getPosition(), state.case_id);

@@ -1,0 +1,85 @@
+// `rmc correct` through the real binary (docs/commands.md, `correct`): the case view follows the
+// corrected event — its contacts and deadlines — from the correction on, and the projection it
+// writes is the one verify and rebuild fold from the log.
+#include <gtest/gtest.h>
+
+#include <nlohmann/json.hpp>
+#include <string>
+
+#include "rmc_cli.h"
+
+namespace {
+
+using nlohmann::json;
+
+class Correct : public rmc::testing::RmcCli {
+ protected:
+  void SetUp() override {
+    RmcCli::SetUp();
+    ASSERT_EQ(Rmc("init").code, 0);
+    ASSERT_EQ(Rmc("signal --subject-ref J-1 --channel jongere --received 2026-11-02").code, 0);
+    ASSERT_EQ(Rmc("triage RMC-000001 --target-group vsv-nieuw --action-required true --rationale r "
+                  "--reason 'dossier was compleet'").code, 0);
+    ASSERT_EQ(Rmc("contact RMC-000001 --channel brief --outcome bereikt --occurred-at 2026-11-04").code, 0);
+  }
+  json Show(const std::string& flags = "") const { return JsonOf("show RMC-000001 --json" + flags); }
+  static json Deadline(const json& view, const std::string& code) {
+    for (const auto& d : view["deadlines"])
+      if (d["code"] == code) return d;
+    return json();
+  }
+};
+
+TEST_F(Correct, ACorrectedContactChangesTheContactsAndTheDeadlines) {
+  const json before = Show();
+  ASSERT_EQ(before["contacts"][0]["outcome"], "bereikt") << before.dump();
+  ASSERT_EQ(Deadline(before, "no_contact")["met"], true) << before.dump();
+  ASSERT_TRUE(Deadline(before, "letter_reply").is_null()) << "the letter was answered";
+
+  const std::string contact = PositionOf("ContactAttempted");
+  auto r = Rmc("correct RMC-000001 --event " + contact +
+               " --data '{\"outcome\":\"geen-reactie\"}' --reason 'brief kwam retour'");
+  ASSERT_EQ(r.code, 0) << r.text;
+
+  const json after = Show();
+  EXPECT_EQ(after["contacts"][0]["outcome"], "geen-reactie") << after.dump();
+  EXPECT_EQ(after["contacts"][0]["position"].dump(), contact) << "the contact keeps its place";
+  EXPECT_EQ(Deadline(after, "no_contact")["met"], false) << after.dump();
+  const json reply = Deadline(after, "letter_reply");
+  ASSERT_FALSE(reply.is_null()) << after.dump();
+  EXPECT_EQ(reply["due"], "2026-11-18");
+  EXPECT_EQ(reply["overdue"], true) << "now is 2026-11-20";
+  EXPECT_EQ(after["corrections"].size(), 1u);
+
+  // As of the event before the correction, the contact is as first recorded.
+  const std::string last = std::to_string(std::stoull(after["corrections"][0].dump()) - 1);
+  const json then = Show(" --as-of " + last);
+  EXPECT_EQ(then["contacts"][0]["outcome"], "bereikt") << then.dump();
+  EXPECT_EQ(Deadline(then, "no_contact")["met"], true);
+  EXPECT_EQ(then["corrections"], json::array());
+}
+
+TEST_F(Correct, VerifyAndRebuildFoldTheCorrectionsAsTheWriteDid) {
+  ASSERT_EQ(Rmc("correct RMC-000001 --event " + PositionOf("ContactAttempted") +
+                " --data '{\"channel\":\"telefoon\"}' --reason r").code, 0);
+  ASSERT_EQ(Rmc("correct RMC-000001 --event " + PositionOf("Triaged") +
+                " --data '{\"target_group\":\"geen\"}' --reason r").code, 0);
+  ASSERT_EQ(Rmc("correct RMC-000001 --event " + PositionOf("SignalReceived") +
+                " --data '{\"expected_action\":\"een opleiding\"}' --reason r").code, 0);
+  const json view = Show();
+  EXPECT_EQ(view["target_group"], "geen") << view.dump();
+  EXPECT_EQ(view["next_step"], 12) << "the short route of a case outside the target groups";
+  EXPECT_EQ(view["contacts"][0]["channel"], "telefoon");
+  bool expected_action = false;
+  for (const auto& item : view["info_completeness"]["present"]) expected_action |= item == "expected_action";
+  EXPECT_TRUE(expected_action) << view.dump();
+
+  auto verify = Rmc("verify --json", "coordinator");
+  EXPECT_EQ(verify.code, 0) << verify.text;
+  auto check = Rmc("rebuild --check --json", "coordinator");
+  EXPECT_EQ(check.code, 0) << check.text;
+  ASSERT_EQ(Rmc("rebuild", "coordinator").code, 0);
+  EXPECT_EQ(Show(), view) << "the rebuilt projection is the one written";
+}
+
+}  // namespace
