@@ -13,6 +13,7 @@
 #include "key_press.h"
 #include "replay/case_verify.h"
 #include "replay/replay.h"
+#include "replay/replay_html.h"
 #include "replay/replay_text.h"
 
 namespace rmc::cli {
@@ -93,8 +94,10 @@ void RegisterReplay(CLI::App& app, Globals& g, int& exit_code) {
                 "known then (auditors, evaluators; one logged read)");
   sub->add_option("case", o->case_id, "the case");
   sub->add_option("--as-of", o->as_of, "up to a position or an ISO date/time of recording");
-  sub->add_option("--format", o->format, "text (default) or json")
-      ->check(CLI::IsMember({"text", "json"}));
+  sub->add_option("--format", o->format,
+                  "text (default), json, or html: one self-contained page with the timeline, the "
+                  "route against the 13 steps and every event (use --output)")
+      ->check(CLI::IsMember({"text", "json", "html"}));
   sub->add_option("--output", o->output, "write to FILE (mode 0600) instead of standard output");
   sub->add_flag("--pseudonymize", o->pseudonymize,
                 "the form for learning sessions (the evaluator role always gets it)");
@@ -140,8 +143,9 @@ void RegisterReplay(CLI::App& app, Globals& g, int& exit_code) {
     if (auto a = session->AccountCases(*ledger, {{replay->case_id, replay->subject}}); !a.ok())
       return void(exit_code = Fail(g, a));
     if (keys) return Step(*replay, *keys);
-    std::string text = format == "json" ? DumpJson(ReplayJson(*replay, o->decisions), 2) + "\n"
-                                        : ReplayText(*replay, o->decisions);
+    std::string text = format == "json"   ? DumpJson(ReplayJson(*replay, o->decisions), 2) + "\n"
+                       : format == "html" ? ReplayHtml(ReplayJson(*replay, o->decisions))
+                                          : ReplayText(*replay, o->decisions);
     if (auto s = Emit(*o, text); !s.ok()) exit_code = Fail(g, s);
   });
 }

@@ -167,6 +167,79 @@ constexpr Label kFields[] = {
     {"enrolled", "ingeschreven op een school"},
 };
 
+constexpr Label kCaseFields[] = {
+    {"status", "status"},
+    {"step", "stap"},
+    {"phase", "fase"},
+    {"next_step", "volgende stap"},
+    {"expected_steps", "verwachte stappen"},
+    {"steps_done", "gezette stappen"},
+    {"target_group", "doelgroep"},
+    {"jikp_perspective", "JIKP-perspectief"},
+    {"action_required", "actie nodig"},
+    {"consulent", "consulent"},
+    {"subject", "jongere"},
+    {"opened_at", "geopend op"},
+    {"signals", "signalen"},
+    {"contacts", "contactpogingen"},
+    {"consent", "toestemming"},
+    {"deviations", "afwijkingen"},
+    {"deadlines", "termijnen"},
+    {"info_completeness", "informatie (§1.2)"},
+    {"present", "aanwezig"},
+    {"missing", "ontbreekt"},
+    {"closed_on", "afgesloten op"},
+    {"close_reason", "reden van afsluiten"},
+    {"aftercare_until", "nazorg tot"},
+    {"reopened", "keren heropend"},
+    {"corrections", "correcties"},
+    {"erased", "gewist"},
+    {"channel", "kanaal"},
+    {"outcome", "uitkomst"},
+    {"date", "datum"},
+    {"received", "ontvangen op"},
+    {"reason", "reden"},
+    {"rationale", "motivering"},
+    {"partners", "partners"},
+    {"partner", "partner"},
+    {"categories", "gegevens"},
+    {"trajectories", "trajecten"},
+    {"participants", "deelnemers"},
+    {"instrument", "instrument"},
+    {"domains", "leefgebieden"},
+    {"big5", "big 5"},
+    {"score", "score"},
+};
+
+constexpr Label kDeadlines[] = {
+    {"pickup", "signaal oppakken"},
+    {"letter_reply", "reactie op brief"},
+    {"no_contact", "besluit bij geen contact"},
+    {"oud_vsv_yearly", "jaarlijks contact oud-vsv"},
+    {"aftercare_check", "nazorgcontact"},
+    {"evaluation", "evaluatie"},
+    {"max_age", "maximumleeftijd"},
+};
+
+constexpr Label kInfoItems[] = {
+    {"reason", "vermoedelijke reden"},
+    {"partner_actions", "acties van partners"},
+    {"youth_agreements", "afspraken met de jongere"},
+    {"contacts", "contactpersonen"},
+    {"care", "zorg en hulp"},
+    {"absence_overview", "verzuimoverzicht"},
+    {"expected_action", "verwachte actie"},
+};
+
+constexpr Label kDecisions[] = {
+    {"triage", "triage (doelgroep bepaald)"},
+    {"plan", "plan van aanpak"},
+    {"plan_revision", "plan van aanpak bijgesteld"},
+    {"closing", "afsluiting"},
+    {"deviation", "afwijking van de route of een regel"},
+    {"correction", "correctie"},
+};
+
 template <size_t N>
 std::string Find(const Label (&table)[N], const std::string& code) {
   for (const Label& l : table)
@@ -186,5 +259,9 @@ std::string RoleLabel(const std::string& role) { return Find(kRoles, role); }
 std::string ReadActionLabel(const std::string& action) { return Find(kReadActions, action); }
 std::string FieldLabel(const std::string& key) { return Find(kFields, key); }
 std::string ActivityLabel(const std::string& code) { return Find(kActivities, code); }
+std::string CaseFieldLabel(const std::string& key) { return Find(kCaseFields, key); }
+std::string DeadlineLabel(const std::string& code) { return Find(kDeadlines, code); }
+std::string InfoItemLabel(const std::string& item) { return Find(kInfoItems, item); }
+std::string DecisionLabel(const std::string& decision) { return Find(kDecisions, decision); }
 
 }  // namespace rmc

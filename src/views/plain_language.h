@@ -28,6 +28,22 @@ std::string ReadActionLabel(const std::string& action);
 // itself for an unknown one.
 std::string FieldLabel(const std::string& key);
 
+// "doelgroep" for the case-view field "target_group" (views/case_view.h), "uitkomst" for the
+// event field "outcome", and so on; the key itself for an unknown one.
+std::string CaseFieldLabel(const std::string& key);
+
+// "reactie op brief" for the deadline "letter_reply", and so on; the code itself for an unknown
+// one.
+std::string DeadlineLabel(const std::string& code);
+
+// "afspraken met de jongere" for the §1.2 information item "youth_agreements" (the case view's
+// info_completeness), and so on; the code itself for an unknown one.
+std::string InfoItemLabel(const std::string& item);
+
+// "plan van aanpak" for the replay's decision "plan" (replay/replay.h DecisionName), and so on;
+// the name itself for an unknown one.
+std::string DecisionLabel(const std::string& decision);
+
 // What a processing activity of the register is for ("rmc-signalering": "meldingen van
 // verzuim en schooluitval ontvangen en beoordelen"); the code itself for an unknown one.
 std::string ActivityLabel(const std::string& code);

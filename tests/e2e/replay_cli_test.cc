@@ -7,6 +7,7 @@
 #include <fstream>
 #include <map>
 
+#include "../file_facts.h"
 #include "rmc_cli.h"
 
 namespace rmc::testing {
@@ -231,6 +232,35 @@ TEST_F(ReplayCli, AsOfEveryPositionIsTheLiveViewOfThen) {
       EXPECT_EQ(json::parse(shown.text), l.view) << at;
     }
   }
+}
+
+// --format html: one page (replay_html.h) with every event, private like every file rmc writes;
+// the evaluator's page names neither the youth nor the reasons. How it renders:
+// tests/replay_page.py.
+TEST_F(ReplayCli, TheHtmlPageHoldsEveryEventAndTheEvaluatorsNoName) {
+  WriteDecisionCase(*this);
+  json events = Replay("RMC-000001")["events"];
+  ASSERT_FALSE(events.empty());
+  const std::string page = dir_ + "/replay.html";
+  auto r = Rmc("--purpose controle replay RMC-000001 --format html --output " + page, "auditor");
+  ASSERT_EQ(r.code, 0) << r.text;
+  EXPECT_EQ(rmc::testing::Mode(page), 0600u);
+  std::string html = rmc::testing::Slurp(page);
+  EXPECT_EQ(html.rfind("<!DOCTYPE html>", 0), 0u);
+  for (const auto& e : events)
+    EXPECT_NE(html.find("id=\"e" + std::to_string(e["position"].get<uint64_t>()) + "\""), std::string::npos);
+  EXPECT_NE(html.find("Noor Bakker"), std::string::npos);
+  EXPECT_NE(html.find("jongere stond onverwacht aan de balie"), std::string::npos);
+
+  fs::remove(page);
+  r = Rmc("--purpose evaluatie replay RMC-000001 --format html --output " + page, "evaluator");
+  ASSERT_EQ(r.code, 0) << r.text;
+  html = rmc::testing::Slurp(page);
+  EXPECT_NE(html.find("id=\"e" + std::to_string(events[0]["position"].get<uint64_t>()) + "\""), std::string::npos);
+  EXPECT_EQ(html.find("Noor Bakker"), std::string::npos);
+  EXPECT_EQ(html.find("jongere stond onverwacht aan de balie"), std::string::npos);
+  EXPECT_EQ(html.find("c.jansen"), std::string::npos);
+  EXPECT_EQ(Rmc("--purpose controle replay RMC-000001 --format pdf", "auditor").code, 2);
 }
 
 TEST_F(ReplayCli, VerifyShowsEachLinkAndFindsATamperedEvent) {

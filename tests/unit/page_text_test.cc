@@ -1,0 +1,86 @@
+// The words of the replay page (replay/page_text.h): Dutch dates, day numbers in the
+// pseudonymised form, values and list elements with labels instead of keys.
+#include "replay/page_text.h"
+
+#include <gtest/gtest.h>
+
+namespace rmc {
+namespace {
+
+TEST(PageText, DatesAreLocalAndDutch) {
+  EXPECT_EQ(DutchDate("2026-09-04"), "4 sep 2026");
+  EXPECT_EQ(DutchDate("2026-03-01"), "1 mrt 2026");
+  // 23:30 UTC on 3 September is 01:30 on 4 September in Amsterdam (summer time).
+  EXPECT_EQ(DutchDate("2026-09-03T23:30:00Z"), "4 sep 2026");
+  EXPECT_EQ(DutchDate("2026-12-31T22:59:59Z"), "31 dec 2026");
+  EXPECT_EQ(DutchDate("2026-12-31T23:00:00Z"), "1 jan 2027");
+  EXPECT_EQ(DayOf("2026-09-03T23:30:00Z"), DayOf("2026-09-04"));
+}
+
+TEST(PageText, DayNumbersOfThePseudonymisedFormAreDays) {
+  EXPECT_EQ(DutchDate(12), "dag 12");
+  EXPECT_EQ(DutchDate(0), "dag 0");
+  EXPECT_EQ(DayOf(12), 12);
+}
+
+TEST(PageText, WhatIsNoDateStaysAsItIs) {
+  EXPECT_EQ(DutchDate("2026-13-01"), "2026-13-01");
+  EXPECT_EQ(DutchDate("morgen"), "morgen");
+  EXPECT_EQ(DutchDate(nullptr), "");
+  EXPECT_FALSE(DayOf("2026-09-04x").has_value());
+  EXPECT_FALSE(DayOf(true).has_value());
+}
+
+TEST(PageText, DatesInsideASentenceBecomeDutch) {
+  EXPECT_EQ(LocalizeDates("Signaal ontvangen op 2026-11-01; verzuim"),
+            "Signaal ontvangen op 1 nov 2026; verzuim");
+  EXPECT_EQ(LocalizeDates("2026-09-04 en 2026-09-05"), "4 sep 2026 en 5 sep 2026");
+  // Not a date: more digits around it, or no real day.
+  EXPECT_EQ(LocalizeDates("12026-09-04"), "12026-09-04");
+  EXPECT_EQ(LocalizeDates("2026-09-045"), "2026-09-045");
+  EXPECT_EQ(LocalizeDates("2026-02-30"), "2026-02-30");
+}
+
+TEST(PageText, ValuesReadAsDutch) {
+  EXPECT_EQ(ValueText(true), "ja");
+  EXPECT_EQ(ValueText(false), "nee");
+  EXPECT_EQ(ValueText(nullptr), "–");
+  EXPECT_EQ(ValueText("*"), "alle partners");
+  EXPECT_EQ(ValueText("2026-09-04"), "4 sep 2026");
+  EXPECT_EQ(ValueText(Json::array({"a", "b"})), "a, b");
+  EXPECT_EQ(ValueText(Json::array()), "geen");
+}
+
+TEST(PageText, ListElementsAreOnePhraseWithLabels) {
+  EXPECT_EQ(ElementText({{"position", 4}, {"date", "2026-09-12"}, {"channel", "brief"}, {"outcome", "geen-reactie"}}),
+            "12 sep 2026 brief: geen-reactie");
+  EXPECT_EQ(ElementText({{"code", "letter_reply"}, {"due", "2026-09-26"}, {"overdue", true}, {"met", false}}),
+            "reactie op brief, uiterlijk 26 sep 2026 (verlopen)");
+  EXPECT_EQ(ElementText({{"code", "pickup"}, {"due", "2026-09-08"}, {"overdue", false}, {"met", true}}),
+            "signaal oppakken, uiterlijk 8 sep 2026 (gehaald)");
+  EXPECT_EQ(ElementText({{"kind", "given"}, {"partners", {"ROC"}}, {"categories", {"verzuim"}}}),
+            "toestemming gegeven voor ROC (verzuim)");
+  // Any other object: its keys by label, its position left out.
+  EXPECT_EQ(ElementText({{"position", 3}, {"target_group", "vsv-nieuw"}, {"onbekend", 1}}),
+            "doelgroep: vsv-nieuw, onbekend: 1");
+}
+
+TEST(PageText, ChangedValuesByWhatTheyAre) {
+  EXPECT_EQ(ChangeValueText("next_step", 3), "3 triage");
+  EXPECT_EQ(ChangeValueText("expected_steps", Json::array({2, 3})), "2 dossier bekijken, 3 triage");
+  EXPECT_EQ(ChangeValueText("step", 0), "nog geen stap");
+  EXPECT_EQ(ChangeValueText("info_completeness.missing", "youth_agreements"), "afspraken met de jongere");
+  EXPECT_EQ(ChangeValueText("corrections", 36), "#36");
+  EXPECT_EQ(ChangeValueText("reopened", 3), "3") << "a number of another field as it is";
+  EXPECT_EQ(ChangeValueText("target_group", "youth_agreements"), "youth_agreements");
+}
+
+TEST(PageText, ChangedFieldsByLabel) {
+  EXPECT_EQ(ChangeFieldLabel("target_group"), "doelgroep");
+  EXPECT_EQ(ChangeFieldLabel("subject.name"), "jongere: naam");
+  EXPECT_EQ(ChangeFieldLabel("info_completeness.missing"), "informatie (§1.2): ontbreekt");
+  EXPECT_EQ(ChangeFieldLabel("nieuw_veld"), "nieuw_veld") << "an unknown key as it is";
+}
+
+}  // namespace
+}  // namespace rmc
