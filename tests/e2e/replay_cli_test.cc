@@ -250,7 +250,7 @@ TEST_F(ReplayCli, TheHtmlPageHoldsEveryEventAndTheEvaluatorsNoName) {
   for (const auto& e : events)
     EXPECT_NE(html.find("id=\"e" + std::to_string(e["position"].get<uint64_t>()) + "\""), std::string::npos);
   EXPECT_NE(html.find("Noor Bakker"), std::string::npos);
-  EXPECT_NE(html.find("jongere stond onverwacht aan de balie"), std::string::npos);
+  EXPECT_NE(html.find("verkeerde uitkomst ingevoerd"), std::string::npos);
 
   fs::remove(page);
   r = Rmc("--purpose evaluatie replay RMC-000001 --format html --output " + page, "evaluator");
@@ -258,7 +258,7 @@ TEST_F(ReplayCli, TheHtmlPageHoldsEveryEventAndTheEvaluatorsNoName) {
   html = rmc::testing::Slurp(page);
   EXPECT_NE(html.find("id=\"e" + std::to_string(events[0]["position"].get<uint64_t>()) + "\""), std::string::npos);
   EXPECT_EQ(html.find("Noor Bakker"), std::string::npos);
-  EXPECT_EQ(html.find("jongere stond onverwacht aan de balie"), std::string::npos);
+  EXPECT_EQ(html.find("verkeerde uitkomst ingevoerd"), std::string::npos);
   EXPECT_EQ(html.find("c.jansen"), std::string::npos);
   EXPECT_EQ(Rmc("--purpose controle replay RMC-000001 --format pdf", "auditor").code, 2);
 }
