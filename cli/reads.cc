@@ -11,6 +11,7 @@
 #include "base/json_writer.h"
 #include "context.h"
 #include "domain/routing.h"
+#include "ledger/pseudonym_export.h"
 #include "privacy/erased_subjects.h"
 #include "replay/as_of.h"
 #include "store/read_ahead.h"
@@ -114,7 +115,13 @@ void RegisterShow(CLI::App& app, Globals& g, int& exit_code) {
       *today = LocalDate(then);
     }
     if (!state.ok()) return void(exit_code = Fail(g, state.status()));
-    ViewOptions view{session->pseudonymize(), *today};
+    PseudonymExport pseudonymous(*session);
+    ViewOptions view{nullptr, *today};
+    if (session->pseudonymize()) {
+      auto form = pseudonymous.Form(*ledger, **txn, *state);
+      if (!form.ok()) return void(exit_code = Fail(g, form.status()));
+      view.pseudonymous = *form;
+    }
     auto v = CaseView(*ledger, **txn, *state, view);
     if (!v.ok()) return void(exit_code = Fail(g, v.status()));
     if (auto s = session->AccountCases(*ledger, {{state->case_id, state->subject}}); !s.ok())
@@ -143,7 +150,8 @@ void RegisterList(CLI::App& app, Globals& g, int& exit_code) {
     if (!ledger) return;
     auto today = Today();
     if (!today.ok()) return void(exit_code = Fail(g, today.status()));
-    auto list = ListCases(*ledger, *o, *today, session->pseudonymize());
+    PseudonymExport pseudonymous(*session);
+    auto list = ListCases(*ledger, *o, *today, session->pseudonymize() ? &pseudonymous.pseudonyms() : nullptr);
     if (!list.ok()) return void(exit_code = Fail(g, list.status()));
     if (auto a = session->AccountCases(*ledger, list->cases); !a.ok()) return void(exit_code = Fail(g, a));
     const Json& rows = list->rows;
@@ -174,7 +182,14 @@ void RegisterHistory(CLI::App& app, Globals& g, int& exit_code) {
     if (!state.ok()) return void(exit_code = Fail(g, state.status()));
     if (auto s = session->AccountCases(*ledger, {{state->case_id, state->subject}}); !s.ok())
       return void(exit_code = Fail(g, s));
-    const RenderOptions render = session->render();
+    PseudonymExport pseudonymous(*session);
+    const PseudonymForm* form = nullptr;
+    if (session->pseudonymize()) {
+      auto f = pseudonymous.Form(*ledger, **txn, *state);
+      if (!f.ok()) return void(exit_code = Fail(g, f.status()));
+      form = *f;
+    }
+    const RenderOptions render = session->render(form);
     Json all = Json::array();
     for (uint64_t p : *positions) {
       auto view = (*txn)->Event(p);
@@ -221,8 +236,10 @@ void RegisterEvents(CLI::App& app, Globals& g, int& exit_code) {
     auto session = BeginRead(
         g, {"events", o->personal ? Action::kReadPersonalFeed : Action::kReadFeed, o->personal}, exit_code);
     if (!session) return;
-    // Lines go straight into one buffer, handed to stdout in large chunks.
-    EventWriter writer(session->render());
+    // Lines go straight into one buffer, handed to stdout in large chunks. A pseudonymised
+    // feed (the evaluator's) renders each event in the form of its case, kept for the run.
+    EventWriter writer(session->personal_fields());
+    PseudonymExport pseudonymous(*session);
     JsonWriter out(kFeedChunk + (64 << 10));
     uint64_t next = std::max<uint64_t>(o->since, 1);
     bool first_round = true;
@@ -267,7 +284,16 @@ void RegisterEvents(CLI::App& app, Globals& g, int& exit_code) {
               unaccounted.push_back({e.getCaseId().cStr(), Bytes(e.getSubject()), schema::AccessResult::OK});
           }
         }
-        writer.Write(e, personal ? &*personal : nullptr, erased(e), out);
+        if (session->pseudonymize()) {
+          auto form = pseudonymous.Form(*ledger, **txn, e.getCaseId().cStr());
+          if (!form.ok()) {
+            failure = form.status();
+            return false;
+          }
+          out.Raw(DumpJson(EventToJson(e, personal ? &*personal : nullptr, session->render(*form), erased(e))));
+        } else {
+          writer.Write(e, personal ? &*personal : nullptr, erased(e), out);
+        }
         out.Char('\n');
         if (out.size() >= kFeedChunk) failure = flush();
         next = position + 1;

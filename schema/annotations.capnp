@@ -65,3 +65,11 @@ annotation formerlyPlain @0xc8384235f137d3be (field) :Void;
 
 annotation derived @0xa2c4747c93ac5084 (field) :Void;
 # Set by the ledger, never by a command: a command that names it is refused as invalid_input.
+
+annotation reasoning @0x8c4a487d295bc930 (field) :Void;
+# The reasoning a learning session is about (a triage's rationale, an inquiry's conclusions, an
+# evaluation's learning points): the pseudonymised form keeps it *redacted* (every known
+# personal value of the case replaced by its pseudonym, identifying patterns masked;
+# privacy/redactor.h) where other free text, $personal or $freeText, is removed. On a struct or
+# list field it covers every text inside ($pseudonym ones are still pseudonymised). The region
+# setting pseudonymized_reasoning=off removes it too (docs/roles.md, The pseudonymised form).

@@ -22,7 +22,9 @@ struct Event {
   processingActivity @12 :ActivityRef;  # the register entry this processing was done under
   reason @13 :Text;               # why: a deviation, a rule override, a correction, an erasure;
                                   # plain only for erasures and ledger-wide events, else sealed
-                                  # in sealedReason (free text about the youth)
+                                  # in sealedReason (free text about the youth). That of a
+                                  # deviation or a correction is reasoning, as $A.reasoning
+                                  # fields are (views/event_json.cc)
   overrides @14 :List(Text);      # rule codes (docs/routekaart.md#rules) this event overrode
                                   # with `reason`
   subject @15 :Data;              # pseudonymous subject id (16 bytes, keyed hash of the ref)
@@ -159,7 +161,7 @@ struct Triaged {
   # Step 3: target group and whether action is required (§1.2, §1.3).
   targetGroup @0 :E.TargetGroup;
   actionRequired @1 :Bool;
-  rationale @2 :Text $A.personal;
+  rationale @2 :Text $A.personal $A.reasoning;
   jikpPerspective @3 :E.JikpPerspective $A.optional;
   hasJikpPerspective @4 :Bool $A.derived;       # jikpPerspective was given
   missingInfo @5 :List(Text) $A.derived;        # §1.2 items missing at triage
@@ -245,11 +247,11 @@ struct Measure {
 
 struct InquiryCompleted {
   # Step 7: preliminary inquiry closed (§2.3). Completeness is rule inquiry-complete.
-  reasons @0 :Text $A.personal $A.optional;
-  educationReasons @1 :Text $A.personal $A.optional;  # required for verzuim-18plus
+  reasons @0 :Text $A.personal $A.optional $A.reasoning;
+  educationReasons @1 :Text $A.personal $A.optional $A.reasoning;  # required for verzuim-18plus
   interventions @2 :List(Measure) $A.personal $A.optional;  # [] means: nothing tried
   care @3 :List(Measure) $A.special $A.optional;
-  nextSteps @4 :Text $A.personal $A.optional;
+  nextSteps @4 :Text $A.personal $A.optional $A.reasoning;
 }
 
 struct YouthContact {
@@ -276,7 +278,7 @@ struct Plan {
   partnerFeedback @4 :PartnerFeedback $A.optional;
   caseDirector @5 :Text $A.optional $A.pseudonym;   # casusregie
   askedYouthForDirector @6 :Bool $A.optional;
-  responsibilities @7 :List(Responsibility) $A.optional;
+  responsibilities @7 :List(Responsibility) $A.optional $A.reasoning;  # the follow-up agreed
   madeWithYouth @8 :Bool;
 }
 
@@ -288,7 +290,7 @@ struct PlanStarted {
 struct Monitored {
   status @0 :E.MonitorStatus;
   feedbackFrom @1 :List(Text) $A.optional $A.pseudonym;
-  followUp @2 :Text $A.personal $A.optional;
+  followUp @2 :Text $A.personal $A.optional $A.reasoning;
 }
 
 struct CaseClosed {
@@ -331,13 +333,13 @@ struct CaseEvaluated {
   # Step 13: the six questions of §5.2, learning points, case-transcending improvements.
   resolved @0 :E.Resolved;
   partnersFollowedUp @1 :E.Resolved;
-  bottlenecks @2 :List(Bottleneck) $A.personal;
+  bottlenecks @2 :List(Bottleneck) $A.personal $A.reasoning;
   rightDecision @3 :E.RightDecision;
   rightDecisionNote @4 :Text $A.personal $A.optional;
   doDifferently @5 :Text $A.personal;
   wentWell @6 :Text $A.personal;
-  learningPoints @7 :List(Text) $A.personal $A.optional;
-  improvements @8 :List(Improvement) $A.optional;   # beyond the case: kept when erased
+  learningPoints @7 :List(Text) $A.personal $A.optional $A.reasoning;
+  improvements @8 :List(Improvement) $A.optional $A.reasoning;  # beyond the case: kept when erased
   participants @9 :List(Text) $A.optional $A.pseudonym;
 }
 

@@ -56,9 +56,7 @@ class Planner {
     plan.key = Quoted(plan.name) + ":";
     plan.personal = si::IsPersonal(f);
     plan.optional = si::IsOptional(f);
-    plan.free_text = si::IsFreeText(f);
     plan.formerly_plain = si::IsFormerlyPlain(f);
-    plan.pseudonym = si::IsPseudonym(f);
     plan.presence_flag = si::IsPresenceFlag(f);
     if (auto flag = si::PresenceFlagOf(f)) plan.presence = flag->getProto().getSlot().getOffset();
     Value(f.getType(), plan.value);

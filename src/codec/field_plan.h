@@ -45,7 +45,7 @@ struct FieldPlan {
   uint32_t discriminant_offset = 0;         // and the discriminant's UInt16 offset
   std::string name;  // the JSON name
   std::string key;   // "\"name\":", as written
-  bool personal = false, optional = false, free_text = false, pseudonym = false;
+  bool personal = false, optional = false;
   bool formerly_plain = false;  // $formerlyPlain: older events hold it in the public payload
   bool presence_flag = false;       // a derived hasX: never written
   std::optional<uint32_t> presence;  // the bit of the hasX that says it was given

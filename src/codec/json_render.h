@@ -4,26 +4,31 @@
 
 #include <capnp/dynamic.h>
 
-#include <functional>
 #include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
 
+#include "codec/pseudonym_rules.h"
+
 namespace rmc {
 
 using Json = nlohmann::ordered_json;
 
 enum class PersonalFields {
-  kOmit,          // left out and named in `hidden` (the change feed without --personal)
-  kReveal,        // taken from the unsealed copy; named in `hidden` when there is none (erased)
-  kPseudonymize,  // left out, $freeText too; $pseudonym names replaced by `pseudonym`
+  kOmit,    // left out and named in `hidden` (the change feed without --personal)
+  kReveal,  // taken from the unsealed copy; named in `hidden` when there is none (erased)
 };
 
 struct RenderOptions {
   PersonalFields personal = PersonalFields::kOmit;
-  std::function<std::string(const std::string&)> pseudonym;  // for kPseudonymize
+  // Non-null: the pseudonymised form of the case rendered (privacy/pseudonym_form.h), and then
+  // `personal` plays no part. Personal fields are left out and named in `hidden`, $freeText
+  // and formerly plain fields are left out, $pseudonym texts are pseudonyms, dates are day
+  // numbers, and $reasoning fields are shown redacted (from the unsealed copy when personal;
+  // named in `hidden` when there is none or the form keeps no reasoning).
+  const PseudonymRules* pseudonymous = nullptr;
 };
 
 // Renders `pub`. `unsealed` is the same struct type holding the personal fields (absent when

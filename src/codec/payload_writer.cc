@@ -165,7 +165,7 @@ struct PayloadWriter::Walk {
       const FieldPlan* member = which < plan.members.size() ? plan.members[which] : nullptr;
       if (!member) return out->Null();
       if (unsealed) RequireActive(*member, *unsealed);
-      return Value(*member, pub, unsealed ? &*unsealed : nullptr, false);
+      return Value(*member, pub, unsealed ? &*unsealed : nullptr);
     }
     WrittenFields* record = armed ? capture : nullptr;
     armed = false;
@@ -180,16 +180,15 @@ struct PayloadWriter::Walk {
     for (const FieldPlan& f : plan.fields) {
       if (f.formerly_plain && Has(pub, f, false)) {
         // Recorded in plain before the field was sealed: shown as $freeText was.
-        if (mode == PersonalFields::kPseudonymize) continue;
         key(f);
-        Field(f, pub, nullptr, false, record);
+        Field(f, pub, nullptr, record);
         continue;
       }
       if (f.personal) {
         if (mode == PersonalFields::kReveal && unsealed) {
           if (Has(*unsealed, f, true)) {
             key(f);
-            Field(f, *unsealed, nullptr, false, record);
+            Field(f, *unsealed, nullptr, record);
           }
         } else if (hidden) {
           hidden->Add(writer.path_, f.name);
@@ -197,14 +196,12 @@ struct PayloadWriter::Walk {
         continue;
       }
       if (!Shown(pub, f)) continue;
-      if (mode == PersonalFields::kPseudonymize && f.free_text) continue;
       key(f);
       if (&f == capture_field) {
         capture_field = nullptr;
         armed = true;
       }
-      Field(f, pub, unsealed ? &*unsealed : nullptr,
-            mode == PersonalFields::kPseudonymize && f.pseudonym, record);
+      Field(f, pub, unsealed ? &*unsealed : nullptr, record);
       armed = false;
     }
     out->Char('}');
@@ -213,8 +210,7 @@ struct PayloadWriter::Walk {
 
   // The value of `f` in `s`, named in the paths: a $jsonMap list as an object keyed like the
   // input, else its value.
-  void Field(const FieldPlan& f, const Fields& s, const Fields* unsealed, bool pseudonymize,
-             WrittenFields* record) {
+  void Field(const FieldPlan& f, const Fields& s, const Fields* unsealed, WrittenFields* record) {
     const size_t begin = out->size();
     {
       PathScope scope(f.map || HasPaths(f.value) ? Path() : nullptr, ".", f.name);
@@ -222,7 +218,7 @@ struct PayloadWriter::Walk {
         RequireActive(f, s);
         Map(*f.map, s.Pointer(f.offset));
       } else {
-        Value(f, s, unsealed, pseudonymize);
+        Value(f, s, unsealed);
       }
     }
     if (record) record->fields.push_back({&f, begin, out->size()});
@@ -230,7 +226,7 @@ struct PayloadWriter::Walk {
 
   // The value of `f` in `s`; `unsealed` is the unsealed struct of the same type as `s`, whose
   // f is the unsealed copy of a struct value.
-  void Value(const FieldPlan& f, const Fields& s, const Fields* unsealed, bool pseudonymize) {
+  void Value(const FieldPlan& f, const Fields& s, const Fields* unsealed) {
     RequireActive(f, s);
     const ValuePlan& v = f.value;
     switch (v.kind) {
@@ -240,7 +236,7 @@ struct PayloadWriter::Walk {
       case Kind::kUint: return out->Uint(s.Uint(f.offset, v.bytes));
       case Kind::kFloat: return out->Double(s.Float(f.offset, v.bytes));
       case Kind::kEnum: return Enum(v, s.Data<uint16_t>(f.offset));
-      case Kind::kText: return Text(s.Pointer(f.offset).getAs<capnp::Text>(), pseudonymize);
+      case Kind::kText: return Text(s.Pointer(f.offset).getAs<capnp::Text>());
       case Kind::kData: return Data(s.Pointer(f.offset).getAs<capnp::Data>());
       case Kind::kDate:
         if (unsealed) RequireActive(f, *unsealed);
@@ -253,7 +249,7 @@ struct PayloadWriter::Walk {
         }
         return Struct(*v.structure, s.Struct(f.offset), u);
       }
-      case Kind::kList: return List(*v.element, s.Pointer(f.offset), pseudonymize);
+      case Kind::kList: return List(*v.element, s.Pointer(f.offset));
     }
   }
 
@@ -261,7 +257,7 @@ struct PayloadWriter::Walk {
     if (raw < v.codes->size()) return out->Raw((*v.codes)[raw]);
     out->Uint(raw);  // a code this schema does not know
   }
-  void Text(capnp::Text::Reader text, bool pseudonymize) { writer.WriteText(text, pseudonymize, *out); }
+  void Text(capnp::Text::Reader text) { PayloadWriter::WriteText(text, *out); }
   void Data(capnp::Data::Reader data) { out->Hex(data.begin(), data.size()); }
 
   // Lists of any-typed elements come through AnyList.
@@ -289,7 +285,7 @@ struct PayloadWriter::Walk {
     out->Char(']');
   }
 
-  void List(const ValuePlan& e, capnp::AnyPointer::Reader list, bool pseudonymize) {
+  void List(const ValuePlan& e, capnp::AnyPointer::Reader list) {
     switch (e.kind) {
       case Kind::kNull: return Each<capnp::Void>(list, e, [&](auto) { out->Null(); });
       case Kind::kBool: return Each<bool>(list, e, [&](bool v) { out->Bool(v); });
@@ -312,7 +308,7 @@ struct PayloadWriter::Walk {
         return Each<double>(list, e, [&](double v) { out->Double(v); });
       case Kind::kEnum: return Each<uint16_t>(list, e, [&](uint16_t v) { Enum(e, v); });
       case Kind::kText:
-        return Each<capnp::Text>(list, e, [&](capnp::Text::Reader v) { Text(v, pseudonymize); });
+        return Each<capnp::Text>(list, e, [&](capnp::Text::Reader v) { Text(v); });
       case Kind::kData: return Each<capnp::Data>(list, e, [&](capnp::Data::Reader v) { Data(v); });
       case Kind::kDate:
         return Each<capnp::AnyStruct>(list, e, [&](capnp::AnyStruct::Reader v) {
@@ -324,7 +320,7 @@ struct PayloadWriter::Walk {
         });
       case Kind::kList:
         return Each<capnp::AnyPointer>(list, e, [&](capnp::AnyPointer::Reader v) {
-          List(*e.element, v, pseudonymize);
+          List(*e.element, v);
         });
     }
   }
@@ -344,7 +340,7 @@ struct PayloadWriter::Walk {
       Fields s(item);
       key.Clear();
       out = &key;
-      Value(key_field, s, nullptr, false);
+      Value(key_field, s, nullptr);
       // The key's text: a string as it is; anything else as its JSON text.
       std::string_view text = key.view();
       std::string raw;
@@ -361,7 +357,7 @@ struct PayloadWriter::Walk {
       {
         PathScope scope(Path(), ".", raw);
         if (map.value) {
-          Value(map.entry->fields[*map.value], s, nullptr, false);
+          Value(map.entry->fields[*map.value], s, nullptr);
         } else {
           values.Char('{');
           bool first = true;
@@ -370,7 +366,7 @@ struct PayloadWriter::Walk {
             if (!first) values.Char(',');
             first = false;
             values.Raw(f.key);
-            Value(f, s, nullptr, false);
+            Value(f, s, nullptr);
           }
           values.Char('}');
         }
@@ -397,9 +393,6 @@ struct PayloadWriter::Walk {
   }
 };
 
-PayloadWriter::PayloadWriter(std::function<std::string(const std::string&)> pseudonym)
-    : pseudonym_(std::move(pseudonym)) {}
-
 void PayloadWriter::Write(const StructPlan& plan, capnp::AnyStruct::Reader pub,
                           std::optional<capnp::AnyStruct::Reader> unsealed, PersonalFields mode,
                           HiddenPaths* hidden, JsonWriter& out, const FieldPlan* capture_field,
@@ -411,16 +404,8 @@ void PayloadWriter::Write(const StructPlan& plan, capnp::AnyStruct::Reader pub,
   walk.Struct(plan, Fields(pub), u);
 }
 
-void PayloadWriter::WriteText(capnp::Text::Reader text, bool pseudonymize, JsonWriter& out) {
-  if (!pseudonymize || !pseudonym_) return out.CString({text.begin(), text.size()});
-  const std::string_view name = text.cStr();
-  auto it = pseudonyms_.find(name);
-  if (it == pseudonyms_.end()) {
-    JsonWriter quoted(64);
-    quoted.String(pseudonym_(std::string(name)));
-    it = pseudonyms_.emplace(std::string(name), std::string(quoted.view())).first;
-  }
-  out.Raw(it->second);
+void PayloadWriter::WriteText(capnp::Text::Reader text, JsonWriter& out) {
+  out.CString({text.begin(), text.size()});
 }
 
 }  // namespace rmc

@@ -1,15 +1,14 @@
 // A Cap'n Proto struct written as JSON straight into a JsonWriter, driven by its field plans
 // (field_plan.h): the same field names and codes that commands use (json_codec.h), personal
-// fields omitted, revealed or pseudonymised (json_render.h, PersonalFields).
+// fields omitted or revealed (json_render.h, PersonalFields). Not the pseudonymised form: that
+// is rendered by json_render.h alone.
 #pragma once
 
 #include <capnp/any.h>
 
-#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
-#include <unordered_map>
 #include <vector>
 
 #include "base/json_writer.h"
@@ -49,10 +48,6 @@ struct WrittenFields {
 
 class PayloadWriter {
  public:
-  // `pseudonym` names a $pseudonym value for PersonalFields::kPseudonymize; it must give the same
-  // answer for the same name, since answers are kept and reused.
-  explicit PayloadWriter(std::function<std::string(const std::string&)> pseudonym);
-
   // Writes `pub` (of plan's struct type) as RenderStruct would render it: `unsealed` is the same
   // struct type holding the personal fields, when they are available; the paths of personal
   // fields not shown go to `hidden` (when given). With `capture`, the first struct written below
@@ -64,17 +59,11 @@ class PayloadWriter {
              HiddenPaths* hidden, JsonWriter& out, const FieldPlan* capture_field = nullptr,
              WrittenFields* capture = nullptr);
 
-  // `text` (up to its first NUL, as std::string(text.cStr()) holds it), or its pseudonym, as a
-  // JSON string.
-  void WriteText(capnp::Text::Reader text, bool pseudonymize, JsonWriter& out);
+  // `text` (up to its first NUL, as std::string(text.cStr()) holds it) as a JSON string.
+  static void WriteText(capnp::Text::Reader text, JsonWriter& out);
 
  private:
   struct Walk;
-  std::function<std::string(const std::string&)> pseudonym_;
-  struct Hash : std::hash<std::string_view> {
-    using is_transparent = void;
-  };
-  std::unordered_map<std::string, std::string, Hash, std::equal_to<>> pseudonyms_;  // quoted
   std::string path_;  // of the struct being written, while paths are collected
 };
 

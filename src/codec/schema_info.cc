@@ -26,6 +26,7 @@ constexpr uint64_t kPseudonym = 0xf74c68c34579bfc6ull;
 constexpr uint64_t kFreeText = 0xacb878ab1fa443f3ull;
 constexpr uint64_t kDerived = 0xa2c4747c93ac5084ull;
 constexpr uint64_t kFormerlyPlain = 0xc8384235f137d3beull;
+constexpr uint64_t kReasoning = 0x8c4a487d295bc930ull;
 
 template <typename Annotated>
 std::optional<capnp::schema::Value::Reader> Find(Annotated proto, uint64_t id) {
@@ -61,6 +62,7 @@ struct FieldInfo {
     kFreeTextBit = 16,
     kNestsPersonalBit = 32,
     kFormerlyPlainBit = 64,
+    kReasoningBit = 128,
   };
   uint8_t bits = 0;
   std::string json_name;
@@ -82,6 +84,7 @@ const FieldInfo& Info(const Field& f) {
   if (Has(f, kPseudonym)) info.bits |= FieldInfo::kPseudonymBit;
   if (Has(f, kFreeText)) info.bits |= FieldInfo::kFreeTextBit;
   if (Has(f, kFormerlyPlain)) info.bits |= FieldInfo::kFormerlyPlainBit;
+  if (Has(f, kReasoning)) info.bits |= FieldInfo::kReasoningBit;
   if (auto type = f.getType(); type.isStruct() && !IsDate(type.asStruct()) && HasPersonalFields(type.asStruct()))
     info.bits |= FieldInfo::kNestsPersonalBit;
   if (auto v = Find(f.getProto(), kCode)) info.json_name = v->getText();
@@ -117,6 +120,7 @@ bool IsDerived(const Field& f) { return Info(f).bits & FieldInfo::kDerivedBit; }
 bool IsPseudonym(const Field& f) { return Info(f).bits & FieldInfo::kPseudonymBit; }
 bool IsFreeText(const Field& f) { return Info(f).bits & FieldInfo::kFreeTextBit; }
 bool IsFormerlyPlain(const Field& f) { return Info(f).bits & FieldInfo::kFormerlyPlainBit; }
+bool IsReasoning(const Field& f) { return Info(f).bits & FieldInfo::kReasoningBit; }
 bool NestsPersonal(const Field& f) { return Info(f).bits & FieldInfo::kNestsPersonalBit; }
 
 bool IsPresenceFlag(const Field& f) {

@@ -23,6 +23,8 @@ bool IsDerived(const Field& field);
 // $pseudonym: a name of a person or organisation around the case.
 bool IsPseudonym(const Field& field);
 bool IsFreeText(const Field& field);  // $freeText: removed by pseudonymisation
+// $reasoning: kept, redacted, by pseudonymisation (on a struct or list: every text inside).
+bool IsReasoning(const Field& field);
 // $formerlyPlain: a personal field that older events hold in their public payload.
 bool IsFormerlyPlain(const Field& field);
 // A struct field (not a Date) whose struct holds personal fields, directly or deeper.

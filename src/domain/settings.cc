@@ -66,6 +66,13 @@ Status Settings::Set(const std::string& key, const std::string& value) {
     ldv_base_uri = value;
     return Status::Ok();
   }
+  if (key == "pseudonymized_reasoning") {
+    if (value != "redacted" && value != "off")
+      return InvalidInput("pseudonymized_reasoning: expected redacted (reasoning kept in "
+                          "pseudonymised output, redacted) or off (removed)");
+    pseudonymized_reasoning = value == "redacted";
+    return Status::Ok();
+  }
   if (key == "categories") {
     extra_categories.clear();
     size_t start = 0;
@@ -93,7 +100,7 @@ Status Settings::Set(const std::string& key, const std::string& value) {
     this->*s.member = v;
     return Status::Ok();
   }
-  std::string keys = "region, categories, ldv_base_uri";
+  std::string keys = "region, categories, ldv_base_uri, pseudonymized_reasoning";
   for (const auto& s : kInts) keys += std::string(", ") + s.key;
   return InvalidInput("unknown setting '" + key + "'; expected one of " + keys);
 }
@@ -125,6 +132,7 @@ std::map<std::string, std::string> Settings::All() const {
   for (const auto& c : extra_categories) cats += (cats.empty() ? "" : ",") + c;
   out["categories"] = cats;
   out["ldv_base_uri"] = ldv_base_uri;
+  out["pseudonymized_reasoning"] = pseudonymized_reasoning ? "redacted" : "off";
   for (const auto& s : kInts) out[s.key] = std::to_string(this->*s.member);
   return out;
 }

@@ -26,6 +26,9 @@ struct Settings {
   // Where the register of processing activities lives, for the LDV export (ldv_export.h): a
   // URI ("https://…", "urn:…"); empty: the URN form urn:rmc:REGION:verwerking.
   std::string ldv_base_uri;
+  // Whether the pseudonymised form (the evaluator's) keeps reasoning text, redacted ("redacted",
+  // the default), or removes it too ("off"): docs/roles.md, The pseudonymised form.
+  bool pseudonymized_reasoning = true;
 
   // Checks and applies one setting; invalid_input names the key or the expected value.
   Status Set(const std::string& key, const std::string& value);

@@ -1,7 +1,7 @@
 #include "ledger/read_session.h"
 
 #include "base/names.h"
-#include "privacy/pseudonym.h"
+#include "ledger/case_form.h"
 
 namespace rmc {
 
@@ -21,17 +21,34 @@ Result<ReadSession> ReadSession::Begin(ReadRequest request, ReadKind kind) {
   return ReadSession(std::move(request), std::move(kind));
 }
 
-PersonalFields ReadSession::personal_fields() const {
-  if (request_.role == schema::Role::EVALUATOR || kind_.pseudonymize) return PersonalFields::kPseudonymize;
-  return kind_.personal ? PersonalFields::kReveal : PersonalFields::kOmit;
+bool ReadSession::pseudonymize() const {
+  return kind_.pseudonymize || request_.role == schema::Role::EVALUATOR;
 }
 
-RenderOptions ReadSession::render() const { return {personal_fields(), Pseudonym}; }
+PersonalFields ReadSession::personal_fields() const {
+  return kind_.personal && !pseudonymize() ? PersonalFields::kReveal : PersonalFields::kOmit;
+}
+
+RenderOptions ReadSession::render(const PseudonymRules* form) const {
+  KJ_REQUIRE(form != nullptr || !pseudonymize(), "a pseudonymised read renders with a form");
+  return {personal_fields(), pseudonymize() ? form : nullptr};
+}
+
+bool ReadSession::KeepsReasoning(const Ledger& ledger) const {
+  return pseudonymize() && kind_.personal && ledger.settings().pseudonymized_reasoning;
+}
 
 Result<std::optional<Unsealed>> ReadSession::Unseal(Ledger& ledger,
                                                     schema::Event::Reader event) const {
-  if (personal_fields() != PersonalFields::kReveal) return std::optional<Unsealed>();
+  if (personal_fields() != PersonalFields::kReveal && !KeepsReasoning(ledger))
+    return std::optional<Unsealed>();
   return ledger.Unseal(event);
+}
+
+Result<PseudonymForm> ReadSession::FormOf(Ledger& ledger, StoreTxn& txn, const CaseState& state,
+                                          const Pseudonymizer& pseudonyms, bool reasoning) const {
+  const bool keep = reasoning && kind_.personal && ledger.settings().pseudonymized_reasoning;
+  return BuildCaseForm(ledger, txn, state, pseudonyms, keep);
 }
 
 Status ReadSession::Account(Ledger& ledger, const std::vector<Shown>& shown) const {

@@ -3,7 +3,8 @@
 //   2. requires --purpose from roles other than consulent where the read shows personal data
 //      (of youths, or of employees in the access log): usage (exit 2) without one;
 //   3. decides how personal fields are shown: the evaluator only ever gets the pseudonymised
-//      form (privacy/pseudonym.h), never an unsealed value;
+//      form (privacy/pseudonym_form.h, FormOf), never an unsealed value: what it unseals
+//      serves only the redaction of reasoning;
 //   4. records the access, one record per youth shown (audit/access_log.h), before anything is
 //      shown: when recording fails, the read fails and shows nothing.
 // The caller opens the ledger (after Begin), runs its query (views/) and prints.
@@ -17,6 +18,7 @@
 #include "codec/json_render.h"
 #include "domain/permissions.h"
 #include "ledger/ledger.h"
+#include "privacy/pseudonym_form.h"
 
 namespace rmc {
 
@@ -49,14 +51,29 @@ class ReadSession {
   // 4096 bytes). Opens and reads nothing.
   static Result<ReadSession> Begin(ReadRequest request, ReadKind kind);
 
-  // Point 3. The evaluator's fields are pseudonymised; anyone else's are revealed by a read of
-  // personal data and omitted by one of none (the change feed without --personal).
+  // Point 3. The evaluator's reads, and those asked with --pseudonymize, are pseudonymised:
+  // each case is shown in its form (FormOf). Anyone else's personal fields are revealed by a
+  // read of personal data and omitted by one of none (the change feed without --personal).
+  bool pseudonymize() const;
+  // kOmit for a pseudonymised read: no personal field is ever revealed by it.
   PersonalFields personal_fields() const;
-  bool pseudonymize() const { return personal_fields() == PersonalFields::kPseudonymize; }
-  RenderOptions render() const;
-  // What `event` sealed, when this read reveals it; nothing else (for the evaluator: nothing
-  // is ever unsealed).
+  // The render options of this read; for a pseudonymised read those of `form`, the form of the
+  // case rendered. REQUIRES: `form` is given when pseudonymize() (a bug otherwise: KJ_REQUIRE).
+  RenderOptions render(const PseudonymRules* form = nullptr) const;
+  // What `event` sealed, when this read reveals it, or, in a pseudonymised read that keeps
+  // reasoning, when it redacts it (pass it only to EventToJson or CaseView with the form);
+  // nothing else.
   Result<std::optional<Unsealed>> Unseal(Ledger& ledger, schema::Event::Reader event) const;
+  // The pseudonymised form of `state`'s case (privacy/pseudonym_form.h): build it once per case
+  // and export, all the cases of one export over one `pseudonyms`, which must outlive it. It
+  // keeps reasoning, redacted, when this read shows personal data (ReadKind::personal: it has
+  // a purpose and is accounted for) and the region's setting pseudonymized_reasoning is not
+  // off; then it unseals the case's events to learn its personal values. The change feed
+  // without --personal gets no reasoning and unseals nothing; nor does a read that shows no
+  // text and asks for none (`reasoning` false: `due`). Errors: those of the store and the
+  // keystore.
+  Result<PseudonymForm> FormOf(Ledger& ledger, StoreTxn& txn, const CaseState& state,
+                               const Pseudonymizer& pseudonyms, bool reasoning = true) const;
 
   // Point 4: one access record per distinct element of `shown`, under the read's activity in
   // its version in force; none when `shown` is empty. Call before anything is shown, and show
@@ -66,6 +83,8 @@ class ReadSession {
   Status AccountCases(Ledger& ledger, const std::vector<CaseRef>& cases) const;
 
  private:
+  // A pseudonymised read whose forms keep reasoning.
+  bool KeepsReasoning(const Ledger& ledger) const;
   ReadSession(ReadRequest request, ReadKind kind)
       : request_(std::move(request)), kind_(std::move(kind)) {}
   ReadRequest request_;

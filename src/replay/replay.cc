@@ -73,7 +73,41 @@ void ApplyCorrection(const Json& event, std::map<uint64_t, Json>& data_of) {
   }
 }
 
-Json IdsJson(const std::vector<uint64_t>& positions) { return positions; }
+// Positions as the replay shows them: global, or, pseudonymised, numbered within the case.
+class Numbering {
+ public:
+  Numbering(const std::vector<uint64_t>& positions, bool local) : local_(local) {
+    for (size_t i = 0; i < positions.size(); ++i) ordinal_[positions[i]] = i + 1;
+  }
+  Json operator()(uint64_t position) const {
+    if (!local_) return position;
+    auto it = ordinal_.find(position);
+    return it == ordinal_.end() ? Json(nullptr) : Json(it->second);
+  }
+  Json operator()(const std::vector<uint64_t>& positions) const {
+    Json out = Json::array();
+    for (uint64_t p : positions) out.push_back((*this)(p));
+    return out;
+  }
+  // Every "position" and "target" number in `j`, at any depth (event JSON, views).
+  void Renumber(Json& j) const {
+    if (!local_) return;
+    if (j.is_array()) {
+      for (auto& v : j) Renumber(v);
+    } else if (j.is_object()) {
+      for (auto& [key, v] : j.items()) {
+        if ((key == "position" || key == "target") && v.is_number_unsigned())
+          v = (*this)(v.get<uint64_t>());
+        else
+          Renumber(v);
+      }
+    }
+  }
+
+ private:
+  bool local_;
+  std::map<uint64_t, uint64_t> ordinal_;
+};
 
 }  // namespace
 
@@ -96,7 +130,11 @@ Result<CaseReplay> ReplayCase(Ledger& ledger, StoreTxn& txn, const ReadSession& 
                               const ReplayRequest& request) {
   auto positions = txn.CasePositions(request.case_id);
   if (!positions.ok()) return positions.status();
-  const RenderOptions render = session.render();
+  KJ_REQUIRE((request.pseudonymous != nullptr) == session.pseudonymize(),
+             "a pseudonymised replay renders with the case's form");
+  const RenderOptions render = session.render(request.pseudonymous);
+  const ViewOptions shown{request.pseudonymous, 0};
+  const Numbering number(*positions, request.pseudonymous != nullptr);
   CaseReplay replay;
   replay.case_id = request.case_id;
   CaseState state;
@@ -119,18 +157,19 @@ Result<CaseReplay> ReplayCase(Ledger& ledger, StoreTxn& txn, const ReadSession& 
     const Days day = LocalDate(e.getRecordedAt());
     ReplayEntry entry;
     entry.position = p;
+    entry.number = number(p);
     entry.decision = DecisionOf(e);
     auto personal = session.Unseal(ledger, e);
     if (!personal.ok()) return personal.status();
     entry.event = EventToJson(e, *personal ? &**personal : nullptr, render,
                               IsErasedSubject(ledger.unsealer(), e));
     if (entry.decision != DecisionKind::kNone) {
-      auto known = CaseView(ledger, txn, state, {session.pseudonymize(), day});
+      auto known = CaseView(ledger, txn, state, {shown.pseudonymous, day});
       if (!known.ok()) return known.status();
       entry.known_before = state.version ? KnownBefore(*known, assessment) : Json(nullptr);
     }
     if (auto s = Apply(state, e, history); !s.ok()) return s;
-    auto after = CaseView(ledger, txn, state, {session.pseudonymize(), day});
+    auto after = CaseView(ledger, txn, state, {shown.pseudonymous, day});
     if (!after.ok()) return after.status();
     entry.changes = ViewChanges(before, *after);
     entry.step = state.step;
@@ -138,8 +177,10 @@ Result<CaseReplay> ReplayCase(Ledger& ledger, StoreTxn& txn, const ReadSession& 
     const Days occurred = LocalDate(e.getOccurredAt());
     entry.late_days = day > occurred ? int(day - occurred) : 0;
     entry.late = entry.late_days >= kLateEntryDays;
-    for (const auto& d : state.deviations) entry.deviations.push_back(d.position);
-    entry.corrections = state.corrections;
+    std::vector<uint64_t> deviations;
+    for (const auto& d : state.deviations) deviations.push_back(d.position);
+    entry.deviations = number(deviations);
+    entry.corrections = number(state.corrections);
     const Json& data = entry.event["data"];
     if (entry.decision == DecisionKind::kCorrection) {
       entry.correction = CorrectionJson(entry.event, data_of);
@@ -151,6 +192,10 @@ Result<CaseReplay> ReplayCase(Ledger& ledger, StoreTxn& txn, const ReadSession& 
       assessment = data;
       assessment_at = p;
     }
+    number.Renumber(entry.event);
+    number.Renumber(entry.changes);
+    number.Renumber(entry.known_before);
+    number.Renumber(entry.correction);
     before = std::move(*after);
     last_recorded = e.getRecordedAt();
     replay.entries.push_back(std::move(entry));
@@ -162,13 +207,17 @@ Result<CaseReplay> ReplayCase(Ledger& ledger, StoreTxn& txn, const ReadSession& 
   replay.until = request.as_of.recorded != INT64_MAX ? request.as_of.recorded
                  : request.as_of.position != UINT64_MAX ? last_recorded
                                                         : request.now;
+  replay.until_shown = request.pseudonymous
+                          ? Json(request.pseudonymous->TimeDayNumber(replay.until))
+                          : Json(FormatTime(replay.until));
   if (LocalDate(replay.until) == LocalDate(last_recorded)) {
     replay.view = std::move(before);
   } else {
-    auto view = CaseView(ledger, txn, state, {session.pseudonymize(), LocalDate(replay.until)});
+    auto view = CaseView(ledger, txn, state, {shown.pseudonymous, LocalDate(replay.until)});
     if (!view.ok()) return view.status();
     replay.view = std::move(*view);
   }
+  number.Renumber(replay.view);
   return replay;
 }
 
@@ -177,7 +226,7 @@ Json ReplayJson(const CaseReplay& replay, bool decisions_only) {
   for (const auto& entry : replay.entries) {
     if (decisions_only && entry.decision == DecisionKind::kNone) continue;
     const Json& e = entry.event;
-    Json j = {{"position", entry.position},
+    Json j = {{"position", entry.number},
               {"version", e["version"]},
               {"type", e["type"]},
               {"occurred_at", e["occurred_at"]},
@@ -197,12 +246,12 @@ Json ReplayJson(const CaseReplay& replay, bool decisions_only) {
     if (entry.decision != DecisionKind::kNone) j["known_before"] = entry.known_before;
     if (!decisions_only) {
       j["changes"] = entry.changes;
-      j["deviations"] = IdsJson(entry.deviations);
-      j["corrections"] = IdsJson(entry.corrections);
+      j["deviations"] = entry.deviations;
+      j["corrections"] = entry.corrections;
     }
     events.push_back(std::move(j));
   }
-  Json out = {{"case", replay.case_id}, {"until", FormatTime(replay.until)}};
+  Json out = {{"case", replay.case_id}, {"until", replay.until_shown}};
   out[decisions_only ? "decisions" : "events"] = std::move(events);
   out["view"] = replay.view;
   return out;

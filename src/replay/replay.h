@@ -27,13 +27,14 @@ enum class DecisionKind { kNone, kTriage, kPlan, kPlanRevision, kClosing, kDevia
 const char* DecisionName(DecisionKind kind);  // "triage", "plan", ... ; "" for kNone
 
 struct ReplayEntry {
-  uint64_t position = 0;
+  uint64_t position = 0;  // global
+  Json number;            // the position as the read shows it (global, or within the case)
   Json event;    // views/event_json.h, in the read's form (revealed or pseudonymised)
   Json changes;  // replay/view_diff.h: the view after it against the view before it
   int step = 0, phase = 1;
   bool late = false;
   int late_days = 0;  // whole local days between occurring and recording
-  std::vector<uint64_t> deviations, corrections;  // in place after it (positions)
+  Json deviations, corrections;  // in place after it (as `number`)
   DecisionKind decision = DecisionKind::kNone;
   // For a correction: the corrected event and, per field, the value before and after.
   Json correction;
@@ -47,12 +48,17 @@ struct CaseReplay {
   std::vector<ReplayEntry> entries;
   Json view;      // the case view at the end of the replay (as of the point asked for)
   Nanos until;    // the time the final view's deadlines are computed against
+  Json until_shown;  // `until` as the read shows it: an ISO time, or a day number
 };
 
 struct ReplayRequest {
   std::string case_id;
   AsOf as_of;
   Nanos now = 0;  // the clock: the final view's time when no point is asked for
+  // Non-null exactly when the session pseudonymises: the case's form (ReadSession::FormOf, one
+  // PseudonymExport for all the cases of one export). Positions are then numbered within the
+  // case (1, 2, ...), so that no global position links two exports.
+  const PseudonymRules* pseudonymous = nullptr;
 };
 
 // The replay of a case up to `request.as_of`, each event rendered as `session` allows.

@@ -5,7 +5,6 @@
 #include "codec/schema_info.h"
 #include "domain/routing.h"
 #include "domain/state_codec.h"
-#include "privacy/pseudonym.h"
 
 namespace rmc {
 
@@ -26,7 +25,7 @@ Status ForEachCase(Ledger& ledger, const std::function<void(const CaseState&)>& 
 }
 
 Result<CaseList> ListCases(Ledger& ledger, const ListFilter& filter, Days today,
-                           bool pseudonymize) {
+                           const Pseudonymizer* pseudonyms) {
   CaseList list;
   auto s = ForEachCase(ledger, [&](const CaseState& c) {
     const char* status = StatusName(EffectiveStatus(c, today));
@@ -52,7 +51,7 @@ Result<CaseList> ListCases(Ledger& ledger, const ListFilter& filter, Days today,
                          {"next_step", next ? Json(next) : Json(nullptr)},
                          {"target_group", tg.empty() ? Json(nullptr) : Json(tg)},
                          {"consulent", c.consulent.empty() ? Json(nullptr)
-                                       : pseudonymize      ? Json(Pseudonym(c.consulent))
+                                       : pseudonyms        ? Json((*pseudonyms)(c.consulent))
                                                            : Json(c.consulent)},
                          {"overdue", overdue}});
   });

@@ -12,6 +12,7 @@
 #include "domain/deadlines.h"
 #include "ledger/ledger.h"
 #include "ledger/read_session.h"
+#include "privacy/pseudonymizer.h"
 
 namespace rmc {
 
@@ -32,9 +33,10 @@ struct CaseList {
   Json rows = Json::array();   // one object per case, as `rmc list --json` prints it
 };
 
-// The cases that pass `filter` on `today`. With `pseudonymize` (the evaluator) the consultant
-// appears by pseudonym (privacy/pseudonym.h).
-Result<CaseList> ListCases(Ledger& ledger, const ListFilter& filter, Days today, bool pseudonymize);
+// The cases that pass `filter` on `today`. With `pseudonyms` (the pseudonymised form: the
+// evaluator) the consultant appears by pseudonym; a row holds no other name, text or date.
+Result<CaseList> ListCases(Ledger& ledger, const ListFilter& filter, Days today,
+                           const Pseudonymizer* pseudonyms);
 
 struct DueDeadline {
   std::string case_id;

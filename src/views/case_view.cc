@@ -3,7 +3,6 @@
 #include "codec/schema_info.h"
 #include "domain/deadlines.h"
 #include "domain/routing.h"
-#include "privacy/pseudonym.h"
 #include "store/store.h"
 #include "views/event_json.h"
 
@@ -25,9 +24,17 @@ Json EnumJson(int value) {
 Result<Json> CaseView(Ledger& ledger, StoreTxn& txn, const CaseState& s, const ViewOptions& o) {
   using S = CaseState;
   const bool erased = !s.subject.empty() && ledger.IsErased(s.subject);
-  RenderOptions render;
-  render.personal = o.pseudonymize ? PersonalFields::kPseudonymize : PersonalFields::kReveal;
-  render.pseudonym = Pseudonym;
+  const PseudonymRules* pseudonymous = o.pseudonymous;
+  const RenderOptions render{PersonalFields::kReveal, pseudonymous};
+  auto date = [&](Days day) {
+    return pseudonymous ? Json(pseudonymous->DayNumber(day)) : Json(FormatDate(day));
+  };
+  auto time = [&](Nanos t) {
+    return pseudonymous ? Json(pseudonymous->TimeDayNumber(t)) : Json(FormatTime(t));
+  };
+  auto name = [&](const std::string& n) {
+    return pseudonymous ? Json(pseudonymous->Pseudonym(n)) : Json(n);
+  };
 
   // Signals, and the subject merged from them (later signals add to earlier ones).
   Json signals = Json::array();
@@ -39,7 +46,7 @@ Result<Json> CaseView(Ledger& ledger, StoreTxn& txn, const CaseState& s, const V
     if (!*view) continue;
     auto e = (*view)->event();
     std::optional<Unsealed> personal;
-    if (!o.pseudonymize) {
+    if (!pseudonymous) {
       auto u = ledger.Unseal(e);
       if (!u.ok()) return u.status();
       personal = std::move(*u);
@@ -56,7 +63,7 @@ Result<Json> CaseView(Ledger& ledger, StoreTxn& txn, const CaseState& s, const V
     data.erase("subject");
     signals.push_back(std::move(data));
   }
-  if (o.pseudonymize) subject["ref"] = Pseudonym(std::string(s.subject));
+  if (pseudonymous) subject["ref"] = pseudonymous->Pseudonym(s.subject);
   if (erased) subject["erased"] = true;
 
   Json v;
@@ -80,16 +87,14 @@ Result<Json> CaseView(Ledger& ledger, StoreTxn& txn, const CaseState& s, const V
   v["target_group"] = EnumJson<schema::TargetGroup>(s.target_group);
   v["jikp_perspective"] = EnumJson<schema::JikpPerspective>(s.jikp_perspective);
   v["action_required"] = s.Has(S::kTriaged) ? Json(s.Has(S::kActionRequired)) : Json(nullptr);
-  v["consulent"] = s.consulent.empty() ? Json(nullptr)
-                   : o.pseudonymize    ? Json(Pseudonym(s.consulent))
-                                       : Json(s.consulent);
+  v["consulent"] = s.consulent.empty() ? Json(nullptr) : name(s.consulent);
   v["subject"] = subject;
-  v["opened_at"] = FormatTime(s.opened_at);
+  v["opened_at"] = time(s.opened_at);
   v["signals"] = signals;
   Json contacts = Json::array();
   for (const auto& c : s.contacts)
     contacts.push_back(Json{{"position", c.position},
-                        {"date", FormatDate(c.day)},
+                        {"date", date(c.day)},
                         {"channel", EnumJson<schema::ContactChannel>(c.channel)},
                         {"outcome", EnumJson<schema::ContactOutcome>(c.outcome)}});
   v["contacts"] = contacts;
@@ -97,40 +102,44 @@ Result<Json> CaseView(Ledger& ledger, StoreTxn& txn, const CaseState& s, const V
   for (const auto& c : s.consents) {
     static const char* kinds[] = {"given", "refused", "withdrawn"};
     Json partners = Json::array();
-    for (const auto& p : c.partners) partners.push_back(o.pseudonymize && p != "*" ? Pseudonym(p) : p);
-    Json j = {{"position", c.position}, {"kind", kinds[c.kind]}, {"date", FormatDate(c.day)},
+    for (const auto& p : c.partners) partners.push_back(p != "*" ? name(p) : Json(p));
+    Json j = {{"position", c.position}, {"kind", kinds[c.kind]}, {"date", date(c.day)},
               {"partners", partners}, {"categories", c.categories}};
-    if (c.valid_until != kNoDay) j["valid_until"] = FormatDate(c.valid_until);
+    if (c.valid_until != kNoDay) j["valid_until"] = date(c.valid_until);
     consents.push_back(std::move(j));
   }
   v["consent"] = consents;
   Json deviations = Json::array();
   for (const auto& d : s.deviations) {
-    Json reason = nullptr;  // free text: not for pseudonymised views, gone with the key
-    if (!o.pseudonymize && !d.reason.empty()) {
-      reason = d.reason;
-    } else if (!o.pseudonymize && !erased) {
+    // Gone with the key; redacted in the pseudonymised form, or not there when it keeps none.
+    std::optional<std::string> text;
+    const bool shown = !pseudonymous || pseudonymous->KeepsReasoning();
+    if (shown && !d.reason.empty()) {
+      text = d.reason;
+    } else if (shown && !erased) {
       auto view = txn.Event(d.position);
       if (!view.ok()) return view.status();
       if (*view) {
         auto u = ledger.Unseal((*view)->event());
         if (!u.ok()) return u.status();
-        if (*u && (*u)->reason) reason = *(*u)->reason;
+        if (*u && (*u)->reason) text = *(*u)->reason;
       }
     }
+    if (text && pseudonymous) text = pseudonymous->Reasoning(*text);
+    const Json reason = text ? Json(*text) : Json(nullptr);
     Json j = {{"position", d.position},
               {"rule", d.rule},
               {"from_step", d.from_step ? Json(d.from_step) : Json(nullptr)},
               {"to_step", d.to_step ? Json(d.to_step) : Json(nullptr)},
               {"reason", reason},
-              {"actor", o.pseudonymize ? Pseudonym(d.actor) : d.actor},
-              {"at", FormatTime(d.at)}};
+              {"actor", name(d.actor)},
+              {"at", time(d.at)}};
     deviations.push_back(std::move(j));
   }
   v["deviations"] = deviations;
   Json deadlines = Json::array();
-  for (const auto& d : DeadlinesOf(s, ledger.settings(), o.today, o.pseudonymize ? std::nullopt : birth)) {
-    Json j = {{"code", d.code}, {"due", FormatDate(d.due)}, {"overdue", d.overdue}};
+  for (const auto& d : DeadlinesOf(s, ledger.settings(), o.today, pseudonymous ? std::nullopt : birth)) {
+    Json j = {{"code", d.code}, {"due", date(d.due)}, {"overdue", d.overdue}};
     if (d.met != kNoDay) j["met_late"] = d.met > d.due;
     j["met"] = d.met != kNoDay;
     deadlines.push_back(std::move(j));
@@ -143,9 +152,9 @@ Result<Json> CaseView(Ledger& ledger, StoreTxn& txn, const CaseState& s, const V
   }
   v["info_completeness"] = {{"present", present}, {"missing", missing}};
   if (s.Has(S::kClosed)) {
-    v["closed_on"] = FormatDate(s.closed_on);
+    v["closed_on"] = date(s.closed_on);
     v["close_reason"] = EnumJson<schema::CloseReason>(s.close_reason);
-    v["aftercare_until"] = s.aftercare_until != kNoDay ? Json(FormatDate(s.aftercare_until)) : Json(nullptr);
+    v["aftercare_until"] = s.aftercare_until != kNoDay ? date(s.aftercare_until) : Json(nullptr);
   }
   v["reopened"] = s.reopened;
   v["corrections"] = s.corrections;

@@ -8,11 +8,16 @@
 namespace rmc {
 
 struct ViewOptions {
-  bool pseudonymize = false;  // the evaluator role: no personal data, pseudonymous ref
+  // Non-null: the pseudonymised form of this case (privacy/pseudonym_form.h, built by
+  // ReadSession::FormOf), the evaluator's: no personal data, pseudonyms for the youth, the
+  // consultant, actors and partners, day numbers for dates, deviation reasons redacted.
+  const PseudonymRules* pseudonymous = nullptr;
   Days today = 0;
 };
 
-// Builds the view of `state` (current, or as of a point) reading the events it refers to.
+// Builds the view of `state` (current, or as of a point) reading the events it refers to. In
+// the pseudonymised form it unseals only the reasons of deviations, to redact them, and only
+// when the form keeps reasoning.
 Result<Json> CaseView(Ledger& ledger, StoreTxn& txn, const CaseState& state,
                       const ViewOptions& options);
 

@@ -43,14 +43,13 @@ void WriteHex(capnp::Data::Reader data, JsonWriter& out) { out.Hex(data.begin(),
 
 }  // namespace
 
-EventWriter::EventWriter(const RenderOptions& options)
-    : personal_(options.personal),
+EventWriter::EventWriter(PersonalFields personal)
+    : personal_(personal),
       payload_(PlanOf(capnp::Schema::from<schema::Payload>())),
       corrected_(PlanOf(capnp::Schema::from<schema::EventCorrected>())
                      .fields[capnp::Schema::from<schema::EventCorrected>()
                                  .getFieldByName("corrected")
                                  .getIndex()]),
-      writer_(options.pseudonym),
       scratch_(1024) {
   local_dates_.fill({0, kNoDate});
 }
@@ -59,7 +58,6 @@ EventWriter::EventWriter(const RenderOptions& options)
 // (the change feed's hot path: no intermediate objects).
 void EventWriter::Write(schema::Event::Reader e, const Unsealed* unsealed, bool erased,
                         JsonWriter& out) {
-  const bool pseudonymize = personal_ == PersonalFields::kPseudonymize;
   const bool reveal = personal_ == PersonalFields::kReveal;
   // Text fields as std::string would hold them: up to the first NUL (CString).
   out.Raw("{\"position\":");
@@ -83,7 +81,7 @@ void EventWriter::Write(schema::Event::Reader e, const Unsealed* unsealed, bool 
   WriteTime(e.getRecordedAt(), out);
   out.Raw(",\"actor\":");
   const auto actor = e.getActor();
-  writer_.WriteText(actor.getId(), pseudonymize, out);
+  PayloadWriter::WriteText(actor.getId(), out);
   out.Raw(",\"role\":");
   WriteRole(actor.getRole(), out);
   out.Raw(",\"command_id\":");
@@ -104,12 +102,12 @@ void EventWriter::Write(schema::Event::Reader e, const Unsealed* unsealed, bool 
   out.Raw(",\"version\":");
   out.Uint(activity.getVersion());
   out.Char('}');
-  // The reason: revealed from its sealed copy, else in plain text (free text: not pseudonymised).
+  // The reason: revealed from its sealed copy, else in plain text.
   bool reason_shown = true;
   if (e.hasSealedReason() && reveal && unsealed && unsealed->reason) {
     out.Raw(",\"reason\":");
     out.String(*unsealed->reason);
-  } else if (e.hasReason() && !pseudonymize) {
+  } else if (e.hasReason()) {
     out.Raw(",\"reason\":");
     const auto reason = e.getReason();
     out.CString({reason.begin(), reason.size()});

@@ -1,7 +1,8 @@
 // An event as JSON text written straight into a JsonWriter, for the change feed (`rmc events`):
 // no tree, no schema lookups by name. The text is byte for byte what
 // EventToJson(...).dump(-1, ' ', false, error_handler_t::replace) gives (event_json.h has the
-// contract of the fields); tests/unit/event_stream_test.cc holds the two equal.
+// contract of the fields); tests/unit/event_stream_test.cc holds the two equal. The
+// pseudonymised form is EventToJson's alone: it needs the form of each event's case.
 #pragma once
 
 #include <array>
@@ -17,7 +18,7 @@ namespace rmc {
 
 class EventWriter {
  public:
-  explicit EventWriter(const RenderOptions& options);
+  explicit EventWriter(PersonalFields personal);
 
   // Appends `event` as one JSON object, without a newline. `unsealed`: what it sealed, when
   // available; `erased`: its subject's key is gone, so the fields not shown are listed under

@@ -22,7 +22,7 @@ Result<Json> CasesJson(Ledger& ledger, StoreTxn& txn, const std::vector<std::str
   for (const auto& id : ids) {
     auto state = ledger.LoadCase(txn, id);
     if (!state.ok()) return state.status();
-    auto view = CaseView(ledger, txn, *state, {false, today});
+    auto view = CaseView(ledger, txn, *state, {nullptr, today});
     if (!view.ok()) return view.status();
     Json c = Json::object();
     for (const char* key : kCaseKeys)

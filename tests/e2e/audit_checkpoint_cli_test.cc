@@ -10,6 +10,7 @@
 #include <fstream>
 #include <iterator>
 #include <memory>
+#include <sstream>
 #include <nlohmann/json.hpp>
 #include <string>
 
@@ -52,6 +53,14 @@ class AuditCheckpointCli : public ::testing::Test {
   static bool Has(const Out& out, const std::string& what) {
     return out.text.find(what) != std::string::npos;
   }
+  // The position of the last event, which a checkpoint taken now covers (`rmc init` writes one
+  // event per setting, so it moves when a setting is added).
+  std::string Head() {
+    std::istringstream feed(Rmc("events").text);
+    std::string last;
+    for (std::string line; std::getline(feed, line);) last = line;
+    return json::parse(last)["position"].dump();
+  }
 
   // A new key file; its public key.
   std::string Keygen(const std::string& name) {
@@ -74,22 +83,23 @@ TEST_F(AuditCheckpointCli, AnOfficerSignsAndLaterVerifies) {
   ASSERT_EQ(stat((dir_ + "/officer.key").c_str(), &st), 0);
   EXPECT_EQ(st.st_mode & 0777, 0600u);
 
+  const std::string head = Head();
   auto taken = Rmc("audit checkpoint --sign " + dir_ + "/officer.key --output " + dir_ + "/cp.json",
                    "coordinator");
   ASSERT_EQ(taken.code, 0) << taken.text;
-  EXPECT_TRUE(Has(taken, "wrote " + dir_ + "/cp.json: events at position 22, signed"))
+  EXPECT_TRUE(Has(taken, "wrote " + dir_ + "/cp.json: events at position " + head + ", signed"))
       << taken.text;
   json cp = json::parse(Slurp("cp.json"));
   EXPECT_EQ(cp["format"], "rmc-checkpoint/1");
   EXPECT_EQ(cp["time"], "2026-11-20T09:00:00Z");
   EXPECT_EQ(cp["actor"], "officer");
-  EXPECT_EQ(cp["logs"]["events"]["position"], 22);
+  EXPECT_EQ(cp["logs"]["events"]["position"].dump(), head);
   EXPECT_EQ(cp["public_key"], pub);
 
   ASSERT_EQ(Rmc("note RMC-000001 --text later", "consulent").code, 0);
   auto checked = Rmc("audit verify-checkpoint " + dir_ + "/cp.json --public-key " + pub);
   EXPECT_EQ(checked.code, 0) << checked.text;
-  EXPECT_TRUE(Has(checked, "checked events: positions 1 to 22 chained")) << checked.text;
+  EXPECT_TRUE(Has(checked, "checked events: positions 1 to " + head + " chained")) << checked.text;
   EXPECT_TRUE(Has(checked, "checked signature: valid, by " + pub + " (the expected key)"))
       << checked.text;
   EXPECT_TRUE(Has(checked, "ok: checkpoint of 2026-11-20T09:00:00Z by officer holds"))
@@ -120,6 +130,7 @@ TEST_F(AuditCheckpointCli, AnUnsignedCheckpointGoesToStandardOutput) {
 
 TEST_F(AuditCheckpointCli, ARewrittenHistoryPassesVerifyButNotTheCheckpoint) {
   std::string pub = Keygen("officer.key");
+  const std::string head = Head();
   ASSERT_EQ(
       Rmc("audit checkpoint --sign " + dir_ + "/officer.key --output " + dir_ + "/cp.json").code,
       0);
@@ -134,8 +145,8 @@ TEST_F(AuditCheckpointCli, ARewrittenHistoryPassesVerifyButNotTheCheckpoint) {
   EXPECT_EQ(verify.code, 0) << "the forgery passes the chain check: " << verify.text;
   auto checked = Rmc("audit verify-checkpoint " + dir_ + "/cp.json --public-key " + pub);
   EXPECT_EQ(checked.code, 6) << checked.text;
-  EXPECT_TRUE(Has(checked, "MISMATCH events: position 22 hashes to ")) << checked.text;
-  EXPECT_TRUE(Has(checked, "the history up to 22 was changed")) << checked.text;
+  EXPECT_TRUE(Has(checked, "MISMATCH events: position " + head + " hashes to ")) << checked.text;
+  EXPECT_TRUE(Has(checked, "the history up to " + head + " was changed")) << checked.text;
   EXPECT_TRUE(Has(checked, "FAILED: checkpoint of 2026-11-20T09:00:00Z by officer does not hold"))
       << checked.text;
 }

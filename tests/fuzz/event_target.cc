@@ -12,6 +12,7 @@
 #include "base/hex.h"
 #include "domain/fold.h"
 #include "ledger/ledger.h"
+#include "privacy/pseudonym_form.h"
 #include "store/store.h"
 #include "targets.h"
 #include "views/event_json.h"
@@ -31,18 +32,34 @@ std::vector<SubjectKey> Keys() {
   return keys;
 }
 
+// The pseudonymised form of a case with some known values, as ReadSession::FormOf builds one.
+const PseudonymForm& Form() {
+  static const Pseudonymizer pseudonyms;
+  static const PseudonymForm form = [] {
+    KnownValues known;
+    known.names = {"Zoë de Vries"};
+    known.refs = {"J-1"};
+    known.birth_dates = {13952};  // 2008-03-14
+    known.others = {"ROC Midden", "06-12345678"};
+    return PseudonymForm(pseudonyms, 0, Redactor(known, pseudonyms), true);
+  }();
+  return form;
+}
+
 void Walk(std::string_view bytes) {
   static const std::vector<SubjectKey> keys = Keys();
+  const PseudonymForm& form = Form();
+  (void)form.Reasoning(bytes);  // any bytes, as the reasoning of a damaged event may hold
   EventView view(bytes);
   schema::Event::Reader event = view.event();
   EventType(event);
   std::optional<Unsealed> unsealed;
   for (const auto& key : keys)
     if (auto opened = OpenSealed(key, event); opened.ok()) unsealed = std::move(*opened);
-  RenderOptions pseudonymize{PersonalFields::kPseudonymize, [](const std::string& v) { return v; }};
   for (const RenderOptions& options :
        {RenderOptions{PersonalFields::kOmit, nullptr},
-        RenderOptions{PersonalFields::kReveal, nullptr}, pseudonymize})
+        RenderOptions{PersonalFields::kReveal, nullptr},
+        RenderOptions{PersonalFields::kOmit, &form}})
     for (const Unsealed* personal :
          std::vector<const Unsealed*>{nullptr, unsealed ? &*unsealed : nullptr})
       EventToJson(event, personal, options).dump(-1, ' ', false, Json::error_handler_t::replace);

@@ -160,7 +160,7 @@ TEST_F(Erasure, TheLedgerStillVerifiesCountsAndShowsTheCaseAsErased) {
 
   auto state = ledger_->LoadCase(**txn, "RMC-000001");
   ASSERT_TRUE(state.ok());
-  auto view = CaseView(*ledger_, **txn, *state, {false, *ParseDate("2026-11-20")});
+  auto view = CaseView(*ledger_, **txn, *state, {nullptr, *ParseDate("2026-11-20")});
   ASSERT_TRUE(view.ok()) << view.status().message();
   EXPECT_EQ((*view)["erased"], true);
   const std::string shown = view->dump();
@@ -169,7 +169,7 @@ TEST_F(Erasure, TheLedgerStillVerifiesCountsAndShowsTheCaseAsErased) {
 
   auto other = ledger_->LoadCase(**txn, "RMC-000002");
   ASSERT_TRUE(other.ok());
-  auto other_view = CaseView(*ledger_, **txn, *other, {false, *ParseDate("2026-11-20")});
+  auto other_view = CaseView(*ledger_, **txn, *other, {nullptr, *ParseDate("2026-11-20")});
   ASSERT_TRUE(other_view.ok());
   EXPECT_EQ((*other_view)["erased"], false);
   EXPECT_NE(other_view->dump().find("Anna"), std::string::npos);

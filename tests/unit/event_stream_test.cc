@@ -1,6 +1,6 @@
 // The change feed's writer (event_stream.h) against the tree renderer (EventToJson, dumped as
-// the CLI's PrintJson dumps it): the same bytes in every mode (personal fields omitted, revealed,
-// pseudonymised; sealed or erased), on every golden event, on built events that reach the
+// the CLI's PrintJson dumps it): the same bytes in every mode (personal fields omitted or
+// revealed; sealed or erased), on every golden event, on built events that reach the
 // corners (escaping, invalid UTF-8, corrections of sealed fields, jsonMap keys given twice, codes
 // and union members the schema does not know) and on random payloads of every event type.
 #include <gtest/gtest.h>
@@ -15,9 +15,11 @@
 #include <random>
 
 #include "../file_facts.h"
+#include "built_event.h"
 #include "base/hex.h"
 #include "base/json_writer.h"
 #include "ledger/ledger.h"
+#include "privacy/pseudonym_form.h"
 #include "store/store.h"
 #include "views/case_view.h"
 #include "views/event_json.h"
@@ -28,10 +30,6 @@ namespace {
 
 namespace fs = std::filesystem;
 
-std::string TestPseudonym(const std::string& name) {
-  return "P-" + std::to_string(std::hash<std::string>{}(name) % 100000);
-}
-
 struct Mode {
   const char* name;
   PersonalFields personal;
@@ -39,18 +37,17 @@ struct Mode {
   bool erased;        // the subject's key is gone
 };
 
-// The ways the CLI renders an event: the feed (kOmit), --personal and history (kReveal, with the
-// unsealed copy or, for an erased subject, without it), the evaluator (kPseudonymize).
+// The ways the feed renders an event: without --personal (kOmit), with it and in history
+// (kReveal, with the unsealed copy or, for an erased subject, without it). The pseudonymised
+// form is EventToJson's alone (event_stream.h).
 const Mode kModes[] = {
     {"omit", PersonalFields::kOmit, false, false},
     {"omit-erased", PersonalFields::kOmit, false, true},
     {"reveal", PersonalFields::kReveal, true, false},
     {"reveal-erased", PersonalFields::kReveal, false, true},
-    {"pseudonymize", PersonalFields::kPseudonymize, false, false},
-    {"pseudonymize-erased", PersonalFields::kPseudonymize, false, true},
 };
 
-RenderOptions OptionsFor(const Mode& mode) { return {mode.personal, TestPseudonym}; }
+RenderOptions OptionsFor(const Mode& mode) { return {mode.personal, nullptr}; }
 
 std::string TreeText(schema::Event::Reader e, const Unsealed* unsealed, const RenderOptions& o,
                      bool erased) {
@@ -62,7 +59,7 @@ std::string TreeText(schema::Event::Reader e, const Unsealed* unsealed, const Re
 class Both {
  public:
   Both() {
-    for (const auto& m : kModes) writers_.emplace_back(OptionsFor(m));
+    for (const auto& m : kModes) writers_.emplace_back(m.personal);
   }
   // Expects equal text in every mode; the number of modes that differed.
   int Check(schema::Event::Reader e, const Unsealed* unsealed, const std::string& what) {
@@ -138,7 +135,7 @@ TEST(EventStream, EveryGoldenEventReadsTheSameInEveryMode) {
     std::string line;
     ASSERT_TRUE(std::getline(rendered, line));
     JsonWriter out;
-    EventWriter(RenderOptions{PersonalFields::kReveal, {}})
+    EventWriter(PersonalFields::kReveal)
         .Write(e, personal ? &*personal : nullptr, (e.hasSealed() || e.hasSealedReason()) && !personal,
                out);
     EXPECT_EQ(out.view(), line);
@@ -149,57 +146,6 @@ TEST(EventStream, EveryGoldenEventReadsTheSameInEveryMode) {
 }
 
 // --- built events ------------------------------------------------------------------------------
-
-// An event to render, and what it sealed.
-struct Built {
-  capnp::MallocMessageBuilder message;
-  capnp::MallocMessageBuilder personal_message;
-  kj::Array<capnp::word> personal_words;
-  Unsealed unsealed;
-  bool has_personal = false;
-
-  Built() { Envelope(); }
-  schema::Event::Builder event() { return message.getRoot<schema::Event>(); }
-  schema::Payload::Builder personal() {
-    has_personal = true;
-    return personal_message.getRoot<schema::Payload>();
-  }
-  void Envelope() {
-    auto e = message.initRoot<schema::Event>();
-    uint8_t id[16] = {0x01, 0xa1, 0xf8, 0x2f, 0x1e, 0x80, 0x7c, 0x00, 0x81, 0x22, 0xcd, 0x2b};
-    e.setEventId(capnp::Data::Reader(id, 16));
-    e.setPosition(42);
-    e.setCaseId("RMC-000042");
-    e.setVersion(3);
-    e.setRecordedAt(1795000000123000000);
-    e.setOccurredAt(1794000000000000000);
-    e.initActor().setId("c.devries");
-    e.setCommandId("cmd-1");
-    e.setTraceId(capnp::Data::Reader(id, 16));
-    e.setSpanId(capnp::Data::Reader(id, 8));
-    e.initProcessingActivity().setCode("rmc-trajectbegeleiding");
-    uint8_t subject[16] = {7};
-    e.setSubject(capnp::Data::Reader(subject, 16));
-  }
-  // Marks the event as sealing its personal fields (the bytes are never opened here).
-  void Seal() {
-    uint8_t junk[40] = {1};
-    event().setSealed(capnp::Data::Reader(junk, sizeof junk));
-  }
-  void SealReason(const std::string& reason) {
-    uint8_t junk[40] = {2};
-    event().setSealedReason(capnp::Data::Reader(junk, sizeof junk));
-    unsealed.reason = reason;
-  }
-  const Unsealed* Opened() {
-    if (has_personal) {
-      personal_words = capnp::messageToFlatArray(personal_message);
-      unsealed.payload = std::make_unique<capnp::FlatArrayMessageReader>(personal_words);
-    }
-    return has_personal || unsealed.reason ? &unsealed : nullptr;
-  }
-  schema::Event::Reader reader() { return message.getRoot<schema::Event>().asReader(); }
-};
 
 capnp::Text::Reader TextOf(const std::string& s) { return capnp::Text::Reader(s.data(), s.size()); }
 
@@ -325,21 +271,25 @@ TEST(EventStream, PlainValuesOfFieldsSealedLaterReadAsTheyWereWritten) {
   shared.setSubsidiariteit("geen andere weg");
   EXPECT_EQ(Both().Check(old.reader(), old.Opened(), "plain thinking steps"), 0);
   for (auto personal : {PersonalFields::kOmit, PersonalFields::kReveal}) {
-    Json j = EventToJson(old.reader(), nullptr, {personal, TestPseudonym}, false);
+    Json j = EventToJson(old.reader(), nullptr, {personal, nullptr}, false);
     EXPECT_EQ(j["data"]["doel"], "aanmelding van \"Daan\"");
     EXPECT_EQ(j["data"]["subsidiariteit"], "geen andere weg");
     EXPECT_FALSE(j["data"].contains("proportionaliteit")) << "not given";
     EXPECT_FALSE(j.contains("sealed")) << j.dump();
   }
-  Json pseudonymised = EventToJson(old.reader(), nullptr, {PersonalFields::kPseudonymize, TestPseudonym}, false);
+  const Pseudonymizer pseudonyms;
+  const PseudonymForm form(pseudonyms, 0, Redactor(), true);
+  Json pseudonymised = EventToJson(old.reader(), nullptr, {PersonalFields::kOmit, &form}, false);
   EXPECT_FALSE(pseudonymised["data"].contains("doel")) << pseudonymised.dump();
 
   // Only $formerlyPlain fields: any other personal value in a public payload is never shown.
   Built stray;
   stray.event().initPayload().initNoteAdded().setText("Daan belde");
   EXPECT_EQ(Both().Check(stray.reader(), stray.Opened(), "a stray personal value"), 0);
-  for (auto personal : {PersonalFields::kOmit, PersonalFields::kReveal, PersonalFields::kPseudonymize})
-    EXPECT_EQ(EventToJson(stray.reader(), nullptr, {personal, TestPseudonym}, false).dump().find("Daan"),
+  for (const RenderOptions& options : {RenderOptions{PersonalFields::kOmit, nullptr},
+                                       RenderOptions{PersonalFields::kReveal, nullptr},
+                                       RenderOptions{PersonalFields::kOmit, &form}})
+    EXPECT_EQ(EventToJson(stray.reader(), nullptr, options, false).dump().find("Daan"),
               std::string::npos);
 
   Built now;

@@ -5,6 +5,7 @@
 #include "ledger/read_session.h"
 
 #include <gtest/gtest.h>
+#include <kj/exception.h>
 
 namespace rmc {
 namespace {
@@ -35,18 +36,32 @@ TEST(ReadSession, OnlyAReadOfPersonalDataNeedsAPurposeAndTheConsulentNone) {
 }
 
 TEST(ReadSession, TheEvaluatorGetsPseudonymsWhateverTheRead) {
+  const Pseudonymizer pseudonyms;
+  const PseudonymForm form(pseudonyms, 0, Redactor(), true);
   for (bool personal : {true, false}) {
     auto s = ReadSession::Begin(As(Role::EVALUATOR, "leersessie"),
                                 {"history", Action::kReadCases, personal});
     ASSERT_TRUE(s.ok()) << s.status().message();
-    EXPECT_EQ(s->personal_fields(), PersonalFields::kPseudonymize);
-    EXPECT_TRUE(s->render().pseudonym);
+    EXPECT_TRUE(s->pseudonymize());
+    EXPECT_EQ(s->personal_fields(), PersonalFields::kOmit) << "nothing is ever revealed";
+    EXPECT_EQ(s->render(&form).pseudonymous, &form);
+    EXPECT_THROW(s->render(), kj::Exception) << "a pseudonymised read without its form is a bug";
   }
   auto reveal =
       ReadSession::Begin(As(Role::COORDINATOR, "x"), {"history", Action::kReadCases, true});
+  EXPECT_FALSE(reveal->pseudonymize());
   EXPECT_EQ(reveal->personal_fields(), PersonalFields::kReveal);
+  EXPECT_EQ(reveal->render(&form).pseudonymous, nullptr) << "a form does not make a read pseudonymised";
   auto omit = ReadSession::Begin(As(Role::COORDINATOR), {"events", Action::kReadFeed, false});
   EXPECT_EQ(omit->personal_fields(), PersonalFields::kOmit);
+}
+
+TEST(ReadSession, PseudonymizeAsksThePseudonymisedFormOfAnyRole) {
+  auto s = ReadSession::Begin(As(Role::COORDINATOR, "leersessie"),
+                              {"replay", Action::kReadCases, true, /*pseudonymize=*/true});
+  ASSERT_TRUE(s.ok()) << s.status().message();
+  EXPECT_TRUE(s->pseudonymize());
+  EXPECT_EQ(s->personal_fields(), PersonalFields::kOmit);
 }
 
 }  // namespace
