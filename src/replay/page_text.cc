@@ -1,6 +1,7 @@
 #include "replay/page_text.h"
 
 #include <cctype>
+#include <string_view>
 
 #include "domain/routing.h"
 #include "views/plain_language.h"
@@ -32,8 +33,17 @@ bool DateShapeAt(const std::string& text, size_t at) {
   return true;
 }
 
+// The date members of a view's list elements: a day number there (the pseudonymised form) is
+// "dag N", not a bare number.
+bool IsDateKey(std::string_view key) {
+  return key == "date" || key == "due" || key == "received" || key == "at" || key == "opened_at" ||
+         key == "closed_on";
+}
+
 std::string Field(const Json& o, const char* key) {
-  return o.contains(key) ? ValueText(Member(o, key)) : "";
+  if (!o.contains(key)) return "";
+  const Json& v = Member(o, key);
+  return IsDateKey(key) && v.is_number_integer() ? DutchDate(v) : ValueText(v);
 }
 
 }  // namespace
@@ -147,7 +157,7 @@ std::string ElementText(const Json& e) {
   std::string out;
   for (auto& [key, value] : e.items()) {
     if (key == "position") continue;
-    const std::string text = ValueText(value);
+    const std::string text = IsDateKey(key) && value.is_number_integer() ? DutchDate(value) : ValueText(value);
     out += (out.empty() ? "" : ", ") + CaseFieldLabel(key) + ": " + (value.is_object() ? "(" + text + ")" : text);
   }
   return out;
@@ -169,6 +179,10 @@ std::string ChangeValueText(const std::string& field, const Json& v) {
     return StepText(v);
   if (field.rfind("info_completeness.", 0) == 0 && v.is_string()) return InfoItemLabel(v.get<std::string>());
   if (field == "corrections" && v.is_number_integer()) return "#" + std::to_string(v.get<int64_t>());
+  const std::string member = field.substr(field.rfind('.') == std::string::npos ? 0 : field.rfind('.') + 1);
+  if ((IsDateKey(member) || member.ends_with("_until") || member.ends_with("_on")) &&
+      v.is_number_integer())
+    return DutchDate(v);  // a day number of the pseudonymised form
   return v.is_object() ? ElementText(v) : ValueText(v);
 }
 
@@ -178,6 +192,67 @@ std::string ChangeFieldLabel(const std::string& field) {
   const std::string object = field.substr(0, dot), member = field.substr(dot + 1);
   return CaseFieldLabel(object) + ": " +
          (object == "subject" ? FieldLabel(member) : CaseFieldLabel(member));
+}
+
+namespace {
+
+struct ReasoningField {
+  const char* key;
+  const char* label;
+};
+constexpr ReasoningField kReasoningLabels[] = {
+    {"rationale", "motivering"},
+    {"reasons", "redenen van uitval of verzuim"},
+    {"education_reasons", "redenen rond de opleiding"},
+    {"next_steps", "vervolgstappen"},
+    {"responsibilities", "afspraken met partners"},
+    {"follow_up", "vervolg"},
+    {"learning_points", "leerpunten"},
+    {"bottlenecks", "knelpunten"},
+    {"improvements", "verbeterpunten"},
+};
+
+// One element of a reasoning list: its texts (a bottleneck's issue, owner and solution; a
+// partner's task) in one phrase.
+std::string ReasoningElement(const Json& e) {
+  if (!e.is_object()) return ValueText(e);
+  std::string out;
+  auto add = [&](const char* key, const char* before) {
+    const Json& v = Member(e, key);
+    if (v.is_null() || (v.is_string() && v.get<std::string>().empty())) return;
+    out += (out.empty() ? "" : before) + ValueText(v);
+  };
+  add("partner", "");
+  add("task", ": ");
+  add("issue", "; ");
+  add("owner", "; wie: ");
+  add("solution", "; oplossing: ");
+  add("text", "; ");
+  if (Member(e, "tags").is_array() && !Member(e, "tags").empty())
+    out += " (" + ValueText(Member(e, "tags")) + ")";
+  return out;
+}
+
+}  // namespace
+
+const char* const kReasoningFields[9] = {"rationale",        "reasons",     "education_reasons",
+                                         "next_steps",       "responsibilities", "follow_up",
+                                         "learning_points",  "bottlenecks", "improvements"};
+
+std::vector<ReasoningText> ReasoningOf(const Json& data) {
+  std::vector<ReasoningText> out;
+  for (const auto& f : kReasoningLabels) {
+    const Json& v = Member(data, f.key);
+    if (v.is_null()) continue;
+    std::string text;
+    if (v.is_array()) {
+      for (const auto& e : v) text += (text.empty() ? "" : " · ") + ReasoningElement(e);
+    } else {
+      text = ValueText(v);
+    }
+    if (!text.empty()) out.push_back({f.label, text});
+  }
+  return out;
 }
 
 }  // namespace rmc

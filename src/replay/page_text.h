@@ -5,6 +5,7 @@
 
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "base/clock.h"
 #include "codec/json_render.h"
@@ -52,5 +53,18 @@ std::string ChangeValueText(const std::string& field, const Json& value);
 // "doelgroep" for "target_group", "jongere: naam" for "subject.name" (changes name a field of an
 // object NAME.FIELD).
 std::string ChangeFieldLabel(const std::string& field);
+
+// The reasoning an event's data holds (the triage's rationale, an inquiry's reasons and next
+// steps, a plan's agreements with partners, a monitoring follow-up, an evaluation's learning
+// points, bottlenecks and improvements): each present field as its Dutch label and its text,
+// in the order of kReasoningFields. What a learning session is about; redacted in the
+// pseudonymised form.
+struct ReasoningText {
+  std::string label, text;
+};
+std::vector<ReasoningText> ReasoningOf(const Json& data);
+// The data fields ReasoningOf shows: every $reasoning field of the schema (a test holds them
+// equal).
+extern const char* const kReasoningFields[9];
 
 }  // namespace rmc

@@ -4,6 +4,7 @@
 
 #include "domain/case_state.h"
 #include "domain/routing.h"
+#include "replay/page_text.h"
 #include "views/plain_language.h"
 
 namespace rmc {
@@ -18,81 +19,88 @@ std::string Str(const Json& j) {
   return DumpJson(j);
 }
 
-// A list element in one short phrase: a contact by its date, channel and outcome, a deadline
-// by its code and due date, anything else as compact JSON.
-std::string ElementText(const Json& e) {
-  if (!e.is_object()) return Str(e);
-  if (e.contains("channel") && e.contains("outcome"))
-    return Str(e["date"]) + " " + Str(e["channel"]) + ": " + Str(e["outcome"]);
-  if (e.contains("code") && e.contains("due"))
-    return Str(e["code"]) + " " + Str(e["due"]) +
-           (e.value("overdue", false) ? " (verlopen)" : e.value("met", false) ? " (gehaald)" : "");
-  if (e.contains("kind") && e.contains("partners"))
-    return Str(e["kind"]) + " " + Str(e["partners"]) + " " + Str(e["categories"]);
-  if (e.contains("rule"))
-    return Str(e["rule"]) + " " + Str(e["from_step"]) + "->" + Str(e["to_step"]) + ": " + Str(e["reason"]);
-  return Str(e);
+// A date or time as the text shows it: "4 sep 2026", or "dag N" in the pseudonymised form.
+std::string DayText(const Json& j) { return j.is_null() ? "-" : DutchDate(j); }
+
+// One changed field of the case view: "doelgroep: – → vsv-nieuw", "contacten: + …; − …".
+std::string ChangeText(const Json& c) {
+  const std::string field = Str(c["field"]);
+  std::string line = "    " + ChangeFieldLabel(field) + ": ";
+  if (c.contains("from") || c.contains("to"))
+    return line + ChangeValueText(field, c.value("from", Json())) + " → " +
+           ChangeValueText(field, c.value("to", Json())) + "\n";
+  std::string parts;
+  for (const auto& e : c.value("added", Json::array()))
+    parts += (parts.empty() ? "+ " : "; + ") + ChangeValueText(field, e);
+  for (const auto& e : c.value("removed", Json::array()))
+    parts += (parts.empty() ? "− " : "; − ") + ChangeValueText(field, e);
+  return line + parts + "\n";
 }
 
-std::string ChangeText(const Json& c) {
-  std::string line = "    " + Str(c["field"]) + ": ";
-  if (c.contains("from") || c.contains("to")) return line + Str(c.value("from", Json())) + " -> " + Str(c.value("to", Json())) + "\n";
-  std::string parts;
-  for (const auto& e : c.value("added", Json::array())) parts += (parts.empty() ? "+ " : "; + ") + ElementText(e);
-  for (const auto& e : c.value("removed", Json::array())) parts += (parts.empty() ? "- " : "; - ") + ElementText(e);
-  return line + parts + "\n";
+std::string Labels(const Json& items) {
+  if (!items.is_array() || items.empty()) return "geen";
+  std::string out;
+  for (const auto& i : items) out += (out.empty() ? "" : ", ") + InfoItemLabel(Str(i));
+  return out;
+}
+
+// A list in one line: its elements in plain Dutch, or "geen".
+std::string ListText(const Json& list) {
+  if (!list.is_array() || list.empty()) return "geen";
+  std::string out;
+  for (const auto& e : list) out += (out.empty() ? "" : "; ") + ElementText(e);
+  return out;
 }
 
 std::string KnownText(const Json& k) {
   if (k.is_null()) return "    bekend vlak ervoor: nog niets\n";
-  std::string out = "    bekend vlak ervoor:\n";
-  const Json& info = k["info_items"];
-  out += "      informatie (§1.2): aanwezig " + Str(info["present"]) + ", ontbreekt " + Str(info["missing"]) + "\n";
-  out += "      contactpogingen: " + std::to_string(k["contacts"].size());
-  for (const auto& c : k["contacts"]) out += "; " + ElementText(c);
-  out += "\n      assessment: " + (k["assessment"].is_null() ? std::string("geen") : Str(k["assessment"])) + "\n";
-  out += "      toestemming: ";
-  if (k["consent"].empty()) out += "geen";
-  for (const auto& c : k["consent"]) out += ElementText(c) + "; ";
-  out += "\n      open termijnen: ";
-  if (k["deadlines"].empty()) out += "geen";
-  for (const auto& d : k["deadlines"]) out += ElementText(d) + "; ";
-  return out + "\n";
+  const Json& info = Member(k, "info_items");
+  return "    bekend vlak ervoor:\n"
+         "      informatie (§1.2) aanwezig: " + Labels(Member(info, "present")) + "\n" +
+         "      informatie (§1.2) ontbreekt: " + Labels(Member(info, "missing")) + "\n" +
+         "      contactpogingen: " + std::to_string(Member(k, "contacts").size()) +
+         (Member(k, "contacts").empty() ? "" : " (" + ListText(Member(k, "contacts")) + ")") + "\n" +
+         "      leefgebieden (assessment): " +
+         (Member(k, "assessment").is_null() ? "nog niet in kaart" : ValueText(Member(k, "assessment"))) +
+         "\n      toestemming: " + ListText(Member(k, "consent")) +
+         "\n      open termijnen: " + ListText(Member(k, "deadlines")) + "\n";
 }
 
 }  // namespace
 
 std::string ReplayHeader(const CaseReplay& replay) {
   return replay.case_id + " — " + std::to_string(replay.entries.size()) +
-         " gebeurtenissen, stand op " + FormatTime(replay.until).substr(0, 10) + "\n\n";
+         " gebeurtenissen, stand op " + DayText(replay.until_shown) + "\n\n";
 }
 
 std::string ReplayEntryText(const ReplayEntry& entry, bool known) {
   const Json& e = entry.event;
   const std::string type = Str(e["type"]);
-  std::string out = "#" + std::to_string(entry.position) + "  v" + Str(e["version"]) + "  " +
-                    Str(e["occurred_at"]).substr(0, 10) + "  " + DescribeEvent(type, e["data"]) +
+  std::string out = "#" + Str(entry.number) + "  v" + Str(e["version"]) + "  " +
+                    DayText(e["occurred_at"]) + "  " + LocalizeDates(DescribeEvent(type, e["data"])) +
                     "  (" + Str(e["actor"]) + ", " + RoleLabel(Str(e["role"])) + ")\n";
   out += "    stap " + std::to_string(entry.step) + " " + StepName(entry.step) + " · fase " +
          std::to_string(entry.phase) + " " + PhaseName(entry.phase) + "\n";
   if (entry.late)
     out += "    LAAT INGEVOERD: " + std::to_string(entry.late_days) + " dagen na het voorval (vastgelegd " +
-           Str(e["recorded_at"]).substr(0, 10) + ")\n";
+           DayText(e["recorded_at"]) + ")\n";
   if (entry.decision != DecisionKind::kNone) {
-    out += "    BESLISSING (" + std::string(DecisionName(entry.decision)) + ")";
-    const Json& data = e["data"];
-    if (data.contains("rationale")) out += ": " + Str(data["rationale"]);
+    out += "    BESLISSING: " + DecisionLabel(DecisionName(entry.decision));
     if (e.contains("reason")) out += "; reden: " + Str(e["reason"]);
     if (e.contains("overrides")) out += "; overschrijft " + Str(e["overrides"]);
     out += "\n";
+  } else if (e.contains("reason")) {
+    out += "    reden: " + Str(e["reason"]) + "\n";
   }
+  for (const auto& r : ReasoningOf(e["data"])) out += "    " + r.label + ": " + r.text + "\n";
   if (!entry.correction.is_null()) {
     out += "    correctie van #" + Str(entry.correction["target"]) + ":\n";
     for (const auto& f : entry.correction["fields"])
-      out += "      " + Str(f["field"]) + ": " + Str(f["original"]) + " -> " + Str(f["corrected"]) + "\n";
+      out += "      " + CaseFieldLabel(Str(f["field"])) + ": " + ValueText(f["original"]) + " → " +
+             ValueText(f["corrected"]) + "\n";
   }
   if (known && entry.decision != DecisionKind::kNone) out += KnownText(entry.known_before);
-  if (!known && entry.event["version"] == 1) out += "    nieuwe zaak\n";
+  if (!known && entry.event["version"] == 1) out += "    nieuw dossier\n";
   if (!known && entry.event["version"] != 1) {
     out += "    wijzigt:\n";
     for (const auto& c : entry.changes)
@@ -109,9 +117,9 @@ std::string ReplayText(const CaseReplay& replay, bool decisions_only) {
   for (const auto& entry : replay.entries)
     if (!decisions_only || entry.decision != DecisionKind::kNone)
       out += ReplayEntryText(entry, decisions_only);
-  out += "route: ";
-  for (const auto& s : replay.view["steps_done"]) out += Str(s) + " ";
-  out += "· status " + Str(replay.view["status"]) + "\n";
+  out += "route: stappen";
+  for (const auto& s : replay.view["steps_done"]) out += " " + Str(s);
+  out += " · status " + Str(replay.view["status"]) + "\n";
   return out;
 }
 

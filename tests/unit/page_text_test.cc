@@ -4,6 +4,11 @@
 
 #include <gtest/gtest.h>
 
+#include <set>
+
+#include "codec/schema_info.h"
+#include "event.capnp.h"
+
 namespace rmc {
 namespace {
 
@@ -80,6 +85,35 @@ TEST(PageText, ChangedFieldsByLabel) {
   EXPECT_EQ(ChangeFieldLabel("subject.name"), "jongere: naam");
   EXPECT_EQ(ChangeFieldLabel("info_completeness.missing"), "informatie (§1.2): ontbreekt");
   EXPECT_EQ(ChangeFieldLabel("nieuw_veld"), "nieuw_veld") << "an unknown key as it is";
+}
+
+TEST(PageText, TheReasoningShownIsEveryReasoningFieldOfTheSchema) {
+  std::set<std::string> in_schema;
+  for (auto type : capnp::Schema::from<schema::Payload>().getUnionFields()) {
+    if (type.getType().which() != capnp::schema::Type::STRUCT) continue;
+    for (auto f : type.getType().asStruct().getFields())
+      if (schema_info::IsReasoning(f)) in_schema.insert(schema_info::JsonName(f));
+  }
+  EXPECT_EQ(in_schema, std::set<std::string>(std::begin(kReasoningFields), std::end(kReasoningFields)));
+}
+
+TEST(PageText, ReasoningIsShownWithDutchLabels) {
+  Json data = {{"rationale", "geen opleiding"},
+               {"learning_points", {"eerst bellen", "dan schrijven"}},
+               {"bottlenecks", {{{"issue", "wachtlijst"}, {"owner", "P-1"}, {"solution", "voorrang"}}}},
+               {"improvements", {{{"text", "ketenoverleg"}, {"tags", {"vsv"}}}}},
+               {"responsibilities", {{{"partner", "P-2"}, {"task", "stage zoeken"}}}},
+               {"note", "niet getoond"}};
+  auto shown = ReasoningOf(data);
+  ASSERT_EQ(shown.size(), 5u);
+  EXPECT_EQ(shown[0].label, "motivering");
+  EXPECT_EQ(shown[0].text, "geen opleiding");
+  EXPECT_EQ(shown[1].label, "afspraken met partners");
+  EXPECT_EQ(shown[1].text, "P-2: stage zoeken");
+  EXPECT_EQ(shown[2].text, "eerst bellen · dan schrijven");
+  EXPECT_EQ(shown[3].text, "wachtlijst; wie: P-1; oplossing: voorrang");
+  EXPECT_EQ(shown[4].text, "ketenoverleg (vsv)");
+  EXPECT_TRUE(ReasoningOf(Json::object()).empty());
 }
 
 }  // namespace
