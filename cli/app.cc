@@ -23,7 +23,7 @@ void BuildApp(CLI::App& app, Globals& g, int& exit_code) {
   app.add_flag("--json", g.json, "print results and errors as JSON");
 
   for (Register r : {RegisterInit, RegisterConfig, RegisterApply, RegisterActions, RegisterShow,
-                     RegisterList, RegisterDue, RegisterStats, RegisterHistory, RegisterReplay, RegisterEvents,
+                     RegisterList, RegisterDue, RegisterStats, RegisterHistory, RegisterReplay, RegisterLessons, RegisterEvents,
                      RegisterVerify, RegisterAuditActivities, RegisterAuditReads, RegisterAuditLog,
                      RegisterAuditExport, RegisterAuditDisclosures, RegisterAuditCheckpoint,
                      RegisterSubjectExport, RegisterSubjectForget, RegisterBackup, RegisterRetention})

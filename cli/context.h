@@ -69,6 +69,7 @@ void RegisterRetention(CLI::App&, Globals&, int&);
 void RegisterAuditDisclosures(CLI::App&, Globals&, int&);
 void RegisterSubjectExport(CLI::App&, Globals&, int&);
 void RegisterReplay(CLI::App&, Globals&, int&);
+void RegisterLessons(CLI::App&, Globals&, int&);
 
 // The subcommand groups `rmc audit …` and `rmc subject …`, created by the first file that
 // registers a member, so that each member can live in a file of its own.

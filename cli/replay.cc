@@ -11,7 +11,9 @@
 #include "base/private_file.h"
 #include "context.h"
 #include "key_press.h"
+#include "replay/bundle.h"
 #include "replay/case_verify.h"
+#include "ledger/pseudonym_export.h"
 #include "replay/replay.h"
 #include "replay/replay_html.h"
 #include "replay/replay_text.h"
@@ -20,7 +22,7 @@ namespace rmc::cli {
 namespace {
 
 struct Options {
-  std::string case_id, as_of, format, output, public_key;
+  std::string case_id, as_of, format, output, public_key, select;
   std::vector<std::string> checkpoints;
   bool pseudonymize = false, decisions = false, step = false, verify = false;
 };
@@ -71,18 +73,52 @@ void Verify(Globals& g, const Options& o, int& exit_code) {
 }
 
 // --step: the header, then one event per key press; q (or the end of input) stops.
-void Step(const CaseReplay& replay, KeyPresses& keys) {
+void Step(const CaseReplay& replay, bool decisions, KeyPresses& keys) {
   std::fputs(ReplayHeader(replay).c_str(), stdout);
   const char* prompt = "[spatie of enter: volgende · q: stoppen]";
-  for (size_t i = 0; i < replay.entries.size(); ++i) {
-    std::fputs(ReplayEntryText(replay.entries[i], false).c_str(), stdout);
-    std::printf("%zu/%zu %s", i + 1, replay.entries.size(), prompt);
+  std::vector<const ReplayEntry*> shown;
+  for (const auto& e : replay.entries)
+    if (!decisions || e.decision != DecisionKind::kNone) shown.push_back(&e);
+  for (size_t i = 0; i < shown.size(); ++i) {
+    std::fputs(ReplayEntryText(*shown[i], decisions).c_str(), stdout);
+    std::printf("%zu/%zu %s", i + 1, shown.size(), prompt);
     std::fflush(stdout);
     auto key = keys.Next();
     std::fputs("\r\033[K", stdout);
     if (!key || *key == 'q' || *key == 'Q') return;
   }
-  std::puts("einde van de zaak");
+  std::puts("Einde van het verloop.");
+}
+
+// --select EXPR --output DIR: a bundle, always pseudonymised; one access record per youth,
+// written after the folder is made and before anything goes into it.
+void Bundle(Globals& g, const Options& o, int& exit_code) {
+  if (!o.case_id.empty() || !o.as_of.empty() || o.step || o.decisions || !o.format.empty() || o.verify)
+    return void(exit_code = Fail(g, Status(Code::kUsage, "--select exports whole cases: it takes no CASE, --as-of, --step, --decisions, --verify or --format")));
+  if (o.output.empty())
+    return void(exit_code = Fail(g, Status(Code::kUsage, "--select needs --output DIR, a new folder for the bundle")));
+  auto selection = ParseSelection(o.select);
+  if (!selection.ok()) return void(exit_code = Fail(g, selection.status()));
+  auto session = BeginRead(g, {"replay --select", Action::kReadCases, true, true}, exit_code);
+  if (!session) return;
+  auto now = Now();
+  if (!now.ok()) return void(exit_code = Fail(g, now.status()));
+  auto ledger = OpenOrFail(g, exit_code);
+  if (!ledger) return;
+  auto txn = ledger->store().Read();
+  if (!txn.ok()) return void(exit_code = Fail(g, txn.status()));
+  auto cases = SelectCases(*ledger, **txn, *selection, LocalDate(now->ns));
+  if (!cases.ok()) return void(exit_code = Fail(g, cases.status()));
+  if (auto s = MakeBundleFolder(o.output); !s.ok()) return void(exit_code = Fail(g, s));
+  if (auto a = session->AccountCases(*ledger, *cases); !a.ok()) {
+    ::rmdir(o.output.c_str());  // still empty: a refused read leaves no trace
+    return void(exit_code = Fail(g, a));
+  }
+  auto written = WriteBundle(*ledger, **txn, *session, *cases, o.output, now->ns);
+  if (!written.ok()) return void(exit_code = Fail(g, written.status()));
+  if (g.json) return PrintJson({{"cases", *written}, {"output", o.output}});
+  std::printf("%zu %s in %s: index.html, cases.jsonl en een pagina per casus\n", *written,
+              *written == 1 ? "casus" : "casussen", o.output.c_str());
 }
 
 }  // namespace
@@ -92,7 +128,7 @@ void RegisterReplay(CLI::App& app, Globals& g, int& exit_code) {
   auto* sub = app.add_subcommand(
       "replay", "a case rebuilt event by event: what each event changed, decisions and what was "
                 "known then (auditors, evaluators; one logged read)");
-  sub->add_option("case", o->case_id, "the case");
+  sub->add_option("case", o->case_id, "the case (none with --select)");
   sub->add_option("--as-of", o->as_of, "up to a position or an ISO date/time of recording");
   sub->add_option("--format", o->format,
                   "text (default), json, or html: one self-contained page with the timeline, the "
@@ -108,9 +144,15 @@ void RegisterReplay(CLI::App& app, Globals& g, int& exit_code) {
                 "each event's link in the hash chain and the checkpoint covering it; exit 6 on a break");
   sub->add_option("--checkpoint", o->checkpoints, "with --verify: a checkpoint file kept by the auditor (repeatable)");
   sub->add_option("--public-key", o->public_key, "with --verify: the key signed checkpoints must carry (hex)");
-  sub->callback([&g, &exit_code, o] {
+  auto* select = sub->add_option(
+      "--select", o->select,
+      "a bundle of the cases that match EXPR (e.g. 'status=afgesloten deviations>=1') into the new "
+      "folder --output DIR: JSON Lines, a page per case and an index; always pseudonymised "
+      "(docs/selecting-cases.md)");
+  sub->callback([&g, &exit_code, o, select] {
+    if (select->count()) return Bundle(g, *o, exit_code);
     if (o->case_id.empty())
-      return void(exit_code = Fail(g, Status(Code::kUsage, "replay: name a case")));
+      return void(exit_code = Fail(g, Status(Code::kUsage, "replay: name a case, or a selection with --select")));
     if (o->verify) return Verify(g, *o, exit_code);
     if (!o->checkpoints.empty() || !o->public_key.empty())
       return void(exit_code = Fail(g, Status(Code::kUsage, "--checkpoint and --public-key go with --verify")));
@@ -138,11 +180,17 @@ void RegisterReplay(CLI::App& app, Globals& g, int& exit_code) {
     if (!ledger) return;
     auto txn = ledger->store().Read();
     if (!txn.ok()) return void(exit_code = Fail(g, txn.status()));
+    PseudonymExport pseudonymous(*session);
+    if (session->pseudonymize()) {
+      auto form = pseudonymous.Form(*ledger, **txn, o->case_id);
+      if (!form.ok()) return void(exit_code = Fail(g, form.status()));
+      request.pseudonymous = *form;
+    }
     auto replay = ReplayCase(*ledger, **txn, *session, request);
     if (!replay.ok()) return void(exit_code = Fail(g, replay.status()));
     if (auto a = session->AccountCases(*ledger, {{replay->case_id, replay->subject}}); !a.ok())
       return void(exit_code = Fail(g, a));
-    if (keys) return Step(*replay, *keys);
+    if (keys) return Step(*replay, o->decisions, *keys);
     std::string text = format == "json"   ? DumpJson(ReplayJson(*replay, o->decisions), 2) + "\n"
                        : format == "html" ? ReplayHtml(ReplayJson(*replay, o->decisions))
                                           : ReplayText(*replay, o->decisions);

@@ -218,6 +218,7 @@ const char* ActivityFor(schema::Payload::Which type) {
 const char* ActivityForRead(schema::Role role, std::string_view action) {
   if (action.starts_with("audit ") || action == "retention" || action == "subject export")
     return "rmc-verantwoording";
+  if (action == "replay --select" || action == "lessons") return "rmc-evaluatie";  // learning sessions
   switch (role) {
     case schema::Role::EVALUATOR: return "rmc-evaluatie";
     case schema::Role::AUDITOR:

@@ -23,7 +23,7 @@ constexpr std::array<Rule, kActionCount> kRules{{
     {Action::kForgetOnRetention, "erase a subject whose retention passed", "`forget_subject` (`bewaartermijn`)", {false, true, false, false, false}},
     {Action::kChangeSettings, "change region settings", "`config KEY VALUE`", {false, true, false, false, true}},
     {Action::kChangeRegister, "change the register of processing activities", "`audit register-activity`", {false, true, false, false, true}},
-    {Action::kReadCases, "read cases", "`show`, `list`, `history`, `due`, `replay` (evaluator: pseudonymised)", {true, true, true, true, true}},
+    {Action::kReadCases, "read cases", "`show`, `list`, `history`, `due`, `replay`, `lessons` (evaluator: pseudonymised)", {true, true, true, true, true}},
     {Action::kReadFeed, "read the change feed", "`events` (evaluator: pseudonymised)", {true, true, true, true, true}},
     {Action::kReadPersonalFeed, "read personal data in the change feed", "`events --personal`", {true, true, true, false, true}},
     {Action::kStats, "read the figures", "`stats`", {true, true, true, true, true}},

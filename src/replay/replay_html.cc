@@ -72,6 +72,8 @@ dd ul { margin: 0; padding-left: 1.1em; }
 .known h4 { margin: 0 0 0.2em; font-size: 0.95em; }
 table.corrected { border-collapse: collapse; margin: 0.2em 0; }
 table.corrected th, table.corrected td { border: 1px solid #bbb; padding: 0.1em 0.5em; text-align: left; }
+table.index { border-collapse: collapse; }
+table.index th, table.index td { border-bottom: 1px solid #ccc; padding: 0.2em 0.8em; text-align: left; }
 @media print {
   main { max-width: none; padding: 0; }
   .scroll { overflow: visible; border: none; }
@@ -212,7 +214,7 @@ std::string Entry(const Json& e) {
                                             " " + PhaseName(int(IntOr(Member(e, "phase"), 1)))));
   if (late) html += Item("vastgelegd op", E(DutchDate(Member(e, "recorded_at"))));
   const Json& data = Member(e, "data");
-  if (data.is_object() && data.contains("rationale")) html += Item("motivering", E(ValueText(Member(data, "rationale"))));
+  for (const auto& r : ReasoningOf(data)) html += Item(r.label, E(r.text));
   if (e.contains("reason")) html += Item("reden", E(ValueText(Member(e, "reason"))));
   if (e.contains("overrides")) html += Item("wijkt af van de regel", E(ValueText(Member(e, "overrides"))));
   if (e.contains("correction") && Member(e, "correction").is_object()) html += Correction(Member(e, "correction"));

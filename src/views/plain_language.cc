@@ -26,6 +26,13 @@ std::string F(const Json& data, const char* key) {
   return DumpJson(v);
 }
 
+// The date field `key` of `data`: as F, but a day number (the pseudonymised form) as "dag N".
+std::string D(const Json& data, const char* key) {
+  if (data.is_object() && data.contains(key) && data[key].is_number_integer())
+    return "dag " + DumpJson(data[key]);
+  return F(data, key);
+}
+
 // " (text)" or nothing.
 std::string Paren(const std::string& text) { return text.empty() ? "" : " (" + text + ")"; }
 
@@ -44,7 +51,7 @@ constexpr EventSentence kSentences[] = {
     {"SignalReceived",
      [](const Json& d) {
        std::string absence = d.contains("absence") ? F(d["absence"], "kind") : "";
-       return "Signaal ontvangen via " + F(d, "channel") + " op " + F(d, "received") +
+       return "Signaal ontvangen via " + F(d, "channel") + " op " + D(d, "received") +
               (absence.empty() ? "" : "; verzuim: " + absence);
      }},
     {"DossierReviewed",
@@ -62,10 +69,10 @@ constexpr EventSentence kSentences[] = {
      [](const Json& d) {
        return "Contact gezocht via " + F(d, "channel") + ": " + F(d, "outcome");
      }},
-    {"IntakeScheduled", [](const Json& d) { return "Intakegesprek gepland op " + F(d, "date"); }},
+    {"IntakeScheduled", [](const Json& d) { return "Intakegesprek gepland op " + D(d, "date"); }},
     {"IntakeHeld",
      [](const Json& d) {
-       return "Intakegesprek gehouden op " + F(d, "date") + Paren(F(d, "participants"));
+       return "Intakegesprek gehouden op " + D(d, "date") + Paren(F(d, "participants"));
      }},
     {"AssessmentRecorded",
      [](const Json& d) { return "Leefgebieden in kaart gebracht" + Paren(F(d, "instrument")); }},
@@ -96,11 +103,11 @@ constexpr EventSentence kSentences[] = {
     {"PlanRevised",
      [](const Json& d) { return "Plan van aanpak bijgesteld" + Paren(F(d, "trajectories")); }},
     {"PlanStarted",
-     [](const Json& d) { return "Traject gestart op " + F(d, "date") + Paren(F(d, "partner")); }},
+     [](const Json& d) { return "Traject gestart op " + D(d, "date") + Paren(F(d, "partner")); }},
     {"Monitored", [](const Json& d) { return "Voortgang besproken: " + F(d, "status"); }},
     {"CaseClosed",
      [](const Json& d) {
-       std::string until = F(d, "aftercare_until");
+       std::string until = D(d, "aftercare_until");
        return "Dossier afgesloten: " + F(d, "reason") +
               (until.empty() ? "" : "; nazorg tot " + until);
      }},
@@ -114,8 +121,10 @@ constexpr EventSentence kSentences[] = {
     {"CaseAssigned", [](const Json& d) { return "Consulent toegewezen: " + F(d, "consulent"); }},
     {"EventCorrected",
      [](const Json& d) {
-       return "Eerdere registratie (nummer " + F(d, "target") + ") gecorrigeerd" +
-              Paren(F(d, "fields"));
+       std::string fields;
+       for (const auto& f : d.value("fields", Json::array()))
+         if (f.is_string()) fields += (fields.empty() ? "" : ", ") + CaseFieldLabel(f.get<std::string>());
+       return "Eerdere registratie (nummer " + F(d, "target") + ") gecorrigeerd" + Paren(fields);
      }},
     {"SubjectErased",
      [](const Json& d) { return "Persoonsgegevens gewist op grond van " + F(d, "grondslag"); }},
@@ -144,6 +153,9 @@ constexpr Label kReadActions[] = {
     {"list", "in een overzicht van dossiers getoond"},
     {"due", "in een overzicht van termijnen getoond"},
     {"events", "gegevens uitgelezen (gegevensstroom)"},
+    {"replay", "verloop van het dossier nagelopen"},
+    {"replay --select", "zonder naam opgenomen in een bundel voor een leersessie"},
+    {"lessons", "evaluatie zonder naam gebruikt in een overzicht van lessen"},
     {"subject export", "inzageoverzicht gemaakt"},
     {"audit disclosures", "verstrekkingen gecontroleerd"},
 };

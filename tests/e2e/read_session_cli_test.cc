@@ -57,6 +57,7 @@ const std::map<std::string, std::vector<ReadRun>> kReads{
      {{"replay RMC-000002", kAllRoles, true, 1},
       {"replay RMC-000002 --decisions --pseudonymize", kAllRoles, true, 1},
       {"replay RMC-000002 --verify", kAllRoles, false, 0}}},
+    {"lessons", {{"lessons", kAllRoles, true, 0}}},  // no evaluation: no youth shown
     {"events",
      {{"events", kAllRoles, false, 0},
       {"events --personal", {"consulent", "coordinator", "auditor", "system"}, true, 3}}},
@@ -119,7 +120,7 @@ TEST(ReadCommands, EveryLeafSubcommandIsClassified) {
     EXPECT_TRUE(registered.count(name)) << name << " is no subcommand";
   for (const auto& name : kNotReads)
     EXPECT_TRUE(registered.count(name)) << name << " is no subcommand";
-  EXPECT_GE(ReadCommands().size(), 14u);
+  EXPECT_GE(ReadCommands().size(), 15u);
 }
 
 class ReadSessionCli : public rmc::testing::RmcCli {
