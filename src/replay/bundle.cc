@@ -2,6 +2,7 @@
 
 #include <sys/stat.h>
 
+#include <algorithm>
 #include <cctype>
 #include <cerrno>
 #include <cstring>
@@ -97,9 +98,14 @@ Status MakeBundleFolder(const std::string& dir) {
 Result<size_t> WriteBundle(Ledger& ledger, StoreTxn& txn, const ReadSession& session,
                            const std::vector<CaseRef>& cases, const std::string& dir, Nanos now) {
   PseudonymExport bundle(session);
+  // In the order of their pseudonyms: the order of case ids (of opening) would say more.
+  std::vector<std::pair<std::string, const CaseRef*>> order;
+  for (const auto& c : cases) order.emplace_back(bundle.pseudonyms()(c.case_id), &c);
+  std::sort(order.begin(), order.end());
   std::string lines;
   Json rows = Json::array();
-  for (const auto& c : cases) {
+  for (const auto& [pseudonym, ref] : order) {
+    const CaseRef& c = *ref;
     auto form = bundle.Form(ledger, txn, c.case_id);
     if (!form.ok()) return form.status();
     ReplayRequest request;
@@ -109,10 +115,12 @@ Result<size_t> WriteBundle(Ledger& ledger, StoreTxn& txn, const ReadSession& ses
     auto replay = ReplayCase(ledger, txn, session, request);
     if (!replay.ok()) return replay.status();
     Json j = ReplayJson(*replay, false);
-    const std::string pseudonym = bundle.pseudonyms()(c.case_id);
     RenameCase(j, c.case_id, pseudonym);
     const std::string page = pseudonym + ".html";
-    if (auto s = WriteNewPrivateFile(dir + "/" + page, ReplayHtml(j), "a page of a bundle"); !s.ok())
+    const std::string html = ReplayPageStart("Verloop van dossier " + pseudonym) +
+                             "<p><a href=\"index.html\">← alle casussen van de leersessie</a></p>\n" +
+                             ReplayCaseHtml(j) + ReplayPageEnd();
+    if (auto s = WriteNewPrivateFile(dir + "/" + page, html, "a page of a bundle"); !s.ok())
       return s;
     lines += DumpJson(j) + "\n";
     size_t decisions = 0;
