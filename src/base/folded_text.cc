@@ -43,6 +43,11 @@ static_assert(sizeof kLatin1 - 1 == 0x40 && sizeof kLatinA - 1 == 0x80);
 
 char32_t Fold(char32_t c) {
   if (c < 0x80) return c >= 'A' && c <= 'Z' ? c + 32 : c;
+  if ((c >= 0x2010 && c <= 0x2015) || c == 0x2212 || c == 0xFE58 || c == 0xFE63 || c == 0xFF0D)
+    return U'-';                                                    // hyphens, dashes, minus
+  if (c >= 0xFF10 && c <= 0xFF19) return U'0' + (c - 0xFF10);     // fullwidth digits
+  if (c >= 0xFF21 && c <= 0xFF3A) return U'a' + (c - 0xFF21);     // fullwidth capitals
+  if (c >= 0xFF41 && c <= 0xFF5A) return U'a' + (c - 0xFF41);     // fullwidth small letters
   if (c >= 0xC0 && c <= 0xFF) {
     if (char base = kLatin1[c - 0xC0]; base != '.') return char32_t(base);
     return c <= 0xDE && c != 0xD7 ? c + 0x20 : c;  // Æ -> æ, Ð -> ð, Þ -> þ

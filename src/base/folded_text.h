@@ -19,7 +19,8 @@ struct FoldedText {
 };
 
 // Lower case without diacritics, for the Latin letters of European names (ASCII, Latin-1,
-// Latin Extended-A, the Romanian comma letters); Greek and Cyrillic capitals lowered; any
+// Latin Extended-A, the Romanian comma letters); Greek and Cyrillic capitals lowered; the
+// typographic hyphens, dashes and minus as "-"; fullwidth digits and letters as ASCII; any
 // other code point as it is. One code point for one, so positions carry over.
 char32_t Fold(char32_t c);
 

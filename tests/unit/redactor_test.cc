@@ -54,7 +54,9 @@ TEST_F(RedactorTest, TheBirthDateInEveryCommonNotation) {
   for (const char* notation :
        {"2008-03-14", "14-03-2008", "14-3-2008", "14/03/2008", "14.03.2008", "14032008", "20080314",
         "14 maart 2008", "14 mrt 2008", "14 mrt. 2008", "14-mrt-2008", "14 March 2008",
-        "March 14, 2008", "14 MAART 2008", "14-03-08"})
+        "March 14, 2008", "14 MAART 2008", "14-03-08",
+        "14\u201003\u20102008", "14\u201103\u20112008", "14\u221203\u22122008",
+        "\uff11\uff14-03-2008"})
     EXPECT_EQ(Redact(std::string("geboren ") + notation + "."), "geboren " + birth + ".")
         << notation;
   EXPECT_EQ(Redact("op 14 maart"), "op " + std::string(kMask)) << "a date without a year: masked";
@@ -89,15 +91,28 @@ TEST_F(RedactorTest, IdentifyingPatternsAreMaskedWhoeverTheyBelongTo) {
                               "1999.02.01",       "01021999",
                               "19990201",         "1 februari 1999",
                               "3 feb.",           "februari 1999",
-                              "February 1, 1999", "21 okt"})
+                              "February 1, 1999", "21 okt",
+                              "1st of February, 1999", "February 1st 1999",
+                              "1e februari",      "Sept 1st, 2026",
+                              "2026-09-01T10:00", "2026-09-01T10:00:00Z",
+                              "2026-09-01t10:00:00.5+02:00", "2026-09",
+                              "09-2026",          "01-09",
+                              "2026\u201109\u201101", "3511 ab",
+                              "RMC-000001",       "rmc-1000000"})
     EXPECT_EQ(Redact(std::string("zie ") + pattern + " daar"), "zie " + m + " daar") << pattern;
+  // Two dates side by side are two masks, not a phone number and a year left over.
+  EXPECT_EQ(Redact("06-11-2008 / 1-1-2009"), m + " / " + m);
+  EXPECT_EQ(Redact("02-05-2007 / 2-5-2007."), m + " / " + m + ".");
+  EXPECT_EQ(Redact("bel 06 12 34 56 78 nu"), "bel " + m + " nu") << "a phone in pairs is whole";
 }
 
 TEST_F(RedactorTest, WhatIsNotPersonalStays) {
   for (const char* text :
        {"3 keer gebeld, 2 brieven; na 14 dagen huisbezoek", "score 4 op 5, 12 uur per week",
         "sinds 2023 is ze thuis", "versie 1.2.3 van het plan", "om 14:30 op school",
-        "Jan-Piet gaat mee", "P-0123456789abcdef blijft", "[***] blijft"})
+        "Jan-Piet gaat mee", "P-0123456789abcdef blijft", "[***] blijft",
+        "1/9 van de lessen", "in 2026 en 2027", "1200 op de lijst", "RMC-consulent belt",
+        "RMC-12 is geen dossier"})
     EXPECT_EQ(Redact(text), text);
 }
 
