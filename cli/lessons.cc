@@ -5,6 +5,7 @@
 #include "base/private_file.h"
 #include "context.h"
 #include "replay/lessons.h"
+#include "terminal_text.h"
 
 namespace rmc::cli {
 namespace {
@@ -55,7 +56,7 @@ void RegisterLessons(CLI::App& app, Globals& g, int& exit_code) {
     if (!lessons.ok()) return void(exit_code = Fail(g, lessons.status()));
     if (auto a = session->AccountCases(*ledger, lessons->cases); !a.ok())
       return void(exit_code = Fail(g, a));
-    const std::string text = g.json ? DumpJson(lessons->json, 2) + "\n" : LessonsText(lessons->json);
+    const std::string text = g.json ? DumpJson(lessons->json, 2) + "\n" : TerminalText(LessonsText(lessons->json));
     if (o->output.empty()) return void(std::fwrite(text.data(), 1, text.size(), stdout));
     if (auto w = WritePrivateFile(o->output, text); !w.ok()) exit_code = Fail(g, w);
   });

@@ -11,6 +11,7 @@
 #include "base/private_file.h"
 #include "context.h"
 #include "key_press.h"
+#include "terminal_text.h"
 #include "replay/bundle.h"
 #include "replay/case_verify.h"
 #include "ledger/pseudonym_export.h"
@@ -74,13 +75,13 @@ void Verify(Globals& g, const Options& o, int& exit_code) {
 
 // --step: the header, then one event per key press; q (or the end of input) stops.
 void Step(const CaseReplay& replay, bool decisions, KeyPresses& keys) {
-  std::fputs(ReplayHeader(replay).c_str(), stdout);
+  std::fputs(TerminalText(ReplayHeader(replay)).c_str(), stdout);
   const char* prompt = "[spatie of enter: volgende · q: stoppen]";
   std::vector<const ReplayEntry*> shown;
   for (const auto& e : replay.entries)
     if (!decisions || e.decision != DecisionKind::kNone) shown.push_back(&e);
   for (size_t i = 0; i < shown.size(); ++i) {
-    std::fputs(ReplayEntryText(*shown[i], decisions).c_str(), stdout);
+    std::fputs(TerminalText(ReplayEntryText(*shown[i], decisions)).c_str(), stdout);
     std::printf("%zu/%zu %s", i + 1, shown.size(), prompt);
     std::fflush(stdout);
     auto key = keys.Next();
@@ -107,7 +108,7 @@ void Bundle(Globals& g, const Options& o, int& exit_code) {
   if (!ledger) return;
   auto txn = ledger->store().Read();
   if (!txn.ok()) return void(exit_code = Fail(g, txn.status()));
-  auto cases = SelectCases(*ledger, **txn, *selection, LocalDate(now->ns));
+  auto cases = SelectCases(**txn, *selection, LocalDate(now->ns));
   if (!cases.ok()) return void(exit_code = Fail(g, cases.status()));
   if (auto s = MakeBundleFolder(o.output); !s.ok()) return void(exit_code = Fail(g, s));
   if (auto a = session->AccountCases(*ledger, *cases); !a.ok()) {
@@ -193,7 +194,7 @@ void RegisterReplay(CLI::App& app, Globals& g, int& exit_code) {
     if (keys) return Step(*replay, o->decisions, *keys);
     std::string text = format == "json"   ? DumpJson(ReplayJson(*replay, o->decisions), 2) + "\n"
                        : format == "html" ? ReplayHtml(ReplayJson(*replay, o->decisions))
-                                          : ReplayText(*replay, o->decisions);
+                                          : TerminalText(ReplayText(*replay, o->decisions));
     if (auto s = Emit(*o, text); !s.ok()) exit_code = Fail(g, s);
   });
 }

@@ -86,6 +86,9 @@ const char* KindOf(mode_t mode) {
 
 Status CheckReplaceable(const std::string& path) {
   struct stat st;
+  // The folder it goes in must be there, so that nothing is read for a file that cannot be made.
+  if (::stat(ParentOf(path).c_str(), &st) != 0) return Fail(path, "create", errno);
+  if (!S_ISDIR(st.st_mode)) return Fail(path, "create", ENOTDIR);
   if (::lstat(path.c_str(), &st) != 0 || S_ISREG(st.st_mode)) return Status::Ok();
   std::string what = KindOf(st.st_mode);
   if (S_ISLNK(st.st_mode)) {

@@ -25,8 +25,9 @@ namespace rmc {
 // Refuses (CheckReplaceable) what it must not replace.
 Status WritePrivateFile(const std::string& path, std::string_view bytes);
 
-// usage when `path` holds what WritePrivateFile must not replace: anything but a regular file, a
-// symbolic link to one, or a dangling link. A device, a pipe or a socket (or a link to one, such
+// usage when the folder of `path` is not there (or is no folder), or `path` holds what
+// WritePrivateFile must not replace: anything but a regular file, a symbolic link to one, or a
+// dangling link. A device, a pipe or a socket (or a link to one, such
 // as /dev/stdout) is where the caller meant the bytes to go *into*: replacing it by a file would
 // leave them in a file nobody reads. Callers check before they read what they will write, so
 // that a refused command has read nothing.

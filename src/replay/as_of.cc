@@ -11,7 +11,7 @@ Result<AsOf> ParseAsOf(const std::string& text) {
   AsOf a;
   if (!text.empty() && text.find_first_not_of("0123456789") == std::string::npos) {
     auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), a.position);
-    if (ec != std::errc())
+    if (ec != std::errc() || a.position == UINT64_MAX)  // the largest means "no point"
       return Status(Code::kUsage, "--as-of: " + text +
                                       " is past every position; expected a position or an ISO "
                                       "date or time");

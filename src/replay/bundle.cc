@@ -1,9 +1,10 @@
 #include "replay/bundle.h"
 
+#include <fcntl.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include <algorithm>
-#include <cctype>
 #include <cerrno>
 #include <cstring>
 
@@ -33,16 +34,12 @@ Result<int> RightDecisionOf(StoreTxn& txn, const std::string& case_id) {
   return -1;
 }
 
-// Every occurrence of the case id `id` in the strings of `j` (the case of each event, the view,
-// a change of it, a text that names it) as `pseudonym`.
+// Every value of `j` that is the case id `id` (the case of each event, of the view, a change
+// of it) as `pseudonym`. Only whole values: an id may be any text ("geen"), and a text that names
+// a case id has had it masked by the redactor (privacy/identifying_patterns.h).
 void RenameCase(Json& j, const std::string& id, const std::string& pseudonym) {
   if (j.is_string()) {
-    std::string& text = j.get_ref<std::string&>();
-    for (size_t at = text.find(id); at != std::string::npos; at = text.find(id, at + 1)) {
-      const size_t end = at + id.size();
-      if (end < text.size() && std::isdigit(static_cast<unsigned char>(text[end]))) continue;
-      text.replace(at, id.size(), pseudonym);  // not another id that starts with this one
-    }
+    if (j.get_ref<const std::string&>() == id) j = pseudonym;
   } else if (j.is_structured()) {
     for (auto& v : j) RenameCase(v, id, pseudonym);
   }
@@ -72,11 +69,10 @@ std::string IndexHtml(const Json& rows) {
 
 }  // namespace
 
-Result<std::vector<CaseRef>> SelectCases(Ledger& ledger, StoreTxn& txn, const Selection& selection,
-                                         Days today) {
+Result<std::vector<CaseRef>> SelectCases(StoreTxn& txn, const Selection& selection, Days today) {
   std::vector<CaseRef> selected;
   Status failure;
-  auto s = ForEachCase(ledger, [&](const CaseState& c) {
+  auto s = ForEachCase(txn, [&](const CaseState& c) {
     if (!failure.ok()) return;
     auto right = RightDecisionOf(txn, c.case_id);
     if (!right.ok()) return void(failure = right.status());
@@ -88,15 +84,27 @@ Result<std::vector<CaseRef>> SelectCases(Ledger& ledger, StoreTxn& txn, const Se
 }
 
 Status MakeBundleFolder(const std::string& dir) {
-  if (::mkdir(dir.c_str(), 0700) == 0) return Status::Ok();
+  if (::mkdir(dir.c_str(), 0700) == 0) {
+    // The umask may have taken bits from 0700; the owner must be able to write and read it.
+    const int fd = ::open(dir.c_str(), O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
+    const bool ok = fd >= 0 && ::fchmod(fd, 0700) == 0;
+    const int e = errno;
+    if (fd >= 0) ::close(fd);
+    if (ok) return Status::Ok();
+    ::rmdir(dir.c_str());
+    return Status(Code::kUsage, "--output " + dir + ": cannot make the folder: " + std::strerror(e));
+  }
   const int e = errno;
   if (e == EEXIST)
     return Status(Code::kUsage, "--output " + dir + " exists; a bundle is written into a new folder");
   return Status(Code::kUsage, "--output " + dir + ": cannot make the folder: " + std::strerror(e));
 }
 
-Result<size_t> WriteBundle(Ledger& ledger, StoreTxn& txn, const ReadSession& session,
-                           const std::vector<CaseRef>& cases, const std::string& dir, Nanos now) {
+namespace {
+
+Result<size_t> WriteBundleFiles(Ledger& ledger, StoreTxn& txn, const ReadSession& session,
+                                const std::vector<CaseRef>& cases, const std::string& dir,
+                                Nanos now) {
   PseudonymExport bundle(session);
   // In the order of their pseudonyms: the order of case ids (of opening) would say more.
   std::vector<std::pair<std::string, const CaseRef*>> order;
@@ -141,6 +149,17 @@ Result<size_t> WriteBundle(Ledger& ledger, StoreTxn& txn, const ReadSession& ses
       !s.ok())
     return s;
   return cases.size();
+}
+
+}  // namespace
+
+Result<size_t> WriteBundle(Ledger& ledger, StoreTxn& txn, const ReadSession& session,
+                           const std::vector<CaseRef>& cases, const std::string& dir, Nanos now) {
+  auto written = WriteBundleFiles(ledger, txn, session, cases, dir, now);
+  if (!written.ok())
+    return Status(written.status().code(), "the bundle in " + dir + " is incomplete (remove it): " +
+                                               written.status().message());
+  return written;
 }
 
 }  // namespace rmc

@@ -15,9 +15,9 @@
 
 namespace rmc {
 
-// The cases that meet `selection` on `today`, in case id order.
-Result<std::vector<CaseRef>> SelectCases(Ledger& ledger, StoreTxn& txn, const Selection& selection,
-                                         Days today);
+// The cases that meet `selection` on `today`, in case id order, as `txn` sees them (the
+// bundle is written from the same snapshot).
+Result<std::vector<CaseRef>> SelectCases(StoreTxn& txn, const Selection& selection, Days today);
 
 // Makes the new, empty folder of a bundle (mode 0700): usage when anything is at `dir` already
 // (a symbolic link included: nothing is followed) or it cannot be made, with the system's reason.

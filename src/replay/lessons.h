@@ -29,8 +29,9 @@ struct Lessons {
   std::vector<CaseRef> cases;  // the cases the lessons came from, for the access record
 };
 
-// Gathers the lessons of every evaluation that meets `request`, the latest correction of each
-// not taken into account (an evaluation is read as recorded). REQUIRES: `session` pseudonymises.
+// Gathers the lessons of every evaluation that meets `request`, each as its corrections left it.
+// `cases` holds the cases of the evaluations shown (those with an item under a tag shown), and
+// only those: what is filtered out is not read for the user. REQUIRES: `session` pseudonymises.
 Result<Lessons> GatherLessons(Ledger& ledger, StoreTxn& txn, const ReadSession& session,
                               const LessonsRequest& request);
 

@@ -89,22 +89,34 @@ class Numbering {
     for (uint64_t p : positions) out.push_back((*this)(p));
     return out;
   }
-  // Every "position" and "target" number in `j`, at any depth (event JSON, views).
+  // Every position in `j`, at any depth (event JSON, views, their changes): the numbers under
+  // "position" and "target", the list under "corrections", and the values of a change of the
+  // view's "corrections" (ViewChanges: {field, added, removed}).
   void Renumber(Json& j) const {
     if (!local_) return;
     if (j.is_array()) {
       for (auto& v : j) Renumber(v);
-    } else if (j.is_object()) {
-      for (auto& [key, v] : j.items()) {
-        if ((key == "position" || key == "target") && v.is_number_unsigned())
-          v = (*this)(v.get<uint64_t>());
-        else
-          Renumber(v);
-      }
+      return;
+    }
+    if (!j.is_object()) return;
+    const bool positions = j.contains("field") && j["field"] == "corrections";
+    for (auto& [key, v] : j.items()) {
+      if ((key == "position" || key == "target") && v.is_number_unsigned())
+        v = (*this)(v.get<uint64_t>());
+      else if (key == "corrections" || (positions && (key == "added" || key == "removed")))
+        RenumberList(v);
+      else
+        Renumber(v);
     }
   }
 
  private:
+  void RenumberList(Json& list) const {
+    if (!list.is_array()) return Renumber(list);
+    for (auto& v : list)
+      if (v.is_number_unsigned()) v = (*this)(v.get<uint64_t>());
+  }
+
   bool local_;
   std::map<uint64_t, uint64_t> ordinal_;
 };

@@ -11,8 +11,12 @@ namespace rmc {
 Status ForEachCase(Ledger& ledger, const std::function<void(const CaseState&)>& visit) {
   auto txn = ledger.store().Read();
   if (!txn.ok()) return txn.status();
+  return ForEachCase(**txn, visit);
+}
+
+Status ForEachCase(StoreTxn& txn, const std::function<void(const CaseState&)>& visit) {
   Status failure;
-  auto s = (*txn)->ScanCases([&](std::string_view, std::string_view bytes) {
+  auto s = txn.ScanCases([&](std::string_view, std::string_view bytes) {
     auto state = DecodeCaseState(bytes);
     if (!state.ok()) {
       failure = state.status();

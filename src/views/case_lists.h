@@ -18,6 +18,8 @@ namespace rmc {
 
 // Visits the state of every case of `ledger`, in case id order; the first failure.
 Status ForEachCase(Ledger& ledger, const std::function<void(const CaseState&)>& visit);
+// The same within `txn`, for a reader that must see one snapshot throughout.
+Status ForEachCase(StoreTxn& txn, const std::function<void(const CaseState&)>& visit);
 
 // The filters of `rmc list`; empty (or 0, false) fields match every case.
 struct ListFilter {

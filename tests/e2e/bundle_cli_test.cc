@@ -233,5 +233,95 @@ TEST_F(BundleCli, LessonsRefuseAWrongDateWithoutReading) {
   EXPECT_EQ(AccessRecords(), before);
 }
 
+TEST_F(BundleCli, LessonsAccountOnlyForWhatTheyShow) {
+  int before = AccessRecords();
+  json one = json::parse(Rmc("--json lessons --tag verwijzing", "consulent", kNow).text);
+  EXPECT_EQ(one["evaluations"], 1);
+  EXPECT_EQ(AccessRecords(), before + 1) << "the other evaluation was not shown";
+  before = AccessRecords();
+  json none = json::parse(Rmc("--json lessons --tag onbekend", "consulent", kNow).text);
+  EXPECT_EQ(none["evaluations"], 0);
+  EXPECT_TRUE(none["tags"].empty());
+  EXPECT_EQ(AccessRecords(), before);
+  // With the reasoning off there is nothing to show, and nothing is accounted for.
+  ASSERT_EQ(Rmc("config pseudonymized_reasoning off", "coordinator", kNow).code, 0);
+  before = AccessRecords();
+  auto off = Rmc("lessons", "consulent", kNow);
+  EXPECT_EQ(off.code, 0) << off.text;
+  EXPECT_NE(off.text.find("Geen lessen gevonden."), std::string::npos) << off.text;
+  EXPECT_EQ(AccessRecords(), before);
+}
+
+TEST_F(BundleCli, LessonsReadAnEvaluationAsItsCorrectionsLeftIt) {
+  uint64_t evaluation = 0;
+  for (const auto& e : json::parse(Rmc("--json history RMC-000001", "consulent", kNow).text))
+    if (e["type"] == "CaseEvaluated") evaluation = e["position"];
+  ASSERT_NE(evaluation, 0u);
+  json correct = {{"id", "corr-1"},
+                  {"type", "correct"},
+                  {"case", "RMC-000001"},
+                  {"reason", "de naam van de school stond erin"},
+                  {"data",
+                   {{"event", evaluation},
+                    {"data",
+                     {{"learning_points", {"eerst bellen"}},
+                      {"improvements", {{{"text", "bellen"}, {"tags", {"contact"}}}}}}}}}};
+  std::ofstream(dir_ + "/in.jsonl") << correct.dump() << "\n";
+  Ok("apply " + dir_ + "/in.jsonl");
+  json l = json::parse(Rmc("--json lessons", "consulent", kNow).text);
+  std::set<std::string> tags;
+  for (const auto& t : l["tags"]) tags.insert(t["tag"]);
+  EXPECT_TRUE(tags.count("contact")) << l.dump();
+  EXPECT_FALSE(tags.count("verwijzing")) << "the corrected tag is gone: " << l.dump();
+  EXPECT_EQ(l.dump().find("dan schrijven"), std::string::npos) << l.dump();
+}
+
+TEST_F(BundleCli, AFileOrFolderThatCannotBeMadeIsRefusedBeforeAnythingIsRead) {
+  const int before = AccessRecords();
+  for (const std::string args :
+       {"replay RMC-000001 --output " + dir_ + "/missing/page.txt",
+        "lessons --output " + dir_ + "/missing/lessons.txt",
+        "replay --select status=open --output " + dir_ + "/missing/bundle"}) {
+    auto r = Rmc(args, "consulent", kNow);
+    EXPECT_EQ(r.code, 2) << args << ": " << r.text;
+  }
+  EXPECT_EQ(AccessRecords(), before);
+}
+
+TEST_F(BundleCli, OnlyWholeCaseIdsArePseudonymsAndOtherCasesIdsAreMasked) {
+  // A case whose id is a word of the text around it, and a reason that names another case.
+  Ok("signal --case geen --subject-ref J-9 --subject-name 'Eva Jansen' --channel jongere "
+     "--received 2026-09-07");
+  Ok("triage geen --target-group geen --action-required false --rationale 'werkt al, geen actie, "
+     "zie RMC-000002' --reason spoed");
+  const std::string out = dir_ + "/b";
+  ASSERT_EQ(Rmc("replay --select target_group=geen --output " + out, "consulent", kNow).code, 0);
+  const std::string text = Read(out + "/cases.jsonl");
+  EXPECT_EQ(text.find("RMC-000002"), std::string::npos) << text;
+  EXPECT_NE(text.find("werkt al, geen actie, zie [***]"), std::string::npos) << text;
+  EXPECT_NE(text.find(R"("target_group":"geen")"), std::string::npos) << text;
+  EXPECT_EQ(text.find(R"("case":"geen")"), std::string::npos) << text;
+}
+
+TEST_F(BundleCli, TheTextFormPrintsNoControlSequence) {
+  Signal("J-4", "Iris Kok", "2026-09-08");
+  json cmd = {{"id", "esc"},
+              {"type", "triage"},
+              {"case", "RMC-000004"},
+              {"reason", "rood \x1b[31m en \x1b[2J weg"},
+              {"data",
+               {{"target_group", "geen"}, {"action_required", false}, {"rationale", "a \x1b[2J b"}}}};
+  std::ofstream(dir_ + "/in.jsonl") << cmd.dump() << "\n";
+  Ok("apply " + dir_ + "/in.jsonl");
+  ASSERT_NE(Rmc("--json history RMC-000004", "consulent", kNow).text.find("\\u001b[31m"),
+            std::string::npos) << "the ledger holds the escape as recorded";
+  for (const char* args : {"replay RMC-000004", "replay RMC-000004 --decisions", "lessons"}) {
+    auto r = Rmc(args, "consulent", kNow);
+    EXPECT_EQ(r.code, 0) << args << ": " << r.text;
+    EXPECT_EQ(r.text.find('\x1b'), std::string::npos) << args;
+  }
+  EXPECT_EQ(Rmc("replay RMC-000004 --as-of 18446744073709551615", "consulent", kNow).code, 2);
+}
+
 }  // namespace
 }  // namespace rmc::testing

@@ -333,6 +333,22 @@ TEST_F(RedactionCli, ABundleHoldsNoPersonalValueInAnyOfItsFiles) {
                    name == "index.html" ? none : kReasoningWords);
   }
   EXPECT_EQ(files, kYouths.size() + 2) << "a page per case, cases.jsonl and index.html";
+  // No global position links the bundle to another export: each case numbers its own events,
+  // and every position in it (corrections included: each case has one) is one of those numbers.
+  std::ifstream lines(bundle + "/cases.jsonl");
+  for (std::string line; std::getline(lines, line);) {
+    const json c = json::parse(line);
+    const size_t n = c["events"].size();
+    ASSERT_EQ(c["view"]["corrections"].size(), 1u);
+    EXPECT_LE(c["view"]["corrections"][0].get<size_t>(), n);
+    for (const auto& e : c["events"]) {
+      EXPECT_LE(e["position"].get<size_t>(), n);
+      if (e["data"].contains("target")) EXPECT_LE(e["data"]["target"].get<size_t>(), n);
+      for (const auto& change : e["changes"])
+        if (change["field"] == "corrections")
+          for (const auto& p : change.value("added", json::array())) EXPECT_LE(p.get<size_t>(), n);
+    }
+  }
   std::filesystem::remove_all(bundle);
 }
 

@@ -112,6 +112,17 @@ TEST_F(PrivateFiles, AFileThatCannotBeWrittenLeavesNothing) {
   EXPECT_EQ(Others("listing").size(), 0u) << "no temporary file stays";
 }
 
+TEST_F(PrivateFiles, AFileWhoseFolderIsMissingIsRefusedBeforeAnythingIsRead) {
+  Status s = CheckReplaceable(dir_ + "/missing/out.json");
+  EXPECT_EQ(s.code(), Code::kUsage);
+  EXPECT_NE(s.message().find("No such file or directory"), std::string::npos) << s.message();
+  std::ofstream(dir_ + "/plain") << "x";
+  s = CheckReplaceable(dir_ + "/plain/out.json");
+  EXPECT_EQ(s.code(), Code::kUsage) << "a file is no folder";
+  EXPECT_TRUE(CheckReplaceable(dir_ + "/new.json").ok());
+  EXPECT_TRUE(CheckReplaceable("relative-new.json").ok()) << "the working folder";
+}
+
 TEST_F(PrivateFiles, NewParentsArePrivateAndExistingOnesLeftAlone) {
   fs::create_directories(dir_ + "/existing");
   fs::permissions(dir_ + "/existing", fs::perms::all);
