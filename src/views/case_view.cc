@@ -1,5 +1,8 @@
 #include "views/case_view.h"
 
+#include <map>
+#include <set>
+
 #include "codec/schema_info.h"
 #include "domain/deadlines.h"
 #include "domain/routing.h"
@@ -36,23 +39,51 @@ Result<Json> CaseView(Ledger& ledger, StoreTxn& txn, const CaseState& s, const V
     return pseudonymous ? Json(pseudonymous->Pseudonym(n)) : Json(n);
   };
 
-  // Signals, and the subject merged from them (later signals add to earlier ones).
-  Json signals = Json::array();
-  Json subject = Json::object();
-  std::optional<Days> birth;
-  for (uint64_t p : s.signals) {
+  // An event of the case as the view shows it, with what it unsealed.
+  auto rendered = [&](uint64_t p, std::optional<Unsealed>& personal) -> Result<std::optional<Json>> {
     auto view = txn.Event(p);
     if (!view.ok()) return view.status();
-    if (!*view) continue;
+    if (!*view) return std::optional<Json>();
     auto e = (*view)->event();
-    std::optional<Unsealed> personal;
     if (!pseudonymous) {
       auto u = ledger.Unseal(e);
       if (!u.ok()) return u.status();
       personal = std::move(*u);
     }
-    Json j = EventToJson(e, personal ? &*personal : nullptr, render, erased);
-    Json data = j["data"];
+    return std::optional<Json>(EventToJson(e, personal ? &*personal : nullptr, render, erased));
+  };
+  // The corrections of the signals, in order: a signal is shown as they left it.
+  std::map<uint64_t, std::vector<Json>> corrections;
+  const std::set<uint64_t> signal_positions(s.signals.begin(), s.signals.end());
+  for (uint64_t c : s.corrections) {
+    std::optional<Unsealed> personal;
+    auto j = rendered(c, personal);
+    if (!j.ok()) return j.status();
+    if (!*j) continue;
+    const uint64_t target = (**j)["data"].value("target", uint64_t(0));
+    if (signal_positions.count(target)) corrections[target].push_back((**j)["data"]);
+  }
+
+  // Signals, and the subject merged from them (later signals add to earlier ones).
+  Json signals = Json::array();
+  Json subject = Json::object();
+  std::optional<Days> birth;
+  for (uint64_t p : s.signals) {
+    std::optional<Unsealed> personal;
+    auto j = rendered(p, personal);
+    if (!j.ok()) return j.status();
+    if (!*j) continue;
+    Json data = (**j)["data"];
+    for (const Json& fix : corrections[p]) {
+      const Json& corrected = fix.value("corrected", Json::object());
+      for (const auto& f : fix.value("fields", Json::array())) {
+        const std::string field = f.get<std::string>();
+        if (!corrected.contains(field)) data.erase(field);
+        else if (field == "subject" && data.contains("subject") && corrected[field].is_object())
+          for (auto& [k, v] : corrected[field].items()) data["subject"][k] = v;
+        else data[field] = corrected[field];
+      }
+    }
     data["position"] = p;
     if (data.contains("subject"))
       for (auto& [k, v] : data["subject"].items()) subject[k] = v;
@@ -60,6 +91,8 @@ Result<Json> CaseView(Ledger& ledger, StoreTxn& txn, const CaseState& s, const V
       auto sig = personal->payload->getRoot<schema::Payload>().getSignalReceived();
       if (sig.getSubject().hasBirthDate()) birth = sig.getSubject().getBirthDate().getDays();
     }
+    if (!pseudonymous && data.contains("subject") && data["subject"].contains("birth_date"))
+      if (auto day = ParseDate(data["subject"].value("birth_date", "")); day.ok()) birth = *day;
     data.erase("subject");
     signals.push_back(std::move(data));
   }

@@ -59,6 +59,19 @@ TEST_F(Correct, ACorrectedContactChangesTheContactsAndTheDeadlines) {
   EXPECT_EQ(then["corrections"], json::array());
 }
 
+TEST_F(Correct, ACorrectedSignalIsShownAsCorrected) {
+  ASSERT_EQ(Rmc("correct RMC-000001 --event " + PositionOf("SignalReceived") +
+                " --data '{\"channel\":\"gemeente\",\"subject\":{\"ref\":\"J-1\",\"name\":\"Noor Bakker\"}}' "
+                "--reason 'verkeerd kanaal en geen naam'").code, 0);
+  const json view = Show();
+  ASSERT_EQ(view["signals"].size(), 1u) << view.dump();
+  EXPECT_EQ(view["signals"][0]["channel"], "gemeente") << view.dump();
+  EXPECT_EQ(view["subject"]["name"], "Noor Bakker") << view.dump();
+  EXPECT_EQ(view["subject"]["ref"], "J-1");
+  const json then = Show(" --as-of " + PositionOf("ContactAttempted"));
+  EXPECT_EQ(then["signals"][0]["channel"], "jongere") << "as of before the correction";
+}
+
 TEST_F(Correct, VerifyAndRebuildFoldTheCorrectionsAsTheWriteDid) {
   ASSERT_EQ(Rmc("correct RMC-000001 --event " + PositionOf("ContactAttempted") +
                 " --data '{\"channel\":\"telefoon\"}' --reason r").code, 0);
