@@ -1,5 +1,6 @@
 #include "replay/replay.h"
 
+#include <algorithm>
 #include <map>
 
 #include "domain/fold.h"
@@ -147,12 +148,18 @@ Result<CaseReplay> ReplayCase(Ledger& ledger, StoreTxn& txn, const ReadSession& 
   const RenderOptions render = session.render(request.pseudonymous);
   const ViewOptions shown{request.pseudonymous, 0};
   const Numbering number(*positions, request.pseudonymous != nullptr);
+  // Pseudonymised, the events are numbered within the case, and a point asked for is one of
+  // those numbers: the reader never sees a global position.
+  AsOf as_of = request.as_of;
+  if (request.pseudonymous && as_of.position != UINT64_MAX)
+    as_of.position = as_of.position == 0 || positions->empty() ? 0
+                     : (*positions)[std::min<uint64_t>(as_of.position, positions->size()) - 1];
   CaseReplay replay;
   replay.case_id = request.case_id;
   CaseState state;
   // A correction folds the case again from the events this replay sees.
   StoreCaseHistory history(txn, [&](schema::Event::Reader e) {
-    return e.getRecordedAt() <= request.as_of.recorded;
+    return e.getRecordedAt() <= as_of.recorded;
   });
   Json before = Json::object();
   Json assessment = nullptr;           // the data of the latest assessment so far
@@ -160,12 +167,12 @@ Result<CaseReplay> ReplayCase(Ledger& ledger, StoreTxn& txn, const ReadSession& 
   std::map<uint64_t, Json> data_of;    // each event's data as corrections leave it
   Nanos last_recorded = 0;
   for (uint64_t p : *positions) {
-    if (p > request.as_of.position) break;
+    if (p > as_of.position) break;
     auto view = txn.Event(p);
     if (!view.ok()) return view.status();
     if (!*view) return LedgerError("case_events points to a missing event at " + std::to_string(p));
     auto e = (*view)->event();
-    if (e.getRecordedAt() > request.as_of.recorded) continue;  // the clock may have gone back
+    if (e.getRecordedAt() > as_of.recorded) continue;  // the clock may have gone back
     const Days day = LocalDate(e.getRecordedAt());
     ReplayEntry entry;
     entry.position = p;
@@ -216,8 +223,8 @@ Result<CaseReplay> ReplayCase(Ledger& ledger, StoreTxn& txn, const ReadSession& 
     return Status(Code::kUnknownCase, "no case " + request.case_id +
                                           (positions->empty() ? "" : " at that point"));
   replay.subject = state.subject;
-  replay.until = request.as_of.recorded != INT64_MAX ? request.as_of.recorded
-                 : request.as_of.position != UINT64_MAX ? last_recorded
+  replay.until = as_of.recorded != INT64_MAX ? as_of.recorded
+                 : as_of.position != UINT64_MAX ? last_recorded
                                                         : request.now;
   replay.until_shown = request.pseudonymous
                           ? Json(request.pseudonymous->TimeDayNumber(replay.until))

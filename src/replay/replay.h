@@ -53,7 +53,7 @@ struct CaseReplay {
 
 struct ReplayRequest {
   std::string case_id;
-  AsOf as_of;
+  AsOf as_of;  // pseudonymised, a position is the number of an event within the case (1, 2, ...)
   Nanos now = 0;  // the clock: the final view's time when no point is asked for
   // Non-null exactly when the session pseudonymises: the case's form (ReadSession::FormOf, one
   // PseudonymExport for all the cases of one export). Positions are then numbered within the

@@ -323,5 +323,17 @@ TEST_F(BundleCli, TheTextFormPrintsNoControlSequence) {
   EXPECT_EQ(Rmc("replay RMC-000004 --as-of 18446744073709551615", "consulent", kNow).code, 2);
 }
 
+TEST_F(BundleCli, APseudonymisedReplayTakesThePointByItsOwnNumbers) {
+  json all = json::parse(Rmc("--purpose p --json replay RMC-000003", "evaluator", kNow).text);
+  ASSERT_GE(all["events"].size(), 3u);
+  json two = json::parse(Rmc("--purpose p --json replay RMC-000003 --as-of 2", "evaluator", kNow).text);
+  ASSERT_EQ(two["events"].size(), 2u) << two.dump();
+  EXPECT_EQ(two["events"][1]["position"], 2);
+  EXPECT_EQ(two["events"][1]["type"], all["events"][1]["type"]);
+  // A consulent's replay takes the ledger's positions.
+  auto mine = Rmc("--json replay RMC-000003 --as-of 2", "consulent", kNow);
+  EXPECT_EQ(mine.code, 5) << "position 2 of the ledger is before case 3: " << mine.text;
+}
+
 }  // namespace
 }  // namespace rmc::testing
