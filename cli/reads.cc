@@ -15,6 +15,7 @@
 #include "privacy/erased_subjects.h"
 #include "replay/as_of.h"
 #include "store/read_ahead.h"
+#include "terminal_text.h"
 #include "views/case_lists.h"
 #include "views/case_view.h"
 #include "views/event_json.h"
@@ -202,10 +203,15 @@ void RegisterHistory(CLI::App& app, Globals& g, int& exit_code) {
         all.push_back(std::move(j));
         continue;
       }
-      std::printf("%6s  v%-3s %-10s %-20s %-14s %-22s%s\n", Str(j["position"]).c_str(), Str(j["version"]).c_str(),
-                  Str(j["occurred_at"]).substr(0, 10).c_str(), Str(j["type"]).c_str(), Str(j["actor"]).c_str(),
-                  Str(j["processing_activity"]["code"]).c_str(),
-                  j.contains("reason") ? ("  reason: " + Str(j["reason"])).c_str() : "");
+      // The day it occurred as the case view shows it: the local Dutch date, not the UTC one
+      // (or the day number of the pseudonymised form).
+      const std::string day =
+          form ? "dag " + Str(j["occurred_at"]) : FormatDate(LocalDate(e.getOccurredAt()));
+      const std::string reason = j.contains("reason") ? "  reason: " + Str(j["reason"]) : "";
+      std::printf("%6s  v%-3s %-10s %-20s %-14s %-22s%s\n", Str(j["position"]).c_str(),
+                  Str(j["version"]).c_str(), day.c_str(), Str(j["type"]).c_str(),
+                  TerminalText(Str(j["actor"])).c_str(),
+                  Str(j["processing_activity"]["code"]).c_str(), TerminalText(reason).c_str());
       std::printf("        %s\n", DumpJson(j["data"]).c_str());
     }
     if (g.json) PrintJson(all);

@@ -31,6 +31,22 @@ class Cli : public rmc::testing::RmcCli {
   }
 };
 
+TEST_F(Cli, HistoryAndTheCaseViewShowTheSameLocalDate) {
+  // 23:30 UTC on 4 November is 00:30 on 5 November in the Netherlands.
+  ASSERT_EQ(Rmc("contact RMC-000001 --channel telefoon --outcome bereikt "
+                "--occurred-at 2026-11-04T23:30:00Z").code, 0);
+  const json view = JsonOf("show RMC-000001 --json");
+  ASSERT_EQ(view["contacts"].size(), 1u);
+  EXPECT_EQ(view["contacts"][0]["date"], "2026-11-05") << view.dump();
+  const std::string history = Rmc("history RMC-000001").text;
+  std::string contact_line;
+  std::istringstream lines(history);
+  for (std::string line; std::getline(lines, line);)
+    if (line.find("ContactAttempted") != std::string::npos) contact_line = line;
+  EXPECT_NE(contact_line.find("2026-11-05"), std::string::npos) << history;
+  EXPECT_EQ(contact_line.find("2026-11-04"), std::string::npos) << history;
+}
+
 TEST_F(Cli, AnEvaluatorIsDeniedPersonalDataWhateverElseIsMissing) {
   auto r = Rmc("events --personal", "evaluator");
   EXPECT_EQ(r.code, 7) << r.text;
