@@ -14,6 +14,7 @@
 #include "ledger/event_builder.h"
 #include "ledger/ledger_case_history.h"
 #include "privacy/event_sealing.h"
+#include "privacy/personal_value_in.h"
 #include "privacy/sealing.h"
 
 namespace rmc {
@@ -78,6 +79,52 @@ Status CheckNotErased(LedgerTxn& txn, const Command& c, const CaseTarget& target
   const bool sealed_reason = !c.reason.empty() && c.kind != P::SUBJECT_ERASED;
   if (auto refusal = ErasedRefusal(drafts, sealed_reason); !refusal.empty())
     return Status(Code::kSubjectErased, refusal);
+  return Status::Ok();
+}
+
+// The youth's own personal values as their signals (and corrections of them) hold them,
+// opened with `key`.
+void AddYouthValues(P::Reader p, YouthValues& v) {
+  if (p.isEventCorrected()) return AddYouthValues(p.getEventCorrected().getCorrected(), v);
+  if (!p.isSignalReceived()) return;
+  auto s = p.getSignalReceived().getSubject();
+  if (s.hasRef()) v.refs.emplace_back(s.getRef().cStr());
+  if (s.hasName()) v.names.emplace_back(s.getName().cStr());
+  if (s.hasBirthDate()) v.birth_dates.push_back(s.getBirthDate().getDays());
+  if (s.hasAddress()) v.addresses.emplace_back(s.getAddress().cStr());
+  if (s.hasPhone()) v.phones.emplace_back(s.getPhone().cStr());
+  if (s.hasEmail()) v.emails.emplace_back(s.getEmail().cStr());
+}
+
+// An erasure's reason stays readable after the erasure, so it may hold none of the youth's
+// personal values: invalid_input naming the kind of value, never the value.
+Status CheckErasureReason(LedgerTxn& txn, const Command& c, const CaseTarget& target) {
+  if (c.kind != P::SUBJECT_ERASED || c.reason.empty() || target.subject_id.empty())
+    return Status::Ok();
+  YouthValues values;
+  values.refs.emplace_back(c.payload->getRoot<P>().asReader().getSubjectErased().getSubject().cStr());
+  auto key = txn.Key(target.subject_id);
+  if (!key.ok()) return key.status();
+  auto subject = txn.Subject(target.subject_id);
+  if (!subject.ok()) return subject.status();
+  if (*key && *subject) {
+    for (const auto& case_id : (*subject)->cases) {
+      auto positions = txn.CasePositions(case_id);
+      if (!positions.ok()) return positions.status();
+      for (uint64_t position : *positions) {
+        auto view = txn.Event(position);
+        if (!view.ok()) return view.status();
+        if (!*view || !(*view)->event().hasSealed()) continue;
+        auto opened = OpenSealed(**key, (*view)->event());
+        if (!opened.ok()) return opened.status();
+        if (opened->payload) AddYouthValues(opened->payload->getRoot<P>(), values);
+      }
+    }
+  }
+  if (auto field = PersonalValueIn(c.reason, values))
+    return InvalidInput("reason: holds the youth's " + *field +
+                        "; an erasure's reason stays readable after their data is erased, so it "
+                        "may hold none of it: give the ground, the request and its date");
   return Status::Ok();
 }
 
@@ -167,6 +214,7 @@ Result<Executor::Plan> Executor::Prepare(Command& c, Outcome& out) {
   auto drafts = DecideDrafts(c, plan.target, time->business_day);
   if (!drafts.ok()) return drafts.status();
   if (auto s = CheckNotErased(txn_, c, plan.target, *drafts); !s.ok()) return s;
+  if (auto s = CheckErasureReason(txn_, c, plan.target); !s.ok()) return s;
   auto built = BuildCaseEvents(txn_, activities_, c, plan.target, *drafts, *time);
   if (!built.ok()) return built.status();
   plan.events = std::move(built->messages);

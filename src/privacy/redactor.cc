@@ -83,7 +83,8 @@ Redactor::Redactor(const KnownValues& values, const Pseudonymizer& pseudonyms) {
     const std::u32string whole = Normalise(name);
     Add(whole, youth);
     for (auto& part : Words(whole))
-      if (!In(kParticles, part)) Add(std::move(part), youth);
+      if (!In(kParticles, part) && part.size() >= values.name_part_letters)
+        Add(std::move(part), youth);
   }
   for (Days day : values.birth_dates) {
     const std::string pseudonym = pseudonyms(FormatDate(day));

@@ -25,9 +25,11 @@ struct KnownValues {
   // `subject.ref` shows it; every ref and name of the youth becomes that one pseudonym.
   std::string youth;
   std::vector<std::string> refs;
-  // Whole, and each part of two or more letters ("Yfke", "Zwartberg"), except the particles of
-  // Dutch and other surnames (van, de, der, el, ...), which alone identify no one.
+  // Whole, and each part of `name_part_letters` or more letters ("Yfke", "Zwartberg"), except
+  // the particles of Dutch and other surnames (van, de, der, el, ...), which alone identify no
+  // one.
   std::vector<std::string> names;
+  size_t name_part_letters = 2;
   // In every common notation (privacy/date_notations.h), each by the pseudonym of its ISO form.
   std::vector<Days> birth_dates;
   // Whole, and each part between commas or line breaks ("Oudegracht 12", "3511 AB Utrecht").

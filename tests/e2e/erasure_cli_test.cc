@@ -90,6 +90,42 @@ TEST_F(ErasureCli, SubjectForgetIsTheForgetSubjectCommand) {
   EXPECT_EQ(json::parse(Rmc("stats --json").text)["cases"], 1);
 }
 
+TEST_F(ErasureCli, AnErasureReasonHoldsNoneOfTheYouthsData) {
+  ASSERT_EQ(Rmc("signal --subject-ref J-1 --subject-name 'Mila van den Berg-Öztürk' "
+                "--subject-birth-date 2008-03-14 --subject-phone 06-12345678 "
+                "--subject-email mila@example.nl --subject-address 'Oudegracht 12, 3511 AB Utrecht' "
+                "--channel jongere --received 2026-11-01")
+                .code,
+            0);
+  const std::vector<std::pair<std::string, std::string>> refused{
+      {"Verzoek van Mila, ontvangen 20 november 2026", "name"},
+      {"verzoek van MILA VAN DEN BERG", "name"},
+      {"brief van mevrouw Ozturk", "name"},  // a part, without its diacritics
+      {"dossier J-1 op verzoek", "ref"},
+      {"geboren 14-03-2008, verzoek", "birth_date"},
+      {"geboren 14 maart 2008", "birth_date"},
+      {"verzoek per brief naar Oudegracht 12", "address"},
+      {"gebeld op 06-12345678", "phone"},
+      {"mail van mila@example.nl", "email"},
+  };
+  for (const auto& [reason, field] : refused) {
+    auto r = Rmc("subject forget J-1 --grondslag avg-art17 --reason '" + reason + "'", "coordinator");
+    EXPECT_EQ(r.code, 3) << reason << ": " << r.text;
+    EXPECT_NE(r.text.find("invalid_input: reason: holds the youth's " + field + ";"),
+              std::string::npos)
+        << reason << ": " << r.text;
+    for (const char* value : {"Mila", "J-1 ", "14-03-2008", "06-12345678", "Oudegracht", "mila@"})
+      EXPECT_EQ(r.text.find(value), std::string::npos) << "the refusal names no value: " << r.text;
+  }
+  EXPECT_EQ(json::parse(Rmc("--json show RMC-000001").text).value("erased", false), false)
+      << "nothing was erased";
+  // Words that are no part of three letters or more of the name, and other dates, are fine.
+  auto r = Rmc("subject forget J-1 --grondslag avg-art17 --reason 'Verzoek van de jongere (AVG "
+               "art. 17), ontvangen op 20-11-2026'",
+               "coordinator");
+  EXPECT_EQ(r.code, 0) << r.text;
+}
+
 TEST_F(ErasureCli, AnErasedYouthsRefNoLongerLeadsToTheirCase) {
   // J-1's case is open when erased, J-2's closed: neither may be found, or named, by ref.
   ASSERT_EQ(Rmc("signal --subject-ref J-1 --subject-name Yfke --channel jongere --received 2026-11-01").code, 0);
