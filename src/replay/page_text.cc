@@ -168,6 +168,14 @@ std::string StepText(const Json& step) {
   return s == 0 ? "nog geen stap" : std::to_string(s) + " " + StepName(int(s));
 }
 
+std::string InfoItemsText(const Json& items) {
+  if (!items.is_array() || items.empty()) return "geen";
+  std::string out;
+  for (const auto& i : items)
+    out += (out.empty() ? "" : ", ") + InfoItemLabel(i.is_string() ? i.get<std::string>() : "");
+  return out;
+}
+
 std::string ChangeValueText(const std::string& field, const Json& v) {
   if (v.is_array()) {
     if (v.empty()) return "geen";

@@ -43,6 +43,8 @@ std::string ValueText(const Json& value);
 // deadline by its label and due date, a consent, a deviation, a signal; any other object as
 // "label: value, …".
 std::string ElementText(const Json& element);
+// §1.2 information items by their labels, joined with ", "; "geen" for none.
+std::string InfoItemsText(const Json& items);
 // "3 triage" for step 3, "nog geen stap" for 0.
 std::string StepText(const Json& step);
 // A value (or list element) of the changed case-view field `field` (ViewChanges' name): a step

@@ -167,21 +167,14 @@ std::string Correction(const Json& c) {
   return Item("correctie van", html + "</table>");
 }
 
-std::string InfoItems(const Json& items) {
-  if (!items.is_array() || items.empty()) return "geen";
-  std::string out;
-  for (const auto& i : items) out += (out.empty() ? "" : ", ") + InfoItemLabel(Str(i));
-  return out;
-}
-
 std::string KnownBefore(const Json& k) {
   std::string html = "<div class=\"known\"><h4>Bekend vlak voor deze beslissing</h4>";
   if (k.is_null()) return html + "<p>Nog niets: dit was de eerste registratie van het dossier.</p></div>";
   const Json& info = Member(k, "info_items");
   html += "<dl>" + Item("stap", E(StepText(Member(k, "step")))) + Item("doelgroep", E(ValueText(Member(k, "target_group"))));
   if (info.is_object())
-    html += Item("informatie (§1.2) aanwezig", E(InfoItems(Member(info, "present")))) +
-            Item("informatie (§1.2) ontbreekt", E(InfoItems(Member(info, "missing"))));
+    html += Item("informatie (§1.2) aanwezig", E(InfoItemsText(Member(info, "present")))) +
+            Item("informatie (§1.2) ontbreekt", E(InfoItemsText(Member(info, "missing"))));
   html += Item("contactpogingen", E(std::to_string(Member(k, "contacts").size()) +
                                     (Member(k, "contacts").empty() ? "" : ": " + ValueText(Member(k, "contacts")))));
   html += Item("leefgebieden (assessment)", Member(k, "assessment").is_null() ? "nog niet in kaart" : E(ValueText(Member(k, "assessment"))));

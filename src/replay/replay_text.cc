@@ -37,13 +37,6 @@ std::string ChangeText(const Json& c) {
   return line + parts + "\n";
 }
 
-std::string Labels(const Json& items) {
-  if (!items.is_array() || items.empty()) return "geen";
-  std::string out;
-  for (const auto& i : items) out += (out.empty() ? "" : ", ") + InfoItemLabel(Str(i));
-  return out;
-}
-
 // A list in one line: its elements in plain Dutch, or "geen".
 std::string ListText(const Json& list) {
   if (!list.is_array() || list.empty()) return "geen";
@@ -56,8 +49,8 @@ std::string KnownText(const Json& k) {
   if (k.is_null()) return "    bekend vlak ervoor: nog niets\n";
   const Json& info = Member(k, "info_items");
   return "    bekend vlak ervoor:\n"
-         "      informatie (§1.2) aanwezig: " + Labels(Member(info, "present")) + "\n" +
-         "      informatie (§1.2) ontbreekt: " + Labels(Member(info, "missing")) + "\n" +
+         "      informatie (§1.2) aanwezig: " + InfoItemsText(Member(info, "present")) + "\n" +
+         "      informatie (§1.2) ontbreekt: " + InfoItemsText(Member(info, "missing")) + "\n" +
          "      contactpogingen: " + std::to_string(Member(k, "contacts").size()) +
          (Member(k, "contacts").empty() ? "" : " (" + ListText(Member(k, "contacts")) + ")") + "\n" +
          "      leefgebieden (assessment): " +
