@@ -7,7 +7,7 @@
 PACKAGES := build-essential cmake ninja-build pkg-config tzdata liblmdb-dev libcapnp-dev \
   capnproto libcli11-dev libsodium-dev libsimdjson-dev nlohmann-json3-dev \
   libhowardhinnant-date-dev libgtest-dev libsqlite3-dev clang libclang-rt-14-dev python3 \
-  chromium tmux
+  chromium tmux python3-jsonschema python3-rfc3987
 BUILD := build
 CHECK_BUILD := build-check
 FUZZ_SECONDS := 60

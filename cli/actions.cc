@@ -115,7 +115,7 @@ Result<Json> FlagValue(const FlagSpec& f) {
 }
 
 struct CommonOptions {
-  std::string case_id, id, subject, occurred_at, reason, trace_id;
+  std::string case_id, id, subject, occurred_at, reason;
   int64_t expected_version = 0;
   bool has_expected_version = false;  // given: checked by ParseCommand, negative values too
   std::string correct_event, correct_data;
@@ -131,7 +131,9 @@ int RunAction(Globals& g, const std::string& type, const CommonOptions& o,
   if (o.has_expected_version) cmd["expected_version"] = o.expected_version;
   if (!o.occurred_at.empty()) cmd["occurred_at"] = o.occurred_at;
   if (!o.reason.empty()) cmd["reason"] = o.reason;
-  if (!o.trace_id.empty()) cmd["trace_id"] = o.trace_id;
+  if (!g.trace_id.empty()) cmd["trace_id"] = g.trace_id;
+  if (!g.parent_span_id.empty()) cmd["parent_span_id"] = g.parent_span_id;
+  if (!g.caller.empty()) cmd["caller"] = g.caller;
   Json data = Json::object();
   if (type == "correct") {
     if (!o.correct_event.empty()) {
@@ -184,7 +186,6 @@ void RegisterActions(CLI::App& app, Globals& g, int& exit_code) {
         ->each([o](const std::string&) { o->has_expected_version = true; });
     sub->add_option("--occurred-at", o->occurred_at, "business time (ISO date or time; not in the future)");
     sub->add_option("--reason", o->reason, "why: makes an out-of-route step or a broken rule a recorded deviation");
-    sub->add_option("--trace-id", o->trace_id, "the caller's W3C trace id (32 hex digits)");
     if (type == "correct") {
       sub->add_option("--event", o->correct_event, "the corrected event: position or event id")->required();
       sub->add_option("--data", o->correct_data, "the corrected fields as a JSON object")->required();

@@ -2,6 +2,28 @@
 #include "context.h"
 
 namespace rmc::cli {
+namespace {
+
+// A flag of the trace context, checked as it is parsed: a usage error (exit 2) names it.
+CLI::Validator TraceBytes(size_t bytes) {
+  return CLI::Validator(
+      [bytes](std::string& value) -> std::string {
+        auto raw = ParseTraceBytes("value", value, bytes);
+        return raw.ok() ? "" : raw.status().message();
+      },
+      std::to_string(bytes * 2) + " HEX DIGITS");
+}
+
+CLI::Validator CallerUrl() {
+  return CLI::Validator(
+      [](std::string& value) -> std::string {
+        auto s = CheckCaller("value", value);
+        return s.ok() ? "" : s.message();
+      },
+      "URL");
+}
+
+}  // namespace
 
 void BuildApp(CLI::App& app, Globals& g, int& exit_code) {
   app.description(
@@ -21,6 +43,16 @@ void BuildApp(CLI::App& app, Globals& g, int& exit_code) {
   app.add_option("--activity", g.activity,
                  "the processing activity (register code) this is done under (default: the action's own; rmc audit activities)");
   app.add_flag("--json", g.json, "print results and errors as JSON");
+  app.add_option("--trace-id", g.trace_id,
+                 "a calling tool's W3C trace id: what this command writes or reads joins its trace")
+      ->check(TraceBytes(16));
+  app.add_option("--parent-span-id", g.parent_span_id,
+                 "the calling tool's span (W3C parent-id): the parent of this command's action")
+      ->check(TraceBytes(8));
+  app.add_option("--caller", g.caller,
+                 "the calling application's URL, for the LDV export (default with a trace id or "
+                 "span: the region's ldv_caller)")
+      ->check(CallerUrl());
 
   for (Register r : {RegisterInit, RegisterConfig, RegisterApply, RegisterActions, RegisterShow,
                      RegisterList, RegisterDue, RegisterStats, RegisterHistory, RegisterReplay, RegisterLessons, RegisterEvents,

@@ -12,7 +12,7 @@ namespace {
 const char* ResultName(schema::AccessResult r) { return r == schema::AccessResult::ERASED ? "erased" : "ok"; }
 
 Json RecordJson(uint64_t position, schema::AccessRecord::Reader r) {
-  return {{"position", position},
+  Json j = {{"position", position},
           {"recorded_at", FormatTime(r.getRecordedAt())},
           {"actor", r.getActor().getId().cStr()},
           {"role", RoleName(r.getActor().getRole())},
@@ -25,6 +25,10 @@ Json RecordJson(uint64_t position, schema::AccessRecord::Reader r) {
           {"result", ResultName(r.getResult())},
           {"trace_id", Hex(r.getTraceId())},
           {"span_id", Hex(r.getSpanId())}};
+  // A child of a read of several youths, or a read a calling tool started (access.capnp).
+  if (r.hasParentSpanId()) j["parent_span_id"] = Hex(r.getParentSpanId());
+  if (r.hasCaller()) j["caller"] = r.getCaller().cStr();
+  return j;
 }
 
 }  // namespace

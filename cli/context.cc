@@ -1,5 +1,6 @@
 #include "context.h"
 
+#include "base/hex.h"
 #include "base/names.h"
 
 #include <pwd.h>
@@ -20,7 +21,10 @@ LedgerPaths Globals::Paths() const {
 
 schema::Role Globals::Role() const { return RoleFromName(role_name).value_or(schema::Role::CONSULENT); }
 
-ReadRequest Globals::Reader() const { return {actor, Role(), purpose, activity}; }
+ReadRequest Globals::Reader() const {
+  TraceContext trace{FromHex(trace_id).value_or(""), FromHex(parent_span_id).value_or(""), caller};
+  return {actor, Role(), purpose, activity, std::move(trace)};
+}
 
 CommandDefaults Globals::Defaults() const { return {actor, Role(), activity}; }
 

@@ -26,6 +26,9 @@ struct Globals {
   std::string role_name;
   std::string purpose;
   std::string activity;  // --activity: the processing activity to record under
+  // A calling tool's W3C trace context, as given (checked as the flags are parsed): --trace-id,
+  // --parent-span-id (hex) and --caller (a URL).
+  std::string trace_id, parent_span_id, caller;
   bool json = false;
   // What the command has recorded or written (empty: nothing) and how to see it again, for the
   // message when its result cannot be printed (OutputWritten).

@@ -26,4 +26,13 @@ struct AccessRecord {
   spanId @10 :Data;               # 8 bytes, this record's own
   prevHash @11 :Data;             # BLAKE2b-256 of the stored bytes of the record before; the first
                                   # record's: BLAKE2b-256 of "access" || ledger id
+  parentSpanId @12 :Data;         # 8 bytes. A read that showed several youths is one parent action
+                                  # with one child record per youth (LDV 1.0.0, 3.3.1.1): in each
+                                  # child, the parent action's span. Otherwise the caller's span,
+                                  # when a calling tool passed one. Empty: neither
+  callerSpanId @13 :Data;         # 8 bytes, the caller's span when a calling tool passed one: the
+                                  # parent of the read's first action. Equal to parentSpanId unless
+                                  # this record is a child of a parent action
+  caller @14 :Text;               # the calling application (a URL), as the read named it or the
+                                  # region's setting ldv_caller; empty: not called by one
 }

@@ -34,6 +34,9 @@ struct Event {
   payload @18 :Payload;           # the personal fields are left unset here
   sealedReason @19 :Data;         # nonce (24) || XChaCha20-Poly1305 of the reason, same key;
                                   # associated data: event id || "reason"
+  caller @20 :Text;               # the calling application (a URL), as the command named it or,
+                                  # when a script passed its trace context without, the region's
+                                  # setting ldv_caller; empty: not called by another application
 }
 
 struct Actor {

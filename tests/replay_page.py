@@ -30,6 +30,8 @@ import subprocess
 import sys
 import tempfile
 
+from scenario_ledger import ScenarioRunner
+
 HOSTILE = "</script><script>alert(\"x\")</script> 'aanhalingstekens' & <b>vet</b> \u00e9\u00e9n"
 SCREENSHOT_CASE = ("verzuim_18plus", "RMC-000001")  # the case whose page is kept as a picture
 
@@ -53,57 +55,11 @@ class Attributes(html.parser.HTMLParser):
             self.text.append(data)
 
 
-class Test:
+class Test(ScenarioRunner):
     def __init__(self, args):
-        self.rmc = os.path.abspath(args.rmc)
+        super().__init__(args.rmc, tempfile.mkdtemp(prefix="rmc-replay-page-"))
         self.out = os.path.abspath(args.out)
-        self.work = tempfile.mkdtemp(prefix="rmc-replay-page-")
-        self.checks, self.failures = 0, []
         self.chromium = shutil.which("chromium") or shutil.which("chromium-browser")
-
-    def check(self, ok, what):
-        self.checks += 1
-        if not ok:
-            self.failures.append(what)
-            print("FAILED:", what)
-        return ok
-
-    def run(self, ledger, argv, now, role="consulent", stdin=""):
-        env = dict(os.environ, RMC_LEDGER=ledger, RMC_NOW=now, RMC_ACTOR="c.jansen", RMC_ROLE=role)
-        p = subprocess.run([self.rmc] + argv, input=stdin.encode(), capture_output=True, env=env,
-                           timeout=120)
-        return p.returncode, p.stdout.decode(), p.stderr.decode()
-
-    def apply(self, ledger, lines, now, what, role="consulent"):
-        code, out, err = self.run(ledger, ["apply", "--json"], now, role, "\n".join(lines) + "\n")
-        results = [json.loads(l) for l in out.splitlines() if l.strip()]
-        self.check(code == 0 and all(r.get("ok") for r in results),
-                   f"{what}: apply at {now}: exit {code} {out[-400:]} {err[-400:]}")
-        return results
-
-    def build_ledger(self, scenario):
-        """The scenario's accepted commands, each at its @now and in its @role; the clock of the
-        last @now."""
-        name = os.path.basename(scenario)[:-4]
-        ledger = os.path.join(self.work, name)
-        now, role, batch = "2026-11-20T09:00:00Z", "consulent", []
-        code, out, err = self.run(ledger, ["init", "--region", "Utrecht"], now)
-        self.check(code == 0, f"{name}: init: {err}")
-        for line in open(scenario, encoding="utf-8"):
-            line = line.strip()
-            if line.startswith(("@now ", "@role ")):
-                if batch:
-                    self.apply(ledger, batch, now, name, role)
-                    batch = []
-                if line.startswith("@now "):
-                    now = line.split()[1]
-                else:
-                    role = line.split()[1]
-            elif line.startswith("{"):
-                batch.append(line)
-        if batch:
-            self.apply(ledger, batch, now, name, role)
-        return name, ledger, now
 
     def add_hostile(self, ledger, now, case):
         """A correction and an out-of-route monitor, each with a reason that is hostile HTML."""

@@ -14,11 +14,17 @@ Status RecordAccess(Store& store, const Reader& reader, const std::vector<Shown>
   if (shown.empty()) return Status::Ok();
   auto now = Now();
   if (!now.ok()) return now.status();
-  const std::string trace = RandomString(16);
+  const TraceContext& caller = reader.trace;
+  const std::string trace = caller.trace_id.empty() ? RandomString(16) : caller.trace_id;
+  std::vector<const Shown*> distinct;
+  std::set<std::pair<std::string_view, std::string_view>> seen;
+  for (const Shown& s : shown)
+    if (seen.emplace(s.object, s.subject_id).second) distinct.push_back(&s);
+  const std::string parent =
+      distinct.size() > 1 ? RandomString(8) : caller.parent_span_id;
   return store.Write([&](StoreTxn& txn) -> Status {
-    std::set<std::pair<std::string_view, std::string_view>> done;
-    for (const Shown& s : shown) {
-      if (!done.emplace(s.object, s.subject_id).second) continue;
+    for (const Shown* each : distinct) {
+      const Shown& s = *each;
       capnp::MallocMessageBuilder message(256);
       auto r = message.initRoot<schema::AccessRecord>();
       r.setPosition(txn.LastAccessPosition() + 1);
@@ -40,6 +46,9 @@ Status RecordAccess(Store& store, const Reader& reader, const std::vector<Shown>
       r.setSpanId(AsData(span));
       const std::string head = txn.AccessHead();
       r.setPrevHash(AsData(head));
+      if (!parent.empty()) r.setParentSpanId(AsData(parent));
+      if (!caller.parent_span_id.empty()) r.setCallerSpanId(AsData(caller.parent_span_id));
+      if (!caller.caller.empty()) r.setCaller(caller.caller);
       if (auto st = txn.AppendAccess(message, s.subject_id); !st.ok()) return st;
     }
     return Status::Ok();

@@ -13,6 +13,7 @@
 #include "audit/activities.h"
 #include "base/clock.h"
 #include "base/status.h"
+#include "codec/trace_context.h"
 #include "event.capnp.h"
 #include "store/store.h"
 
@@ -26,6 +27,7 @@ struct Reader {
   std::string action;   // the command: "show", "list", "history", "events", "audit reads", ...
   std::string activity;           // the processing activity's code; empty: ActivityForRead(role, action)
   uint32_t activity_version = 1;  // the version in force (activities.h)
+  TraceContext trace;             // a calling tool's, or none; its caller already resolved
 };
 
 // One youth's data shown.
@@ -35,9 +37,12 @@ struct Shown {
   schema::AccessResult result = schema::AccessResult::OK;
 };
 
-// Appends one record per distinct element of `shown` in one durable transaction, all under one
-// new trace id. Nothing is appended when `shown` is empty. The caller shows the data only once
-// this returned ok: a read that cannot be accounted for does not happen.
+// Appends one record per distinct element of `shown` in one durable transaction, all in one
+// trace: the caller's, else a new one. Several records are the children of one parent action
+// (LDV 1.0.0, 3.3.1.1): each names a new parent span as parentSpanId and the caller's span, if
+// any, as callerSpanId; a lone record names the caller's span as both. Nothing is appended when
+// `shown` is empty. The caller shows the data only once this returned ok: a read that cannot be
+// accounted for does not happen.
 Status RecordAccess(Store& store, const Reader& reader, const std::vector<Shown>& shown);
 
 // The filter of `rmc audit reads`; empty fields match everything.

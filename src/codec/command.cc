@@ -6,7 +6,6 @@
 #include <set>
 #include <vector>
 
-#include "base/hex.h"
 #include "base/digest.h"
 #include "base/json_writer.h"
 #include "base/names.h"
@@ -62,11 +61,6 @@ void Canonical(element e, JsonWriter& out) {
     default:
       out.Raw(simdjson::minify(e));
   }
-}
-
-std::optional<std::string> HexBytes(std::string_view hex, size_t bytes) {
-  if (hex.size() != bytes * 2) return std::nullopt;
-  return FromHex(hex);
 }
 
 Status Text(element e, const char* name, size_t max, std::string& out) {
@@ -230,13 +224,14 @@ Status EnvelopeField(std::string_view key, element value, Command& c, std::optio
     }
   } else if (key == "trace_id" || key == "parent_span_id") {
     std::string text;
-    size_t bytes = key == "trace_id" ? 16 : 8;
-    s = Text(value, key == "trace_id" ? "trace_id" : "parent_span_id", 64, text);
-    auto raw = s.ok() ? HexBytes(text, bytes) : std::nullopt;
-    if (s.ok() && !raw)
-      s = InvalidInput(std::string(key) + ": expected " + std::to_string(bytes * 2) +
-                       " lowercase hex digits");
-    if (s.ok()) (key == "trace_id" ? c.trace_id : c.parent_span_id) = *raw;
+    const bool trace = key == "trace_id";
+    s = Text(value, trace ? "trace_id" : "parent_span_id", 64, text);
+    auto raw = s.ok() ? ParseTraceBytes(key, text, trace ? 16 : 8) : Result<std::string>(s);
+    if (!raw.ok()) s = raw.status();
+    else (trace ? c.trace.trace_id : c.trace.parent_span_id) = *raw;
+  } else if (key == "caller") {
+    s = Text(value, "caller", 512, c.trace.caller);
+    if (s.ok()) s = CheckCaller("caller", c.trace.caller);
   } else if (key == "processing_activity") {
     s = Text(value, "processing_activity", 64, c.activity);
   } else if (key == "data") {
@@ -244,7 +239,8 @@ Status EnvelopeField(std::string_view key, element value, Command& c, std::optio
   } else {
     s = InvalidInput(std::string(key) +
                      ": unknown field; expected id, type, case, subject, expected_version, "
-                     "actor, occurred_at, reason, trace_id, parent_span_id, processing_activity, data");
+                     "actor, occurred_at, reason, trace_id, parent_span_id, caller, processing_activity, "
+                     "data");
   }
   return s;
 }

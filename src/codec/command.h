@@ -12,6 +12,7 @@
 #include "base/clock.h"
 #include "base/status.h"
 #include "codec/schema_info.h"
+#include "codec/trace_context.h"
 #include "event.capnp.h"
 
 namespace rmc {
@@ -30,8 +31,7 @@ struct Command {
   schema::Role role = schema::Role::CONSULENT;
   std::optional<TimePoint> occurred_at;
   std::string reason;
-  std::string trace_id;        // 16 raw bytes, or empty: a new trace
-  std::string parent_span_id;  // 8 raw bytes, or empty
+  TraceContext trace;          // "trace_id", "parent_span_id", "caller"
   std::string activity;        // "processing_activity": the register code to record under;
                                // empty: the event type's own (activities.h)
   std::string hash;            // BLAKE2b-256 of the canonical command (idempotency)

@@ -5,6 +5,8 @@
 #include <charconv>
 
 #include "base/names.h"
+#include "base/uri.h"
+#include "codec/trace_context.h"
 
 namespace rmc {
 namespace {
@@ -26,20 +28,6 @@ const IntSetting kInts[] = {
     {"retention_after_age_years", &Settings::retention_after_age_years, 0, 30},
     {"retention_after_end_years", &Settings::retention_after_end_years, 0, 30},
 };
-
-// A URI's scheme and colon (RFC 3986: a letter, then letters, digits, "+", "-", "."), and no
-// white space after it.
-bool IsAbsoluteUri(const std::string& v) {
-  size_t colon = v.find(':');
-  if (colon == 0 || colon == std::string::npos || colon + 1 == v.size()) return false;
-  if (!std::isalpha(static_cast<unsigned char>(v[0]))) return false;
-  for (size_t i = 0; i < colon; ++i)
-    if (!std::isalnum(static_cast<unsigned char>(v[i])) && v[i] != '+' && v[i] != '-' &&
-        v[i] != '.')
-      return false;
-  return std::none_of(v.begin(), v.end(),
-                      [](unsigned char c) { return std::isspace(c) || c < 0x20; });
-}
 
 }  // namespace
 
@@ -64,6 +52,12 @@ Status Settings::Set(const std::string& key, const std::string& value) {
           "ldv_base_uri: expected a URI such as https://register.example.nl/verwerkingen "
           "or urn:example:verwerking, or \"\" for urn:rmc:REGION:verwerking");
     ldv_base_uri = value;
+    return Status::Ok();
+  }
+  if (key == "ldv_caller") {
+    if (!value.empty())
+      if (auto s = CheckCaller("ldv_caller", value); !s.ok()) return s;
+    ldv_caller = value;
     return Status::Ok();
   }
   if (key == "pseudonymized_reasoning") {
@@ -100,7 +94,7 @@ Status Settings::Set(const std::string& key, const std::string& value) {
     this->*s.member = v;
     return Status::Ok();
   }
-  std::string keys = "region, categories, ldv_base_uri, pseudonymized_reasoning";
+  std::string keys = "region, categories, ldv_base_uri, ldv_caller, pseudonymized_reasoning";
   for (const auto& s : kInts) keys += std::string(", ") + s.key;
   return InvalidInput("unknown setting '" + key + "'; expected one of " + keys);
 }
@@ -132,6 +126,7 @@ std::map<std::string, std::string> Settings::All() const {
   for (const auto& c : extra_categories) cats += (cats.empty() ? "" : ",") + c;
   out["categories"] = cats;
   out["ldv_base_uri"] = ldv_base_uri;
+  out["ldv_caller"] = ldv_caller;
   out["pseudonymized_reasoning"] = pseudonymized_reasoning ? "redacted" : "off";
   for (const auto& s : kInts) out[s.key] = std::to_string(this->*s.member);
   return out;

@@ -26,6 +26,9 @@ struct Settings {
   // Where the register of processing activities lives, for the LDV export (ldv_export.h): a
   // URI ("https://…", "urn:…"); empty: the URN form urn:rmc:REGION:verwerking.
   std::string ldv_base_uri;
+  // The application that calls rmc with its trace context but without naming itself (`caller`),
+  // for the LDV export's dpl.core.foreign_operation.processor: a URL; empty: none named.
+  std::string ldv_caller;
   // Whether the pseudonymised form (the evaluator's) keeps reasoning text, redacted ("redacted",
   // the default), or removes it too ("off"): docs/roles.md, The pseudonymised form.
   bool pseudonymized_reasoning = true;

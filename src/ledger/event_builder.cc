@@ -23,6 +23,7 @@ struct Envelope {
   const std::string& command_id;
   const std::string& trace;
   const std::string& parent_span;  // empty: none
+  std::string_view caller;         // empty: none
   std::string_view activity;
   uint32_t activity_version;
 };
@@ -39,6 +40,7 @@ void FillEnvelope(schema::Event::Builder e, const Envelope& v) {
   e.setTraceId(AsData(v.trace));
   e.setSpanId(AsData(RandomString(8)));
   if (!v.parent_span.empty()) e.setParentSpanId(AsData(v.parent_span));
+  if (!v.caller.empty()) e.setCaller(std::string(v.caller));
   auto pa = e.initProcessingActivity();
   pa.setCode(std::string(v.activity));
   pa.setVersion(v.activity_version);
@@ -65,7 +67,7 @@ Result<BuiltEvents> BuildCaseEvents(LedgerTxn& txn, const ActivityRegister& acti
                                     std::vector<Draft>& drafts, const CommandTime& time) {
   const bool seal_reason =
       !c.reason.empty() && !target.subject_id.empty() && c.kind != schema::Payload::SUBJECT_ERASED;
-  const std::string trace = c.trace_id.empty() ? RandomString(16) : c.trace_id;
+  const std::string trace = c.trace.trace_id.empty() ? RandomString(16) : c.trace.trace_id;
   BuiltEvents built;
   uint32_t version = target.state.version;
   for (auto& draft : drafts) {
@@ -76,7 +78,7 @@ Result<BuiltEvents> BuildCaseEvents(LedgerTxn& txn, const ActivityRegister& acti
     auto message = std::make_unique<capnp::MallocMessageBuilder>(kEventWords);
     auto e = message->initRoot<schema::Event>();
     FillEnvelope(e, Envelope{target.case_id, time.now, time.occurred, c.actor, c.role, c.id, trace,
-                             c.parent_span_id, activity, *activity_version});
+                             c.trace.parent_span_id, c.trace.caller, activity, *activity_version});
     e.setVersion(++version);
     if (!c.reason.empty() && !seal_reason) e.setReason(c.reason);
     if (!draft.overrides.empty()) {
@@ -108,7 +110,7 @@ Status AppendLedgerEvent(LedgerTxn& txn, Nanos now, const std::string& actor, sc
                          const std::function<void(schema::Payload::Builder)>& fill) {
   capnp::MallocMessageBuilder message;
   auto e = message.initRoot<schema::Event>();
-  FillEnvelope(e, Envelope{"", now, TimePoint{now, false}, actor, role, command_id, trace, "",
+  FillEnvelope(e, Envelope{"", now, TimePoint{now, false}, actor, role, command_id, trace, "", "",
                            "rmc-verantwoording", activity_version});
   Link(e, txn);
   fill(e.initPayload());

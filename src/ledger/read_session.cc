@@ -56,9 +56,12 @@ Status ReadSession::Account(Ledger& ledger, const std::vector<Shown>& shown) con
       request_.activity.empty() ? ActivityForRead(request_.role, kind_.action) : request_.activity;
   auto version = ledger.ActivityVersion(activity);
   if (!version.ok()) return version.status();
-  auto s = RecordAccess(
-      ledger.store(),
-      {request_.actor, request_.role, request_.purpose, kind_.action, activity, *version}, shown);
+  TraceContext trace = request_.trace;
+  if (trace.from_caller() && trace.caller.empty()) trace.caller = ledger.settings().ldv_caller;
+  auto s = RecordAccess(ledger.store(),
+                        {request_.actor, request_.role, request_.purpose, kind_.action, activity,
+                         *version, std::move(trace)},
+                        shown);
   if (s.ok()) return s;
   return Status(s.code(),
                 "nothing is shown: this read must be recorded in the access log first, "

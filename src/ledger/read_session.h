@@ -28,6 +28,7 @@ struct ReadRequest {
   schema::Role role = schema::Role::CONSULENT;
   std::string purpose;   // --purpose; may be empty for the consulent role
   std::string activity;  // --activity; empty: the read's own (ActivityForRead)
+  TraceContext trace;    // --trace-id, --parent-span-id, --caller: a calling tool's, or none
 };
 
 // What a read command is.
@@ -76,7 +77,8 @@ class ReadSession {
                                const Pseudonymizer& pseudonyms, bool reasoning = true) const;
 
   // Point 4: one access record per distinct element of `shown`, under the read's activity in
-  // its version in force; none when `shown` is empty. Call before anything is shown, and show
+  // its version in force, in the caller's trace when one was given (a caller that did not name
+  // itself is the region's ldv_caller); none when `shown` is empty. Call before anything is shown, and show
   // nothing when it fails.
   Status Account(Ledger& ledger, const std::vector<Shown>& shown) const;
   // The same for the cases shown: each erased when its subject's key is gone.

@@ -58,6 +58,7 @@ Json EventToJson(schema::Event::Reader e, const Unsealed* unsealed, const Render
   j["trace_id"] = name(Hex(e.getTraceId()));
   j["span_id"] = name(Hex(e.getSpanId()));
   if (e.hasParentSpanId()) j["parent_span_id"] = name(Hex(e.getParentSpanId()));
+  if (e.hasCaller()) j["caller"] = e.getCaller().cStr();
   j["processing_activity"] = {{"code", e.getProcessingActivity().getCode().cStr()},
                               {"version", e.getProcessingActivity().getVersion()}};
   const bool reveal = !pseudonymous && options.personal == PersonalFields::kReveal;

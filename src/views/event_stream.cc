@@ -95,6 +95,11 @@ void EventWriter::Write(schema::Event::Reader e, const Unsealed* unsealed, bool 
     out.Raw(",\"parent_span_id\":");
     WriteHex(e.getParentSpanId(), out);
   }
+  if (e.hasCaller()) {
+    out.Raw(",\"caller\":");
+    const auto caller = e.getCaller();
+    out.CString({caller.begin(), caller.size()});
+  }
   out.Raw(",\"processing_activity\":{\"code\":");
   const auto activity = e.getProcessingActivity();
   const auto code = activity.getCode();

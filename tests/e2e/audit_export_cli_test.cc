@@ -54,8 +54,8 @@ TEST_F(AuditExport, OneLdvLinePerProcessingOrderedByTime) {
   auto lines = Lines(r.text);
   std::vector<std::string> names;
   for (const auto& l : lines) names.push_back(l["name"]);
-  EXPECT_EQ(names, (std::vector<std::string>{"rmc.case_opened", "rmc.signal_received",
-                                             "rmc.note_added", "rmc.show"}));
+  EXPECT_EQ(names, (std::vector<std::string>{"dossier geopend", "signaal vastgelegd",
+                                             "notitie vastgelegd", "dossier bekeken"}));
   EXPECT_EQ(lines[3]["start_time"], 1795251600000) << "2026-11-21T09:00:00Z in ms";
   EXPECT_EQ(lines[3]["attributes"]["dpl.core.processing_activity_id"],
             "urn:rmc:Utrecht:verwerking:rmc-trajectbegeleiding:1");
@@ -83,7 +83,7 @@ TEST_F(AuditExport, SinceKeepsWhatWasRecordedFromThen) {
   ASSERT_EQ(r.code, 0) << r.text;
   auto lines = Lines(r.text);
   ASSERT_EQ(lines.size(), 1u) << r.text;
-  EXPECT_EQ(lines[0]["name"], "rmc.show");
+  EXPECT_EQ(lines[0]["name"], "dossier bekeken");
   EXPECT_EQ(Export("--since gisteren").code, 2);
 }
 
@@ -147,7 +147,7 @@ TEST_F(AuditExport, TheExportIsItselfALoggedRead) {
   // and it is in the next export, as a read of no youth, before the later `audit reads`
   auto next = Lines(Export().text);
   ASSERT_GE(next.size(), 2u);
-  EXPECT_EQ(next[next.size() - 2]["name"], "rmc.audit.export");
+  EXPECT_EQ(next[next.size() - 2]["name"], "logboek uitgevoerd");
   EXPECT_FALSE(next[next.size() - 2]["attributes"].contains("dpl.core.data_subject_id"));
 }
 

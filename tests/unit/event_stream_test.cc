@@ -214,6 +214,7 @@ TEST(EventStream, EnvelopeTextIsEscapedAndCutAtNulLikeTheTree) {
   e.setOccurredIsDate(true);
   uint8_t parent[8] = {9, 8, 7};
   e.setParentSpanId(capnp::Data::Reader(parent, 8));
+  e.setCaller(TextOf("https://app.example/\"x\"\x01"));
   auto note = e.initPayload().initNoteAdded();
   note.setCategory(TextOf("cat\x02 \"x\""));
   EXPECT_EQ(Both().Check(b.reader(), b.Opened(), "envelope"), 0);
