@@ -53,12 +53,12 @@ int Run(Globals& g, bool apply) {
   if (!today.ok()) return Fail(g, today.status());
   auto ledger = Ledger::Open(g.Paths());
   if (!ledger.ok()) return Fail(g, ledger.status());
-  auto due = SubjectsDueForErasure(**ledger, *today);
-  if (!due.ok()) return Fail(g, due.status());
-  // The list shows refs and dates read from sealed fields: an accounted read per youth.
-  std::vector<Shown> shown;
-  for (const auto& d : *due) shown.push_back({d.cases.empty() ? "" : d.cases.back(), d.subject_id});
-  if (auto a = session->Account(**ledger, shown); !a.ok()) return Fail(g, a);
+  auto review = SubjectsDueForErasure(**ledger, *today);
+  if (!review.ok()) return Fail(g, review.status());
+  // Refs and birth dates were read from sealed fields to decide, whether due or not: an
+  // accounted read per youth.
+  if (auto a = session->AccountCases(**ledger, review->unsealed); !a.ok()) return Fail(g, a);
+  const std::vector<DueSubject>* due = &review->due;
   std::vector<Outcome> erasures;
   if (apply && !due->empty()) {
     auto commands = RetentionErasures(*due, (*ledger)->settings(), *today, g.Defaults());

@@ -7,10 +7,11 @@
 
 namespace rmc {
 
-Result<std::vector<DueSubject>> SubjectsDueForErasure(Ledger& ledger, Days today) {
+Result<RetentionReview> SubjectsDueForErasure(Ledger& ledger, Days today) {
   auto txn = ledger.store().Read();
   if (!txn.ok()) return txn.status();
-  std::vector<DueSubject> due;
+  RetentionReview review;
+  std::vector<DueSubject>& due = review.due;
   Status failure;
   auto visit = [&](std::string_view id, SubjectRecord record) -> Status {
     if (record.erased) return Status::Ok();
@@ -23,6 +24,7 @@ Result<std::vector<DueSubject>> SubjectsDueForErasure(Ledger& ledger, Days today
     // Not due without a birth date: not due with one (retention.h); nothing is unsealed.
     if (!RetentionDueOn(cases, std::nullopt, ledger.settings(), today)) return Status::Ok();
     DueSubject subject{std::string(id), "", record.cases, {}};
+    review.unsealed.push_back({record.cases.empty() ? "" : record.cases.back(), std::string(id)});
     std::optional<Days> birth;
     for (const auto& state : cases) {  // oldest first: a later signal's value wins
       auto given = ledger.SubjectOfSignals(**txn, state);
@@ -47,7 +49,7 @@ Result<std::vector<DueSubject>> SubjectsDueForErasure(Ledger& ledger, Days today
                ? a.due.last_case.size() < b.due.last_case.size()
                : a.due.last_case < b.due.last_case;
   });
-  return due;
+  return review;
 }
 
 Result<std::vector<Command>> RetentionErasures(const std::vector<DueSubject>& subjects,

@@ -7,6 +7,7 @@
 
 #include "domain/retention.h"
 #include "ledger/ledger.h"
+#include "ledger/read_session.h"
 
 namespace rmc {
 
@@ -17,12 +18,20 @@ struct DueSubject {
   RetentionDue due;
 };
 
-// Every subject not yet erased that is due for erasure on `today`, by their last case id.
-// Reads the ref and the birth date from sealed fields, and only of subjects whose cases all
-// ended long enough ago (retention.h): a processing of personal data under the activity
-// rmc-verantwoording (the ledger's accountability duty), to be recorded as an access by the
-// access log once it exists. Errors: the store's, or a ciphertext that does not authenticate.
-Result<std::vector<DueSubject>> SubjectsDueForErasure(Ledger& ledger, Days today);
+// A review of retention: who is due, and whose sealed data the review read to decide.
+struct RetentionReview {
+  std::vector<DueSubject> due;  // by their last case id
+  // Every subject whose ref and birth date were unsealed, due or not: each is a processing of
+  // their personal data that the caller records in the access log (its last case, its id).
+  std::vector<CaseRef> unsealed;
+};
+
+// Every subject not yet erased that is due for erasure on `today`. Reads the ref and the birth
+// date from sealed fields, and only of subjects whose cases all ended long enough ago
+// (retention.h): a processing of personal data under the activity rmc-verantwoording (the
+// ledger's accountability duty), listed in `unsealed` even when the birth date shows the youth
+// is not due yet. Errors: the store's, or a ciphertext that does not authenticate.
+Result<RetentionReview> SubjectsDueForErasure(Ledger& ledger, Days today);
 
 // One forget_subject command per subject, ground bewaartermijn, as `rmc apply` would read it:
 // id "retention-DATE-SUBJECTID", a reason naming the rule, the last case and the dates. The

@@ -203,7 +203,9 @@ TEST_F(ErasureCli, RetentionListsAndErasesWhatHasPassed) {
       EXPECT_TRUE(read["purpose"] == "bewaartermijn" || read["purpose"] == "controle") << read.dump();
       EXPECT_EQ(read["subject"].get<std::string>().size(), 32u) << read.dump();
     }
-  EXPECT_EQ(listed, 6) << "three listings of two youths (the auditor's, the JSON and the text one)";
+  EXPECT_EQ(listed, 9) << "three listings (the auditor's, the JSON and the text one), each of "
+                          "the three youths whose sealed data it read: J-3 too, whose birth date "
+                          "it read to find them not due";
 
   EXPECT_EQ(Rmc("--purpose bewaartermijn retention --apply", "system").code, 7)
       << "erasure is the coordinator's (docs/roles.md), also on retention grounds";
