@@ -21,6 +21,14 @@ std::string OrDash(const Json& j) {
   return j.is_null() ? "-" : j.is_string() ? j.get<std::string>() : DumpJson(j);
 }
 
+// The day of a disclosure as the case view and history show it: the local Dutch date of the
+// time it occurred (the JSON keeps the time as recorded, in UTC).
+std::string LocalDay(const Json& date) {
+  if (!date.is_string()) return "-";
+  auto t = ParseTime(date.get<std::string>());
+  return t.ok() ? FormatDate(LocalDate(t->ns)) : "-";
+}
+
 // The listing as a table: a line per disclosure, then its thinking steps indented.
 std::string Table(const Json& rows) {
   std::string out;
@@ -30,7 +38,7 @@ std::string Table(const Json& rows) {
   out += line;
   for (const auto& r : rows) {
     std::snprintf(line, sizeof line, "%-8s %-10s %-12s %-20s %-18s %s\n",
-                  OrDash(r["position"]).c_str(), OrDash(r["date"]).substr(0, 10).c_str(),
+                  OrDash(r["position"]).c_str(), LocalDay(r["date"]).c_str(),
                   OrDash(r["case"]).c_str(), OrDash(r["partner"]).c_str(),
                   OrDash(r["grondslag"]).c_str(), OrDash(r["categories"]).c_str());
     out += line;

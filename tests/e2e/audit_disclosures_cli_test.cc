@@ -63,6 +63,21 @@ TEST_F(AuditDisclosures, ListsEveryDisclosureWithItsFourThinkingSteps) {
     EXPECT_NE(text.text.find(s), std::string::npos) << s << " in\n" << text.text;
 }
 
+// The table shows the local Dutch date, as history and the case view do; the JSON the time.
+TEST_F(AuditDisclosures, TheTableShowsTheLocalDateOfADisclosure) {
+  auto late = Rmc("share RMC-000002 --partner Wijkteam --categories verzuim --grondslag "
+                  "wettelijke-taak --doel d --proportionaliteit p --subsidiariteit s "
+                  "--occurred-at 2026-11-20T23:30:00Z",
+                  "consulent", "2026-11-21T08:00:00Z");
+  ASSERT_EQ(late.code, 0) << late.text;
+  json all = List("--partner Wijkteam");
+  ASSERT_EQ(all.size(), 1u);
+  EXPECT_EQ(all[0]["date"], "2026-11-20T23:30:00Z") << "the JSON keeps the time";
+  auto text = Rmc("--purpose controle audit disclosures --partner Wijkteam", "auditor");
+  EXPECT_NE(text.text.find(" 2026-11-21 "), std::string::npos) << "00:30 in Amsterdam:\n" << text.text;
+  EXPECT_EQ(text.text.find("2026-11-20"), std::string::npos) << text.text;
+}
+
 TEST_F(AuditDisclosures, FiltersByYouthAndByPartner) {
   json j1 = List("--subject J-1");
   ASSERT_EQ(j1.size(), 2u) << j1.dump();
