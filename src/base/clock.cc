@@ -1,5 +1,8 @@
 #include "base/clock.h"
 
+#include <date/date.h>
+#include <date/tz.h>
+
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
@@ -7,8 +10,7 @@
 #include <limits>
 #include <optional>
 
-#include <date/date.h>
-#include <date/tz.h>
+#include "base/local_time.h"
 
 namespace rmc {
 namespace {
@@ -18,6 +20,16 @@ using namespace std::chrono;
 const date::time_zone* Zone() {
   static const date::time_zone* zone = date::locate_zone("Europe/Amsterdam");
   return zone;
+}
+
+// An instant on the region's wall clock. Within a day of the representable instants the zone's
+// offset would overflow: such a time (only a damaged event holds one; ParseTime refuses them)
+// is taken a day inside.
+date::local_time<nanoseconds> ToLocal(Nanos ns) {
+  constexpr Nanos kMargin = 2 * 86'400'000'000'000;
+  ns = std::clamp(ns, std::numeric_limits<Nanos>::min() + kMargin,
+                  std::numeric_limits<Nanos>::max() - kMargin);
+  return Zone()->to_local(sys_time<nanoseconds>(nanoseconds(ns)));
 }
 
 bool Digits(std::string_view s, size_t pos, size_t n) {
@@ -184,15 +196,13 @@ std::string FormatTimePoint(const TimePoint& t) {
   return t.is_date ? FormatDate(LocalDate(t.ns)) : FormatTime(t.ns);
 }
 
-Days LocalDate(Nanos ns) {
-  // Within a day of the representable instants the zone's offset would overflow: such a time
-  // (only a damaged event holds one; ParseTime refuses them) takes the date a day inside.
-  constexpr Nanos kMargin = 2 * 86'400'000'000'000;
-  ns = std::clamp(ns, std::numeric_limits<Nanos>::min() + kMargin,
-                  std::numeric_limits<Nanos>::max() - kMargin);
-  auto tp = sys_time<nanoseconds>(nanoseconds(ns));
-  auto local = Zone()->to_local(tp);
-  return Days(floor<date::days>(local).time_since_epoch().count());
+Days LocalDate(Nanos ns) { return Days(floor<date::days>(ToLocal(ns)).time_since_epoch().count()); }
+
+LocalTime LocalTimeOf(Nanos ns) {
+  const auto local = ToLocal(ns);
+  const auto day = floor<date::days>(local);
+  const date::hh_mm_ss<nanoseconds> t{local - day};
+  return {Days(day.time_since_epoch().count()), int(t.hours().count()), int(t.minutes().count())};
 }
 
 Nanos StartOfLocalDay(Days days) {

@@ -29,6 +29,38 @@ const IntSetting kInts[] = {
     {"retention_after_end_years", &Settings::retention_after_end_years, 0, 30},
 };
 
+// A contact text: what it must hold to be of use to a youth, said in the error.
+struct ContactSetting {
+  const char* key;
+  std::string Settings::*member;
+  bool needs_address;  // a phone number, an address or an e-mail address: a digit or an '@'
+  const char* expected;
+};
+
+const ContactSetting kContacts[] = {
+    {"contact_rmc", &Settings::contact_rmc, true,
+     "the RMC's name, address and phone number, e.g. \"RMC Utrecht, Postbus 16200, 3500 CE "
+     "Utrecht, 030 286 10 00\""},
+    {"contact_privacy_officer", &Settings::contact_privacy_officer, true,
+     "the e-mail or postal address of the data protection officer, e.g. "
+     "\"fg@regio-utrecht.nl\""},
+    {"contact_requests", &Settings::contact_requests, false,
+     "in Dutch, how a youth objects or asks for a correction or an erasure, e.g. \"Schrijf een "
+     "brief of e-mail aan het RMC; wij antwoorden binnen een maand.\""},
+};
+
+// Checks a contact text; empty unsets it.
+Status CheckContact(const ContactSetting& c, const std::string& value) {
+  if (value.empty()) return Status::Ok();
+  const std::string expected = std::string(c.key) + ": expected " + c.expected +
+                               ", or \"\" when not set";
+  // One line of 10 to 400 bytes: it is kept as a key=value line (Encode) and printed whole.
+  if (value.size() < 10 || !CheckName(c.key, value, 400).ok()) return InvalidInput(expected);
+  if (c.needs_address && value.find_first_of("0123456789@") == std::string::npos)
+    return InvalidInput(expected);
+  return Status::Ok();
+}
+
 }  // namespace
 
 const std::vector<std::string>& BuiltInCategories() {
@@ -67,6 +99,12 @@ Status Settings::Set(const std::string& key, const std::string& value) {
     pseudonymized_reasoning = value == "redacted";
     return Status::Ok();
   }
+  for (const auto& c : kContacts) {
+    if (key != c.key) continue;
+    if (auto s = CheckContact(c, value); !s.ok()) return s;
+    this->*c.member = value;
+    return Status::Ok();
+  }
   if (key == "categories") {
     extra_categories.clear();
     size_t start = 0;
@@ -96,6 +134,7 @@ Status Settings::Set(const std::string& key, const std::string& value) {
   }
   std::string keys = "region, categories, ldv_base_uri, ldv_caller, pseudonymized_reasoning";
   for (const auto& s : kInts) keys += std::string(", ") + s.key;
+  for (const auto& c : kContacts) keys += std::string(", ") + c.key;
   return InvalidInput("unknown setting '" + key + "'; expected one of " + keys);
 }
 
@@ -129,6 +168,7 @@ std::map<std::string, std::string> Settings::All() const {
   out["ldv_caller"] = ldv_caller;
   out["pseudonymized_reasoning"] = pseudonymized_reasoning ? "redacted" : "off";
   for (const auto& s : kInts) out[s.key] = std::to_string(this->*s.member);
+  for (const auto& c : kContacts) out[c.key] = this->*c.member;
   return out;
 }
 

@@ -32,6 +32,12 @@ struct Settings {
   // Whether the pseudonymised form (the evaluator's) keeps reasoning text, redacted ("redacted",
   // the default), or removes it too ("off"): docs/roles.md, The pseudonymised form.
   bool pseudonymized_reasoning = true;
+  // Where a youth turns, shown on the right-of-access page (views/subject_export_html.h): the
+  // RMC (name, address, phone), the region's data protection officer (functionaris
+  // gegevensbescherming: e-mail or address), and how to object or ask for a correction or an
+  // erasure. Empty: not set, and the page tells the youth to ask their consultant or the
+  // municipality where they live.
+  std::string contact_rmc, contact_privacy_officer, contact_requests;
 
   // Checks and applies one setting; invalid_input names the key or the expected value.
   Status Set(const std::string& key, const std::string& value);

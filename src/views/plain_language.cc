@@ -142,22 +142,27 @@ struct Label {
 constexpr Label kRoles[] = {
     {"consulent", "RMC-consulent"},
     {"coordinator", "coördinator"},
-    {"auditor", "controleur (auditor)"},
+    {"auditor", "controleur"},
     {"evaluator", "evaluator (zonder namen)"},
     {"system", "systeem"},
 };
 
+// What a read looked at, said to the youth whose data it was (the subject page's "wat").
 constexpr Label kReadActions[] = {
-    {"show", "dossier bekeken"},
-    {"history", "geschiedenis van het dossier bekeken"},
-    {"list", "in een overzicht van dossiers getoond"},
-    {"due", "in een overzicht van termijnen getoond"},
-    {"events", "gegevens uitgelezen (gegevensstroom)"},
-    {"replay", "verloop van het dossier nagelopen"},
-    {"replay --select", "zonder naam opgenomen in een bundel voor een leersessie"},
-    {"lessons", "evaluatie zonder naam gebruikt in een overzicht van lessen"},
-    {"subject export", "inzageoverzicht gemaakt"},
-    {"audit disclosures", "verstrekkingen gecontroleerd"},
+    {"show", "uw dossier bekeken"},
+    {"history", "de geschiedenis van uw dossier bekeken"},
+    {"list", "de lijst van dossiers bekeken, met uw dossier erin"},
+    {"due", "de lijst van termijnen bekeken, met uw dossier erin"},
+    {"events", "de gegevens van uw dossier uitgelezen (gegevensstroom)"},
+    {"replay", "het verloop van uw dossier nagelopen"},
+    {"replay --select", "uw dossier zonder naam gebruikt in een leersessie"},
+    {"lessons", "de evaluatie van uw dossier zonder naam gebruikt in een overzicht van lessen"},
+    {"subject export", "een inzageoverzicht gemaakt, zoals dit"},
+    {"audit disclosures", "gecontroleerd aan wie gegevens uit uw dossier zijn verstrekt"},
+    {"audit reads", "het logboek bekeken van wie uw gegevens bekeek"},
+    {"audit log", "het logboek bekeken van alles wat met uw gegevens is gedaan"},
+    {"audit export", "het logboek van wie uw gegevens bekeek overgezet naar een standaardlogboek"},
+    {"retention", "nagegaan of uw gegevens gewist moeten worden"},
 };
 
 constexpr Label kActivities[] = {
@@ -166,6 +171,7 @@ constexpr Label kActivities[] = {
     {"rmc-nazorg", "nazorg na het afsluiten van het dossier"},
     {"rmc-evaluatie", "terugkoppeling en evaluatie van de aanpak"},
     {"rmc-verantwoording", "verantwoording en controle van het gebruik van gegevens"},
+    {"rmc-begeleiding-23-27", "begeleiding van jongeren van 23 tot 27 jaar, met hun toestemming"},
 };
 
 constexpr Label kFields[] = {
@@ -221,6 +227,91 @@ constexpr Label kCaseFields[] = {
     {"domains", "leefgebieden"},
     {"big5", "big 5"},
     {"score", "score"},
+    // Event fields (event_details.h); the §1.2 items and the reasoning have labels of their own.
+    {"absence", "verzuim"},
+    {"kind", "soort"},
+    {"hours", "uren"},
+    {"from", "van"},
+    {"to", "tot"},
+    {"reporter", "gemeld door"},
+    {"action_wanted", "actie gewenst"},
+    {"checked_with_youth", "nagegaan bij de jongere"},
+    {"checked_with_partners", "nagegaan bij"},
+    {"school_contacted", "school benaderd"},
+    {"school_measures", "maatregelen van de school"},
+    {"missing_info", "ontbrekende informatie"},
+    {"age_at_triage", "leeftijd bij de beoordeling"},
+    {"note", "notitie"},
+    {"asked_youth_about_involvement", "jongere gevraagd wie mag meepraten"},
+    {"support_question", "hulpvraag"},
+    {"wish", "wens"},
+    {"answers", "antwoorden"},
+    {"concern", "zorg"},
+    {"given", "gegeven"},
+    {"purpose", "doel"},
+    {"signed", "ondertekend"},
+    {"valid_until", "geldig tot"},
+    {"grondslag", "grondslag"},
+    {"doel", "doel"},
+    {"proportionaliteit", "waarom niet meer gegevens dan nodig"},
+    {"subsidiariteit", "waarom geen lichtere weg"},
+    {"interventions", "wat al is geprobeerd"},
+    {"what", "wat"},
+    {"effect", "effect"},
+    {"career_tests", "beroepskeuzetests"},
+    {"work_guidance", "begeleiding naar werk"},
+    {"youth_contact", "contact met de jongere"},
+    {"frequency", "hoe vaak"},
+    {"partner_feedback", "terugkoppeling aan partners"},
+    {"how", "hoe"},
+    {"case_director", "regie bij"},
+    {"asked_youth_for_director", "jongere gevraagd wie de regie heeft"},
+    {"made_with_youth", "samen met de jongere gemaakt"},
+    {"feedback_from", "informatie van"},
+    {"work_hours_per_week", "uren werk per week"},
+    {"activity", "bezigheid"},
+    {"summary", "samenvatting"},
+    {"limited_to_case", "alleen over dit dossier"},
+    {"resolved", "opgelost"},
+    {"partners_followed_up", "partners deden wat was afgesproken"},
+    {"right_decision", "juiste beslissing"},
+    {"right_decision_note", "toelichting"},
+    {"do_differently", "wat een volgende keer anders kan"},
+    {"went_well", "wat goed ging"},
+    {"text", "tekst"},
+    {"category", "soort"},
+    {"tags", "onderwerpen"},
+    {"corrected", "nieuwe waarde"},
+};
+
+// Why a youth's personal data was erased (ErasureGround), as the end of "gewist …".
+constexpr Label kErasureGrounds[] = {
+    {"avg-art17", "op uw verzoek"},
+    {"bewaartermijn", "omdat de bewaartermijn voorbij was"},
+};
+
+// The §1.2 information items as fields of a signal or a review: their labels are the items'.
+constexpr Label kInfoItemFields[] = {
+    {"suspected_reason", "reason"},
+    {"partner_actions", "partner_actions"},
+    {"youth_agreements", "youth_agreements"},
+    {"contacts", "contacts"},
+    {"care", "care"},
+    {"absence_overview", "absence_overview"},
+    {"expected_action", "expected_action"},
+};
+
+// The reasoning fields (kReasoningFields, dutch_text.h).
+constexpr Label kReasoning[] = {
+    {"rationale", "motivering"},
+    {"reasons", "redenen van uitval of verzuim"},
+    {"education_reasons", "redenen rond de opleiding"},
+    {"next_steps", "vervolgstappen"},
+    {"responsibilities", "afspraken met partners"},
+    {"follow_up", "vervolg"},
+    {"learning_points", "leerpunten"},
+    {"bottlenecks", "knelpunten"},
+    {"improvements", "verbeterpunten"},
 };
 
 constexpr Label kDeadlines[] = {
@@ -253,10 +344,16 @@ constexpr Label kDecisions[] = {
 };
 
 template <size_t N>
-std::string Find(const Label (&table)[N], const std::string& code) {
+const Label* Lookup(const Label (&table)[N], const std::string& code) {
   for (const Label& l : table)
-    if (l.code == code) return std::string(l.text);
-  return code;
+    if (l.code == code) return &l;
+  return nullptr;
+}
+
+template <size_t N>
+std::string Find(const Label (&table)[N], const std::string& code) {
+  const Label* l = Lookup(table, code);
+  return l ? std::string(l->text) : code;
 }
 
 }  // namespace
@@ -275,5 +372,15 @@ std::string CaseFieldLabel(const std::string& key) { return Find(kCaseFields, ke
 std::string DeadlineLabel(const std::string& code) { return Find(kDeadlines, code); }
 std::string InfoItemLabel(const std::string& item) { return Find(kInfoItems, item); }
 std::string DecisionLabel(const std::string& decision) { return Find(kDecisions, decision); }
+std::string ReasoningLabel(const std::string& key) { return Find(kReasoning, key); }
+std::string ErasureGroundLabel(const std::string& ground) { return Find(kErasureGrounds, ground); }
+
+std::string EventFieldLabel(const std::string& key) {
+  if (const Label* item = Lookup(kInfoItemFields, key))
+    return InfoItemLabel(std::string(item->text));
+  if (Lookup(kReasoning, key)) return ReasoningLabel(key);
+  if (Lookup(kCaseFields, key)) return CaseFieldLabel(key);
+  return FieldLabel(key);
+}
 
 }  // namespace rmc

@@ -21,7 +21,8 @@ std::string DescribeEvent(const std::string& type, const Json& data);
 // "RMC-consulent" for "consulent", and so on; the code itself for an unknown role.
 std::string RoleLabel(const std::string& role);
 
-// "dossier bekeken" for the access-log action "show"; the action itself for an unknown one.
+// "uw dossier bekeken" for the access-log action "show", said to the youth whose data was read;
+// the action itself for an unknown one.
 std::string ReadActionLabel(const std::string& action);
 
 // "naam" for the subject field "name", "geboortedatum" for "birth_date", and so on; the key
@@ -31,6 +32,19 @@ std::string FieldLabel(const std::string& key);
 // "doelgroep" for the case-view field "target_group" (views/case_view.h), "uitkomst" for the
 // event field "outcome", and so on; the key itself for an unknown one.
 std::string CaseFieldLabel(const std::string& key);
+
+// "motivering" for the reasoning field "rationale" (kReasoningFields, dutch_text.h), and so on;
+// the key itself for an unknown one.
+std::string ReasoningLabel(const std::string& key);
+
+// The label of a field of an event's data (event_details.h): a §1.2 item's label for the
+// signal's and the review's items ("contactpersonen" for "contacts"), ReasoningLabel for
+// reasoning, else CaseFieldLabel, else FieldLabel; the key itself for an unknown one.
+std::string EventFieldLabel(const std::string& key);
+
+// "op uw verzoek" for the erasure ground "avg-art17", "omdat de bewaartermijn voorbij was" for
+// "bewaartermijn"; the code itself for an unknown one.
+std::string ErasureGroundLabel(const std::string& ground);
 
 // "reactie op brief" for the deadline "letter_reply", and so on; the code itself for an unknown
 // one.

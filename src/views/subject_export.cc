@@ -32,9 +32,17 @@ Result<Json> CasesJson(Ledger& ledger, StoreTxn& txn, const std::vector<std::str
   return cases;
 }
 
+// {code, version} of a processing activity, and from that version of the register the purpose
+// it was done for (as `audit log` shows it), so that a reader need not look it up.
+Json ActivityJson(const ActivityRegister& activities, const std::string& code, uint32_t version) {
+  Json j = {{"code", code}, {"version", version}};
+  if (const Activity* a = activities.Find(code, version)) j["purpose"] = a->purpose;
+  return j;
+}
+
 // One event for the youth: what happened in a sentence, when, in which role, under which
 // activity, and its data (personal fields revealed while the key exists).
-Json EventItem(const Json& e, bool name_actors) {
+Json EventItem(const Json& e, bool name_actors, const ActivityRegister& activities) {
   Json j = {{"position", e["position"]},
             {"case", e["case"]},
             {"type", e["type"]},
@@ -43,7 +51,9 @@ Json EventItem(const Json& e, bool name_actors) {
             {"recorded_at", e["recorded_at"]},
             {"role", e["role"]}};
   if (name_actors) j["actor"] = e["actor"];
-  j["processing_activity"] = e["processing_activity"];
+  const Json& activity = e["processing_activity"];
+  j["processing_activity"] =
+      ActivityJson(activities, activity.value("code", ""), activity.value("version", uint32_t(0)));
   if (e.contains("reason")) j["reason"] = e["reason"];
   j["data"] = e["data"];
   for (const char* hidden : {"sealed", "erased"})
@@ -71,7 +81,8 @@ void MergeSubject(Json& into, const Json& from) {
   for (auto& [key, value] : from.items()) into[key] = value;
 }
 
-Json ReadItem(uint64_t position, schema::AccessRecord::Reader r, bool name_actors) {
+Json ReadItem(uint64_t position, schema::AccessRecord::Reader r, bool name_actors,
+              const ActivityRegister& activities) {
   Json j = {{"position", position},
             {"recorded_at", FormatTime(r.getRecordedAt())},
             {"role", RoleName(r.getActor().getRole())}};
@@ -80,8 +91,8 @@ Json ReadItem(uint64_t position, schema::AccessRecord::Reader r, bool name_actor
   j["description"] = ReadActionLabel(r.getAction().cStr());
   j["object"] = r.getObject().cStr();
   j["purpose"] = r.getPurpose().size() ? Json(r.getPurpose().cStr()) : Json(nullptr);
-  j["processing_activity"] = {{"code", r.getProcessingActivity().getCode().cStr()},
-                              {"version", r.getProcessingActivity().getVersion()}};
+  j["processing_activity"] = ActivityJson(activities, r.getProcessingActivity().getCode().cStr(),
+                                          r.getProcessingActivity().getVersion());
   j["result"] = r.getResult() == schema::AccessResult::ERASED ? "erased" : "ok";
   return j;
 }
@@ -120,7 +131,7 @@ Result<SubjectExport> BuildSubjectExport(Ledger& ledger, StoreTxn& txn, const st
       MergeSubject(personal, j["data"]["corrected"].value("subject", Json()));
     if (type == "ConsentGiven" || type == "ConsentRefused" || type == "ConsentWithdrawn")
       consents.push_back(ConsentItem(j));
-    events.push_back(EventItem(j, options.name_actors));
+    events.push_back(EventItem(j, options.name_actors, ledger.activities()));
     return true;
   });
   if (!scanned.ok()) return scanned;
@@ -135,7 +146,7 @@ Result<SubjectExport> BuildSubjectExport(Ledger& ledger, StoreTxn& txn, const st
   AccessFilter filter;
   filter.subject_id = out.subject_id;
   auto s = ScanAccessLog(txn, filter, [&](uint64_t position, schema::AccessRecord::Reader r) {
-    reads.push_back(ReadItem(position, r, options.name_actors));
+    reads.push_back(ReadItem(position, r, options.name_actors, ledger.activities()));
     return true;
   });
   if (!s.ok()) return s;
@@ -157,6 +168,12 @@ Result<SubjectExport> BuildSubjectExport(Ledger& ledger, StoreTxn& txn, const st
   j["retention"] = {{"max_age", settings.max_age},
                     {"after_age_years", settings.retention_after_age_years},
                     {"after_end_years", settings.retention_after_end_years}};
+  auto contact = [](const std::string& value) {
+    return value.empty() ? Json(nullptr) : Json(value);
+  };
+  j["contact"] = {{"rmc", contact(settings.contact_rmc)},
+                  {"privacy_officer", contact(settings.contact_privacy_officer)},
+                  {"requests", contact(settings.contact_requests)}};
   return out;
 }
 

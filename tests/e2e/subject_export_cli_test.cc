@@ -146,8 +146,9 @@ TEST_F(SubjectExport, HtmlIsOneSelfContainedPageWithEverythingEscaped) {
   EXPECT_EQ(html.find("<script"), std::string::npos) << "no script, not even the youth's name";
   for (const char* external : {"<link", "src=", "href=", "url(", "@import"})
     EXPECT_EQ(html.find(external), std::string::npos) << external;
-  for (const char* text : {"RMC-000001", "RMC-000003", "ROC Midden", "inschrijving regelen", "ingetrokken",
-                           "Signaal ontvangen via jongere op 2026-11-01", "Autoriteit Persoonsgegevens"})
+  for (const char* text :
+       {"RMC-000001", "RMC-000003", "ROC Midden", "inschrijving regelen", "ingetrokken",
+        "Signaal ontvangen via jongere op 1 nov 2026", "Autoriteit Persoonsgegevens"})
     EXPECT_NE(html.find(text), std::string::npos) << text;
 }
 
@@ -175,11 +176,15 @@ TEST_F(SubjectExport, AfterAnErasureHoldsNoPersonalValueAndSaysSo) {
   EXPECT_EQ(html.text.find("Yfke"), std::string::npos);
   EXPECT_NE(html.text.find("Uw persoonsgegevens zijn gewist"), std::string::npos);
   EXPECT_EQ(html.text.find("inschrijving regelen"), std::string::npos);
-  EXPECT_NE(html.text.find("<td>gewist</td><td>gewist</td><td>gewist</td></tr>"), std::string::npos)
+  EXPECT_NE(
+      html.text.find(
+          "gewist<br><span class=\"label\">waarom niet meer gegevens dan nodig:</span> "
+          "gewist<br><span class=\"label\">waarom geen lichtere weg:</span> gewist</td></tr>"),
+      std::string::npos)
       << "a disclosure's three thinking steps are marked erased";
   EXPECT_NE(html.text.find("<td>zorg</td><td>gewist</td>"), std::string::npos)
       << "and the purpose of the refused consent (categories zorg)";
-  EXPECT_EQ(html.text.find("<td>ROC Midden</td><td></td><td>gewist</td>"), std::string::npos)
+  EXPECT_NE(html.text.find("<td>ROC Midden</td><td>alle gegevens</td><td></td>"), std::string::npos)
       << "a withdrawal has no purpose to erase";
   auto reads = Reads("--subject J-1 --since 2026-11-20");
   ASSERT_FALSE(reads.empty());

@@ -49,7 +49,7 @@ TEST_F(SubjectExportTest, ReadsOfTheYouthAreListedByRoleActorsOnlyWhenNamed) {
   ASSERT_TRUE(x.ok());
   ASSERT_EQ(x->json["reads"].size(), 1u);
   EXPECT_EQ(x->json["reads"][0]["object"], "RMC-000001");
-  EXPECT_EQ(x->json["reads"][0]["description"], "dossier bekeken");
+  EXPECT_EQ(x->json["reads"][0]["description"], "uw dossier bekeken");
   EXPECT_EQ(x->json.dump().find("a.collega"), std::string::npos);
   EXPECT_EQ(x->json.dump().find("\"actor\""), std::string::npos);
   auto named = Build("J-1", true);

@@ -69,8 +69,8 @@ TEST(PlainLanguage, SentencesReadTheFacts) {
 TEST(PlainLanguage, LabelsForRolesReadsAndActivitiesFallBackToTheCode) {
   EXPECT_EQ(RoleLabel("consulent"), "RMC-consulent");
   EXPECT_EQ(RoleLabel("nobody"), "nobody");
-  EXPECT_EQ(ReadActionLabel("subject export"), "inzageoverzicht gemaakt");
-  EXPECT_EQ(ReadActionLabel("replay"), "verloop van het dossier nagelopen");
+  EXPECT_EQ(ReadActionLabel("subject export"), "een inzageoverzicht gemaakt, zoals dit");
+  EXPECT_EQ(ReadActionLabel("replay"), "het verloop van uw dossier nagelopen");
   EXPECT_EQ(ReadActionLabel("nonsense"), "nonsense");
   EXPECT_EQ(ActivityLabel("rmc-nazorg"), "nazorg na het afsluiten van het dossier");
   EXPECT_EQ(FieldLabel("birth_date"), "geboortedatum");
