@@ -131,9 +131,6 @@ int RunAction(Globals& g, const std::string& type, const CommonOptions& o,
   if (o.has_expected_version) cmd["expected_version"] = o.expected_version;
   if (!o.occurred_at.empty()) cmd["occurred_at"] = o.occurred_at;
   if (!o.reason.empty()) cmd["reason"] = o.reason;
-  if (!g.trace_id.empty()) cmd["trace_id"] = g.trace_id;
-  if (!g.parent_span_id.empty()) cmd["parent_span_id"] = g.parent_span_id;
-  if (!g.caller.empty()) cmd["caller"] = g.caller;
   Json data = Json::object();
   if (type == "correct") {
     if (!o.correct_event.empty()) {

@@ -50,8 +50,8 @@ void BuildApp(CLI::App& app, Globals& g, int& exit_code) {
                  "the calling tool's span (W3C parent-id): the parent of this command's action")
       ->check(TraceBytes(8));
   app.add_option("--caller", g.caller,
-                 "the calling application's URL, for the LDV export (default with a trace id or "
-                 "span: the region's ldv_caller)")
+                 "the calling application's http(s) URL, for the LDV export (default with a "
+                 "parent span: the region's ldv_caller)")
       ->check(CallerUrl());
 
   for (Register r : {RegisterInit, RegisterConfig, RegisterApply, RegisterActions, RegisterShow,

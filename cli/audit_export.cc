@@ -45,7 +45,6 @@ Status Run(const Globals& g, const Options& o) {
   if (!ledger.ok()) return ledger.status();
   options.region = (*ledger)->settings().region;
   options.base_uri = (*ledger)->settings().ldv_base_uri;
-  options.caller = (*ledger)->settings().ldv_caller;
   auto txn = (*ledger)->store().Read();
   if (!txn.ok()) return txn.status();
   auto exported = ExportLdv(**txn, options);

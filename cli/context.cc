@@ -21,12 +21,13 @@ LedgerPaths Globals::Paths() const {
 
 schema::Role Globals::Role() const { return RoleFromName(role_name).value_or(schema::Role::CONSULENT); }
 
-ReadRequest Globals::Reader() const {
-  TraceContext trace{FromHex(trace_id).value_or(""), FromHex(parent_span_id).value_or(""), caller};
-  return {actor, Role(), purpose, activity, std::move(trace)};
+TraceContext Globals::Trace() const {
+  return {FromHex(trace_id).value_or(""), FromHex(parent_span_id).value_or(""), caller};
 }
 
-CommandDefaults Globals::Defaults() const { return {actor, Role(), activity}; }
+ReadRequest Globals::Reader() const { return {actor, Role(), purpose, activity, Trace()}; }
+
+CommandDefaults Globals::Defaults() const { return {actor, Role(), activity, Trace()}; }
 
 int Fail(const Globals& g, const Status& s) {
   if (g.json) {

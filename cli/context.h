@@ -37,6 +37,7 @@ struct Globals {
 
   LedgerPaths Paths() const;
   schema::Role Role() const;
+  TraceContext Trace() const;  // the calling tool's, as the flags gave it
   ReadRequest Reader() const;  // who reads and why, for a ReadSession
   CommandDefaults Defaults() const;
 };

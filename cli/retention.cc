@@ -57,12 +57,16 @@ int Run(Globals& g, bool apply) {
   if (!review.ok()) return Fail(g, review.status());
   // Refs and birth dates were read from sealed fields to decide, whether due or not: an
   // accounted read per youth.
-  if (auto a = session->AccountCases(**ledger, review->unsealed); !a.ok()) return Fail(g, a);
+  TraceContext reviewed;
+  if (auto a = session->AccountCases(**ledger, review->unsealed, &reviewed); !a.ok())
+    return Fail(g, a);
   const std::vector<DueSubject>* due = &review->due;
   std::vector<Outcome> erasures;
   if (apply && !due->empty()) {
     auto commands = RetentionErasures(*due, (*ledger)->settings(), *today, g.Defaults());
     if (!commands.ok()) return Fail(g, commands.status());
+    // One processing: each erasure is a child of the review that chose it, in its trace.
+    for (Command& c : *commands) c.trace = reviewed;
     erasures = (*ledger)->Execute(*commands, false);
     g.recorded = "the erasures were executed; rmc retention lists whose retention has passed "
                  "and rmc history CASE shows each SubjectErased";

@@ -121,9 +121,12 @@ class Test(ScenarioRunner):
         self.check(len(spans) == len(lines), f"{what}: span ids are not unique")
         for i, l in enumerate(lines):
             parent = l.get("parent_span_id")
-            if parent is not None and "dpl.core.foreign_operation.processor" not in l["attributes"]:
+            foreign = "dpl.core.foreign_operation.processor" in l["attributes"]
+            if parent is not None and not foreign:
                 self.check((l["trace_id"], parent) in spans,
                            f"{what}: line {i + 1} names a parent that is no action here: {l}")
+            self.check(not foreign or parent is not None,
+                       f"{what}: line {i + 1} names a calling application but no caller's span: {l}")
             self.check(users[i]["span_id"] == l["span_id"], f"{what}: user {i + 1} is not linked")
 
     def scenarios(self, scenarios):
@@ -150,16 +153,21 @@ class Test(ScenarioRunner):
         code, _, err = self.run(ledger, ["--trace-id", TRACE, "--parent-span-id", SPAN, "--caller",
                                          CALLER, "--purpose", "overzicht", "list"], now, "coordinator")
         self.check(code == 0, f"list by a caller: {err}")
+        self.run(ledger, ["--parent-span-id", "e" * 16, "show", "RMC-000001"], now)
+        self.run(ledger, ["--caller", CALLER, "show", "RMC-000001"], now)
         code, _, err = self.run(ledger, ["config", "ldv_caller", REGION_CALLER], now, "coordinator")
         self.check(code == 0, f"config ldv_caller: {err}")
         self.run(ledger, ["--trace-id", "a" * 32, "--parent-span-id", "b" * 16, "show", "RMC-000002"], now)
+        self.apply(ledger, [json.dumps({"id": "n2", "type": "note", "case": "RMC-000003",
+                                        "trace_id": "c" * 32, "parent_span_id": "d" * 16,
+                                        "data": {"text": "gesproken"}})], now, "an unnamed caller")
         self.run(ledger, ["--purpose", "overzicht", "list"], now, "coordinator")
         lines, users = self.export(ledger, now, "several")
         for i, line in enumerate(lines):
             self.field_table(line, f"several line {i + 1}")
         self.structure(lines, users, "several")
 
-        note = [l for l in lines if l["name"] == "notitie vastgelegd"]
+        note = [l for l in lines if l["name"] == "notitie vastgelegd" and l["trace_id"] == TRACE]
         self.check(len(note) == 1 and note[0]["trace_id"] == TRACE and note[0].get("parent_span_id") == SPAN
                    and note[0]["attributes"].get("dpl.core.foreign_operation.processor") == CALLER,
                    f"the caller's command joins its trace under its span, naming it: {note}")
@@ -185,19 +193,96 @@ class Test(ScenarioRunner):
         shown = [l for l in lines if l["trace_id"] == "a" * 32]
         self.check(len(shown) == 1 and shown[0].get("parent_span_id") == "b" * 16
                    and shown[0]["attributes"].get("dpl.core.foreign_operation.processor") == REGION_CALLER,
-                   f"a caller that did not name itself is the region's ldv_caller: {shown}")
+                   f"a read by a caller that did not name itself: the region's ldv_caller: {shown}")
+        unnamed = [l for l in lines if l.get("parent_span_id") == "e" * 16]
+        self.check(len(unnamed) == 1 and unnamed[0]["attributes"].get("dpl.core.foreign_operation.processor")
+                   == "urn:rmc:Utrecht:aanroeper-onbekend",
+                   f"a caller's span with no caller named and none set: marked as another's: {unnamed}")
+        noted = [l for l in lines if l["trace_id"] == "c" * 32]
+        self.check(len(noted) == 1 and noted[0].get("parent_span_id") == "d" * 16
+                   and noted[0]["attributes"].get("dpl.core.foreign_operation.processor") == REGION_CALLER,
+                   f"a command by a caller that did not name itself: the region's ldv_caller: {noted}")
+
+    def retention_apply(self):
+        """A retention review that erases two youths is one processing: the erasures are children
+        of the review's parent action, beside its reads, in its trace."""
+        ledger, then, now = os.path.join(self.work, "retention"), "2020-01-10T09:00:00Z", "2026-11-20T09:00:00Z"
+        self.run(ledger, ["init", "--region", "Utrecht"], then)
+        for i in (1, 2):
+            case = f"RMC-00000{i}"
+            self.apply(ledger, [
+                json.dumps({"id": f"s{i}", "type": "signal", "data": {
+                    "subject": {"ref": f"J-{i}", "birth_date": "1995-05-05"}, "channel": "jongere",
+                    "received": "2020-01-02"}}),
+                json.dumps({"id": f"t{i}", "type": "triage", "case": case, "reason": "kort", "data": {
+                    "target_group": "geen", "action_required": False, "rationale": "r"}}),
+                json.dumps({"id": f"f{i}", "type": "feedback", "case": case, "data": {
+                    "partners": ["leerplicht"], "summary": "s", "limited_to_case": True}}),
+                json.dumps({"id": f"c{i}", "type": "close", "case": case, "data": {
+                    "reason": "geen-rmc-doelgroep"}})], then, "a closed case")
+        code, out, err = self.run(ledger, ["--purpose", "bewaartermijn", "retention", "--apply"], now, "coordinator")
+        self.check(code == 0, f"retention --apply: {out} {err}")
+        lines, users = self.export(ledger, now, "retention")
+        for i, line in enumerate(lines):
+            self.field_table(line, f"retention line {i + 1}")
+        self.structure(lines, users, "retention")
+        parents = [l for l in lines if l["name"] == "bewaartermijnen beoordeeld"
+                   and "dpl.core.data_subject_id" not in l["attributes"]]
+        if not self.check(len(parents) == 1, f"one review, one parent action: {parents}"):
+            return
+        children = [l for l in lines if l.get("parent_span_id") == parents[0]["span_id"]]
+        erasures = [c for c in children if c["name"] == "persoonsgegevens gewist"]
+        reads = [c for c in children if c["name"] == "bewaartermijnen beoordeeld"]
+        self.check(len(erasures) == 2 and len(reads) == 2
+                   and all(c["trace_id"] == parents[0]["trace_id"] for c in children)
+                   and len({c["attributes"]["dpl.core.data_subject_id"] for c in erasures}) == 2
+                   and all("dpl.core.foreign_operation.processor" not in c["attributes"] for c in children),
+                   f"a read and an erasure of each youth under the review: {children}")
 
     def refusals(self):
         """A bad trace context is refused before anything is read or written."""
         ledger, now = os.path.join(self.work, "several"), "2026-11-20T09:00:00Z"
         for argv in (["--trace-id", "XYZ"], ["--parent-span-id", "0123"], ["--caller", "geen url"],
-                     ["--caller", "https://a.example/\x01"]):
+                     ["--caller", "https://a.example/\x01"], ["--trace-id", "0" * 32],
+                     ["--parent-span-id", "0" * 16], ["--caller", "https://x.nl/%zz"],
+                     ["--caller", "javascript:alert(1)"], ["--caller", "http://x:abc/"],
+                     ["--caller", "https://x.nl/a#b#c"], ["--caller", "http://@@@/"],
+                     ["--caller", "http://x/[a]"]):
             code, _, err = self.run(ledger, argv + ["show", "RMC-000001"], now)
             self.check(code == 2 and argv[0] in err, f"{argv}: usage, naming the flag: {code} {err}")
-        bad = json.dumps({"id": "x", "type": "note", "case": "RMC-000001", "caller": "geen url",
-                          "data": {"text": "x"}})
-        code, out, _ = self.run(ledger, ["apply", "--json"], now, "consulent", bad + "\n")
-        self.check(code == 3 and '"invalid_input"' in out and "caller" in out, f"caller in a command: {out}")
+        for field, value in (("caller", "geen url"), ("trace_id", "0" * 32), ("parent_span_id", 7)):
+            bad = json.dumps({"id": "x", "type": "note", "case": "RMC-000001", field: value,
+                              "data": {"text": "x"}})
+            code, out, _ = self.run(ledger, ["apply", "--json"], now, "consulent", bad + "\n")
+            self.check(code == 3 and '"invalid_input"' in out and field in out and "expected" in out,
+                       f"{field} {value!r} in a command: {out}")
+
+    def global_context(self):
+        """apply and subject forget run in the context the command line gives, for each command
+        that carries none of its own."""
+        ledger, now = os.path.join(self.work, "global"), "2026-11-20T09:00:00Z"
+        self.run(ledger, ["init", "--region", "Utrecht"], now)
+        lines = [json.dumps({"id": f"s{i}", "type": "signal", "data": {
+            "subject": {"ref": f"J-{i}"}, "channel": "jongere", "received": "2026-11-01"}}) for i in range(2)]
+        lines.append(json.dumps({"id": "own", "type": "note", "case": "RMC-000001", "trace_id": TRACE,
+                                 "data": {"text": "eigen"}}))
+        code, out, err = self.run(ledger, ["--trace-id", "f" * 32, "--parent-span-id", SPAN, "--caller",
+                                           CALLER, "apply"], now, "consulent", "\n".join(lines) + "\n")
+        self.check(code == 0, f"apply in a caller's context: {out} {err}")
+        code, out, err = self.run(ledger, ["--trace-id", "f" * 32, "--parent-span-id", SPAN, "--caller", CALLER,
+                                           "subject", "forget", "J-1", "--grondslag", "avg-art17",
+                                           "--reason", "verzoek toegekend"], now, "coordinator")
+        self.check(code == 0, f"subject forget in a caller's context: {out} {err}")
+        exported, _ = self.export(ledger, now, "global")
+        writes = [l for l in exported if l["name"] in ("signaal vastgelegd", "persoonsgegevens gewist")]
+        self.check(len(writes) == 3 and all(
+            l["trace_id"] == "f" * 32 and l.get("parent_span_id") == SPAN
+            and l["attributes"].get("dpl.core.foreign_operation.processor") == CALLER for l in writes),
+            f"the signals and the erasure in the caller's context: {writes}")
+        own = [l for l in exported if l["name"] == "notitie vastgelegd"]
+        self.check(len(own) == 1 and own[0]["trace_id"] == TRACE and "parent_span_id" not in own[0]
+                   and "dpl.core.foreign_operation.processor" not in own[0]["attributes"],
+                   f"a command with a context of its own keeps it: {own}")
 
 
 if __name__ == "__main__":
@@ -210,6 +295,8 @@ if __name__ == "__main__":
     try:
         t.scenarios(args.scenarios)
         t.several_youths()
+        t.retention_apply()
+        t.global_context()
         t.refusals()
     finally:
         shutil.rmtree(t.work, ignore_errors=True)

@@ -10,7 +10,8 @@
 
 namespace rmc {
 
-Status RecordAccess(Store& store, const Reader& reader, const std::vector<Shown>& shown) {
+Status RecordAccess(Store& store, const Reader& reader, const std::vector<Shown>& shown,
+                    TraceContext* recorded) {
   if (shown.empty()) return Status::Ok();
   auto now = Now();
   if (!now.ok()) return now.status();
@@ -22,7 +23,8 @@ Status RecordAccess(Store& store, const Reader& reader, const std::vector<Shown>
     if (seen.emplace(s.object, s.subject_id).second) distinct.push_back(&s);
   const std::string parent =
       distinct.size() > 1 ? RandomString(8) : caller.parent_span_id;
-  return store.Write([&](StoreTxn& txn) -> Status {
+  std::string lone_span;
+  auto s = store.Write([&](StoreTxn& txn) -> Status {
     for (const Shown* each : distinct) {
       const Shown& s = *each;
       capnp::MallocMessageBuilder message(256);
@@ -44,6 +46,7 @@ Status RecordAccess(Store& store, const Reader& reader, const std::vector<Shown>
       r.setTraceId(AsData(trace));
       const std::string span = RandomString(8);
       r.setSpanId(AsData(span));
+      lone_span = span;
       const std::string head = txn.AccessHead();
       r.setPrevHash(AsData(head));
       if (!parent.empty()) r.setParentSpanId(AsData(parent));
@@ -53,6 +56,9 @@ Status RecordAccess(Store& store, const Reader& reader, const std::vector<Shown>
     }
     return Status::Ok();
   });
+  if (s.ok() && recorded)
+    *recorded = {trace, distinct.size() > 1 ? parent : lone_span, "", /*own_parent=*/true};
+  return s;
 }
 
 Status ScanAccessLog(StoreTxn& txn, const AccessFilter& filter,

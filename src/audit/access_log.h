@@ -43,7 +43,10 @@ struct Shown {
 // any, as callerSpanId; a lone record names the caller's span as both. Nothing is appended when
 // `shown` is empty. The caller shows the data only once this returned ok: a read that cannot be
 // accounted for does not happen.
-Status RecordAccess(Store& store, const Reader& reader, const std::vector<Shown>& shown);
+// `recorded`, when given, receives the trace and the span the records hang under: the parent
+// action's, or the lone record's own (own_parent set), for writes that continue the processing.
+Status RecordAccess(Store& store, const Reader& reader, const std::vector<Shown>& shown,
+                    TraceContext* recorded = nullptr);
 
 // The filter of `rmc audit reads`; empty fields match everything.
 struct AccessFilter {

@@ -1,12 +1,11 @@
 #include "base/uri.h"
 
-#include <algorithm>
-
 namespace rmc {
 namespace {
 
 bool IsAlpha(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
 bool IsDigit(char c) { return c >= '0' && c <= '9'; }
+bool IsHex(char c) { return IsDigit(c) || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F'); }
 
 }  // namespace
 
@@ -16,10 +15,51 @@ bool IsAbsoluteUri(std::string_view v) {
   if (!IsAlpha(v[0])) return false;
   for (char c : v.substr(0, colon))
     if (!IsAlpha(c) && !IsDigit(c) && c != '+' && c != '-' && c != '.') return false;
-  constexpr std::string_view kMarks = "-._~:/?#[]@!$&'()*+,;=%";
-  return std::all_of(v.begin(), v.end(), [&](char c) {
-    return IsAlpha(c) || IsDigit(c) || kMarks.find(c) != std::string_view::npos;
-  });
+  constexpr std::string_view kMarks = "-._~:/?#@!$&'()*+,;=";
+  int fragments = 0;
+  for (size_t i = 0; i < v.size(); ++i) {
+    const char c = v[i];
+    if (c == '%') {
+      if (i + 2 >= v.size() || !IsHex(v[i + 1]) || !IsHex(v[i + 2])) return false;
+      i += 2;
+    } else if (!IsAlpha(c) && !IsDigit(c) && kMarks.find(c) == std::string_view::npos) {
+      return false;
+    }
+    if (c == '#' && ++fragments > 1) return false;
+  }
+  return true;
+}
+
+bool IsHttpUrl(std::string_view v) {
+  size_t at;
+  if (v.starts_with("https://")) at = 8;
+  else if (v.starts_with("http://")) at = 7;
+  else return false;
+  const size_t host = at;
+  while (at < v.size() && (IsAlpha(v[at]) || IsDigit(v[at]) || v[at] == '-' || v[at] == '.')) ++at;
+  if (at == host) return false;
+  if (at < v.size() && v[at] == ':') {
+    const size_t port = ++at;
+    while (at < v.size() && IsDigit(v[at])) ++at;
+    if (at == port || at - port > 5) return false;
+  }
+  if (at < v.size() && v[at] != '/' && v[at] != '?' && v[at] != '#') return false;
+  return IsAbsoluteUri(v);
+}
+
+std::string PercentEncoded(std::string_view text) {
+  static const char* hex = "0123456789ABCDEF";
+  std::string out;
+  for (unsigned char c : text) {
+    if (IsAlpha(char(c)) || IsDigit(char(c)) || c == '-' || c == '.' || c == '_' || c == '~') {
+      out += char(c);
+    } else {
+      out += '%';
+      out += hex[c >> 4];
+      out += hex[c & 15];
+    }
+  }
+  return out;
 }
 
 }  // namespace rmc

@@ -2,13 +2,23 @@
 // of a calling application.
 #pragma once
 
+#include <string>
 #include <string_view>
 
 namespace rmc {
 
-// A scheme (a letter, then letters, digits, "+", "-", "."), a colon and something after it, all
-// in the characters RFC 3986 allows in a URI: letters, digits and -._~:/?#[]@!$&'()*+,;=%.
-// Spaces, control characters, non-ASCII and "<>\"{}|\\^`" make it no URI.
+// A scheme (a letter, then letters, digits, "+", "-", "."), a colon and something after it, in
+// the characters RFC 3986 allows outside an IP literal: letters, digits, -._~:/?#@!$&'()*+,;=
+// and "%" followed by two hex digits; at most one "#". Spaces, control characters, non-ASCII,
+// "[", "]" and "<>\"{}|\\^`" make it no URI.
 bool IsAbsoluteUri(std::string_view text);
+
+// An http or https URL with a host (letters, digits, "-", "."), an optional port (digits), then
+// nothing or a path, query or fragment; an absolute URI as above. No user info.
+bool IsHttpUrl(std::string_view text);
+
+// `text` with every byte but RFC 3986's unreserved characters percent-encoded: a name (a
+// region's) as one segment of a URN.
+std::string PercentEncoded(std::string_view text);
 
 }  // namespace rmc

@@ -225,8 +225,9 @@ Status EnvelopeField(std::string_view key, element value, Command& c, std::optio
   } else if (key == "trace_id" || key == "parent_span_id") {
     std::string text;
     const bool trace = key == "trace_id";
-    s = Text(value, trace ? "trace_id" : "parent_span_id", 64, text);
-    auto raw = s.ok() ? ParseTraceBytes(key, text, trace ? 16 : 8) : Result<std::string>(s);
+    std::string_view given;
+    if (value.get_string().get(given) == simdjson::SUCCESS) text = given;
+    auto raw = ParseTraceBytes(key, text, trace ? 16 : 8);
     if (!raw.ok()) s = raw.status();
     else (trace ? c.trace.trace_id : c.trace.parent_span_id) = *raw;
   } else if (key == "caller") {
@@ -296,6 +297,9 @@ Result<Command> ParseCommand(std::string_view line, const CommandDefaults& defau
                                        : InvalidInput(std::string(key) + ": given twice");
     if (!s.ok()) return s;
   }
+  // A command that carries no trace context of its own runs in the one given on the command line.
+  if (!seen.count("trace_id") && !seen.count("parent_span_id") && !seen.count("caller"))
+    c.trace = defaults.trace;
   // After the envelope, so that the result line can name the command's id.
   if (auto s = CheckItems(root, ""); !s.ok()) return s;
   if (c.id.empty()) return InvalidInput("id: missing; every command needs an idempotency key");

@@ -49,6 +49,7 @@ struct CommandDefaults {
   std::string actor;
   schema::Role role = schema::Role::CONSULENT;
   std::string activity;  // --activity
+  TraceContext trace;    // --trace-id, --parent-span-id, --caller: for a command with none
 };
 
 // Parses one JSON line. invalid_input for malformed JSON, a command over the limits of

@@ -215,8 +215,7 @@ Result<Executor::Plan> Executor::Prepare(Command& c, Outcome& out) {
   if (!drafts.ok()) return drafts.status();
   if (auto s = CheckNotErased(txn_, c, plan.target, *drafts); !s.ok()) return s;
   if (auto s = CheckErasureReason(txn_, c, plan.target); !s.ok()) return s;
-  // A script that passed its trace context but did not name itself: the region's caller.
-  if (c.trace.from_caller() && c.trace.caller.empty()) c.trace.caller = settings_.ldv_caller;
+  c.trace.caller = RecordedCaller(c.trace, settings_.ldv_caller, settings_.region);
   auto built = BuildCaseEvents(txn_, activities_, c, plan.target, *drafts, *time);
   if (!built.ok()) return built.status();
   plan.events = std::move(built->messages);

@@ -51,17 +51,18 @@ Result<PseudonymForm> ReadSession::FormOf(Ledger& ledger, StoreTxn& txn, const C
   return BuildCaseForm(ledger, txn, state, pseudonyms, keep);
 }
 
-Status ReadSession::Account(Ledger& ledger, const std::vector<Shown>& shown) const {
+Status ReadSession::Account(Ledger& ledger, const std::vector<Shown>& shown,
+                            TraceContext* recorded) const {
   const std::string activity =
       request_.activity.empty() ? ActivityForRead(request_.role, kind_.action) : request_.activity;
   auto version = ledger.ActivityVersion(activity);
   if (!version.ok()) return version.status();
   TraceContext trace = request_.trace;
-  if (trace.from_caller() && trace.caller.empty()) trace.caller = ledger.settings().ldv_caller;
+  trace.caller = RecordedCaller(trace, ledger.settings().ldv_caller, ledger.settings().region);
   auto s = RecordAccess(ledger.store(),
                         {request_.actor, request_.role, request_.purpose, kind_.action, activity,
                          *version, std::move(trace)},
-                        shown);
+                        shown, recorded);
   if (s.ok()) return s;
   return Status(s.code(),
                 "nothing is shown: this read must be recorded in the access log first, "
@@ -69,14 +70,15 @@ Status ReadSession::Account(Ledger& ledger, const std::vector<Shown>& shown) con
                     s.message());
 }
 
-Status ReadSession::AccountCases(Ledger& ledger, const std::vector<CaseRef>& cases) const {
+Status ReadSession::AccountCases(Ledger& ledger, const std::vector<CaseRef>& cases,
+                                 TraceContext* recorded) const {
   std::vector<Shown> shown;
   for (const auto& c : cases) {
     const bool erased = !c.subject_id.empty() && ledger.IsErased(c.subject_id);
     shown.push_back({c.case_id, c.subject_id,
                      erased ? schema::AccessResult::ERASED : schema::AccessResult::OK});
   }
-  return Account(ledger, shown);
+  return Account(ledger, shown, recorded);
 }
 
 Result<std::string> KnownSubject(Ledger& ledger, StoreTxn& txn, const std::string& ref) {

@@ -80,9 +80,12 @@ class ReadSession {
   // its version in force, in the caller's trace when one was given (a caller that did not name
   // itself is the region's ldv_caller); none when `shown` is empty. Call before anything is shown, and show
   // nothing when it fails.
-  Status Account(Ledger& ledger, const std::vector<Shown>& shown) const;
+  // `recorded`: as RecordAccess's, for writes that continue this processing.
+  Status Account(Ledger& ledger, const std::vector<Shown>& shown,
+                 TraceContext* recorded = nullptr) const;
   // The same for the cases shown: each erased when its subject's key is gone.
-  Status AccountCases(Ledger& ledger, const std::vector<CaseRef>& cases) const;
+  Status AccountCases(Ledger& ledger, const std::vector<CaseRef>& cases,
+                      TraceContext* recorded = nullptr) const;
 
  private:
   // A pseudonymised read whose forms keep reasoning.

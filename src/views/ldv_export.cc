@@ -5,6 +5,7 @@
 #include <tuple>
 
 #include "base/hex.h"
+#include "base/uri.h"
 #include "codec/bytes.h"
 #include "codec/command.h"
 #include "codec/schema_info.h"
@@ -14,23 +15,6 @@ namespace rmc {
 namespace {
 
 constexpr const char* kSubjectIdType = "rmc-subject-pseudonym";
-
-// `text` with every character but RFC 3986's unreserved ones percent-encoded, so that a region
-// named "Zuid Holland" still makes a valid URN.
-std::string PercentEncoded(std::string_view text) {
-  static const char* hex = "0123456789ABCDEF";
-  std::string out;
-  for (unsigned char c : text) {
-    if (std::isalnum(c) || c == '-' || c == '.' || c == '_' || c == '~') {
-      out += char(c);
-    } else {
-      out += '%';
-      out += hex[c >> 4];
-      out += hex[c & 15];
-    }
-  }
-  return out;
-}
 
 std::string UrnBase(const LdvOptions& options) {
   return "urn:rmc:" + PercentEncoded(options.region);
@@ -68,14 +52,6 @@ Json Line(const Action& a, const LdvOptions& options) {
   return line;
 }
 
-// The calling application of an action whose parent is a caller's span: as recorded, else the
-// region's.
-std::string Processor(bool has_caller_span, capnp::Text::Reader recorded,
-                      const LdvOptions& options) {
-  if (recorded.size()) return recorded.cStr();
-  return has_caller_span ? options.caller : "";
-}
-
 Json User(const std::string& trace, const std::string& span, schema::Actor::Reader actor,
           Json purpose) {
   return {{"type", "audit_record"},
@@ -109,7 +85,7 @@ LdvEntry LdvOfEvent(schema::Event::Reader e, const LdvOptions& options) {
   Action a{Hex(e.getTraceId()), Hex(e.getSpanId()),
            e.hasParentSpanId() ? Hex(e.getParentSpanId()) : "", WriteProcessingName(EventType(e)),
            e.getRecordedAt(), e.getProcessingActivity(), e.getSubject(),
-           Processor(e.hasParentSpanId(), e.getCaller(), options)};
+           e.hasParentSpanId() ? e.getCaller().cStr() : ""};
   return {Line(a, options), User(a.trace, a.span, e.getActor(), nullptr)};  // a write's purpose
                                                                             // is its activity's
 }
@@ -131,7 +107,7 @@ LdvEntry LdvOfRead(schema::AccessRecord::Reader r, const LdvOptions& options) {
   Action a{Hex(r.getTraceId()), Hex(r.getSpanId()),
            r.hasParentSpanId() ? Hex(r.getParentSpanId()) : "",
            ReadProcessingName(r.getAction().cStr()), r.getRecordedAt(), r.getProcessingActivity(),
-           r.getSubject(), child ? "" : Processor(r.hasCallerSpanId(), r.getCaller(), options)};
+           r.getSubject(), child || !r.hasCallerSpanId() ? "" : r.getCaller().cStr()};
   return {Line(a, options), User(a.trace, a.span, r.getActor(), PurposeOf(r))};
 }
 
@@ -140,7 +116,7 @@ LdvEntry LdvOfReadParent(schema::AccessRecord::Reader child, const LdvOptions& o
            child.hasCallerSpanId() ? Hex(child.getCallerSpanId()) : "",
            ReadProcessingName(child.getAction().cStr()), child.getRecordedAt(),
            child.getProcessingActivity(), capnp::Data::Reader(),
-           Processor(child.hasCallerSpanId(), child.getCaller(), options)};
+           child.hasCallerSpanId() ? child.getCaller().cStr() : ""};
   return {Line(a, options), User(a.trace, a.span, child.getActor(), PurposeOf(child))};
 }
 

@@ -26,8 +26,6 @@ namespace rmc {
 struct LdvOptions {
   std::string region = "regio";  // Settings::region
   std::string base_uri;          // Settings::ldv_base_uri; empty: urn:rmc:REGION:verwerking
-  std::string caller;             // Settings::ldv_caller: the processor of a caller's action
-                                 // that did not name itself (recorded before rmc kept callers)
   Nanos since = 0;               // only processings recorded at or after
 };
 
