@@ -69,7 +69,12 @@ void RegisterAuditReads(CLI::App& app, Globals& g, int& exit_code) {
       return true;
     });
     if (!s.ok()) return void(exit_code = Fail(g, s));
-    if (auto a = session->Account(*ledger, {{"access-log", "", schema::AccessResult::OK}}); !a.ok())
+    // With --subject it says who looked at that youth's data: a read about them, in their log.
+    const bool erased = !filter.subject_id.empty() && ledger->IsErased(filter.subject_id);
+    if (auto a = session->Account(*ledger, {{"access-log", filter.subject_id,
+                                             erased ? schema::AccessResult::ERASED
+                                                    : schema::AccessResult::OK}});
+        !a.ok())
       return void(exit_code = Fail(g, a));
     if (g.json) return PrintJson(records);
     std::printf("%-8s %-20s %-12s %-11s %-12s %-12s %-16s %s\n", "position", "recorded at", "actor", "role",

@@ -73,6 +73,12 @@ TEST_F(AccessLog, ReadsOfOneYouthAreFoundByTheirRef) {
   ASSERT_EQ(reads.size(), 1u) << reads.dump();
   EXPECT_EQ(reads[0]["object"], "RMC-000003");
   EXPECT_EQ(Reads("--subject J-3 --since 2026-11-21").size(), 0u);
+  // Who looked at J-3's data is about J-3: that read is in J-3's reads too.
+  auto again = Reads("--subject J-3");
+  ASSERT_EQ(again.size(), 3u) << again.dump();
+  EXPECT_EQ(again[1]["action"], "audit reads");
+  EXPECT_EQ(again[1]["object"], "access-log");
+  EXPECT_EQ(again[1]["subject"], reads[0]["subject"]);
   auto unknown = Rmc("--purpose controle audit reads --subject J-404", "auditor");
   EXPECT_EQ(unknown.code, 5) << unknown.text;
   EXPECT_NE(unknown.text.find("J-404"), std::string::npos) << unknown.text;
