@@ -1,5 +1,7 @@
 #include "base/uri.h"
 
+#include <string>
+
 namespace rmc {
 namespace {
 
@@ -35,13 +37,22 @@ bool IsHttpUrl(std::string_view v) {
   if (v.starts_with("https://")) at = 8;
   else if (v.starts_with("http://")) at = 7;
   else return false;
-  const size_t host = at;
-  while (at < v.size() && (IsAlpha(v[at]) || IsDigit(v[at]) || v[at] == '-' || v[at] == '.')) ++at;
-  if (at == host) return false;
+  // The host: dot-separated labels of letters, digits and inner hyphens.
+  for (bool label_start = true;; ++at) {
+    const char c = at < v.size() ? v[at] : '/';
+    const bool word = IsAlpha(c) || IsDigit(c);
+    if (label_start && !word) return false;
+    if (c == '.') { label_start = true; continue; }
+    if (!word && c != '-') break;
+    if (c == '-' && (at + 1 >= v.size() || !(IsAlpha(v[at + 1]) || IsDigit(v[at + 1]) || v[at + 1] == '-')))
+      return false;
+    label_start = false;
+  }
   if (at < v.size() && v[at] == ':') {
     const size_t port = ++at;
     while (at < v.size() && IsDigit(v[at])) ++at;
-    if (at == port || at - port > 5) return false;
+    if (at == port || at - port > 5 || v[port] == '0') return false;
+    if (std::stoul(std::string(v.substr(port, at - port))) > 65535) return false;
   }
   if (at < v.size() && v[at] != '/' && v[at] != '?' && v[at] != '#') return false;
   return IsAbsoluteUri(v);

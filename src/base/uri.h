@@ -13,8 +13,9 @@ namespace rmc {
 // "[", "]" and "<>\"{}|\\^`" make it no URI.
 bool IsAbsoluteUri(std::string_view text);
 
-// An http or https URL with a host (letters, digits, "-", "."), an optional port (digits), then
-// nothing or a path, query or fragment; an absolute URI as above. No user info.
+// An http or https URL with a host (dot-separated labels of letters and digits, with hyphens
+// inside), an optional port (1 to 65535), then nothing or a path, query or fragment; an absolute
+// URI as above. No user info, no IP literal in brackets.
 bool IsHttpUrl(std::string_view text);
 
 // `text` with every byte but RFC 3986's unreserved characters percent-encoded: a name (a

@@ -57,7 +57,7 @@ constexpr EventSentence kSentences[] = {
     {"DossierReviewed",
      [](const Json& d) {
        std::string partners = F(d, "checked_with_partners");
-       return "Dossier bekeken; nagegaan bij de jongere: " + F(d, "checked_with_youth") +
+       return "Dossier nagelopen; nagegaan bij de jongere: " + F(d, "checked_with_youth") +
               (partners.empty() ? "" : "; nagegaan bij: " + partners);
      }},
     {"Triaged",

@@ -12,7 +12,7 @@ namespace {
 
 constexpr const char* kStyle = R"(
 body { font-family: "DejaVu Sans", Arial, sans-serif; font-size: 11pt; color: #111; max-width: 60em;
-       margin: 2em auto; padding: 0 1em; line-height: 1.4; }
+       margin: 2em auto; padding: 0 1em; line-height: 1.4; overflow-wrap: anywhere; }
 h1 { font-size: 18pt; margin-bottom: 0.2em; }
 h2 { font-size: 13pt; margin-top: 1.6em; border-bottom: 1px solid #444; }
 .meta { color: #444; margin-top: 0; }
@@ -142,8 +142,7 @@ void PersonalData(Page& page, const Json& x) {
       when = " op " + DutchDate(erasure["date"]) + ", " +
              ErasureGroundLabel(Text(Member(erasure["data"], "grondslag")));
     page.Para("Uw persoonsgegevens zijn gewist" + when +
-                  ". Niemand kan ze nog lezen, ook wij niet: uw naam, geboortedatum, adres, "
-                  "telefoonnummer en e-mailadres, en wat medewerkers over u hebben opgeschreven.",
+                  ". Niemand kan ze nog lezen, ook wij niet.",
               "erased");
     page.Para(
         "Wat hieronder nog staat, is wat overblijft: de feiten van uw route zonder "
@@ -264,15 +263,23 @@ void Retention(Page& page, const Json& x) {
 // contact settings (settings.h), or what to do where one is not set.
 void Rights(Page& page, const Json& x) {
   page.Heading("8. Uw rechten en waar u terechtkunt");
-  page.Para(
-      "U mag altijd zien welke gegevens wij over u hebben (dat is dit overzicht). Klopt er iets "
-      "niet, dan kunt u vragen het te verbeteren. U kunt ook vragen uw gegevens te wissen, of er "
-      "minder mee te doen zolang iets wordt uitgezocht. Gegevens die wij met uw toestemming "
-      "gebruiken, kunt u in een bestand krijgen om aan een ander te geven. En u kunt bezwaar "
-      "maken tegen het gebruik van uw gegevens. Wij antwoorden binnen een maand; mogen wij iets "
-      "niet doen, bijvoorbeeld omdat de wet ons verplicht gegevens te bewaren, dan leggen wij "
-      "uit waarom. Bent u het niet eens met hoe wij met uw gegevens omgaan, dan kunt u een "
-      "klacht indienen bij de Autoriteit Persoonsgegevens (autoriteitpersoonsgegevens.nl).");
+  if (x["subject"]["erased"].get<bool>())
+    page.Para(
+        "Uw persoonsgegevens zijn al gewist. U mag altijd zien wat er nog over u is (dat is dit "
+        "overzicht). Klopt er iets niet in wat er nog staat, dan kunt u vragen het te verbeteren, "
+        "en u kunt bezwaar maken tegen wat wij ermee doen. Wij antwoorden binnen een maand. Bent "
+        "u het niet eens met hoe wij met uw gegevens omgaan, dan kunt u een klacht indienen bij "
+        "de Autoriteit Persoonsgegevens (autoriteitpersoonsgegevens.nl).");
+  else
+    page.Para(
+        "U mag altijd zien welke gegevens wij over u hebben (dat is dit overzicht). Klopt er iets "
+        "niet, dan kunt u vragen het te verbeteren. U kunt ook vragen uw gegevens te wissen, of er "
+        "minder mee te doen zolang iets wordt uitgezocht. Gegevens die wij met uw toestemming "
+        "gebruiken, kunt u in een bestand krijgen om aan een ander te geven. En u kunt bezwaar "
+        "maken tegen het gebruik van uw gegevens. Wij antwoorden binnen een maand; mogen wij iets "
+        "niet doen, bijvoorbeeld omdat de wet ons verplicht gegevens te bewaren, dan leggen wij "
+        "uit waarom. Bent u het niet eens met hoe wij met uw gegevens omgaan, dan kunt u een "
+        "klacht indienen bij de Autoriteit Persoonsgegevens (autoriteitpersoonsgegevens.nl).");
   const Json& c = Member(x, "contact");
   auto either = [&](const char* key, const char* otherwise) {
     return HtmlEscape(Member(c, key).is_string() ? Text(c[key]) : otherwise);
@@ -280,7 +287,10 @@ void Rights(Page& page, const Json& x) {
   page.Raw(
       "<dl class=\"contact\">\n<dt>Het RMC</dt><dd>" +
       either("rmc", "Vraag uw RMC-consulent, of de gemeente waar u woont, hoe u het RMC bereikt.") +
-      "</dd>\n<dt>Verbeteren, wissen of bezwaar maken</dt><dd>" +
+      "</dd>\n<dt>" +
+      (x["subject"]["erased"].get<bool>() ? "Verbeteren of bezwaar maken"
+                                          : "Verbeteren, wissen of bezwaar maken") +
+      "</dt><dd>" +
       either("requests",
              "Schrijf een brief of e-mail aan het RMC en zeg wat u wilt. Wij antwoorden "
              "binnen een maand.") +

@@ -202,6 +202,10 @@ TEST_F(SubjectPage, TheErasedFormIsPlainAndTruthful) {
   EXPECT_NE(page.find("wie uw gegevens heeft bekeken"), std::string::npos) << "what remains";
   EXPECT_EQ(page.find("daarna wissen wij ze"), std::string::npos) << "they are erased already";
   EXPECT_EQ(page.find("Daarna wissen"), std::string::npos);
+  EXPECT_EQ(page.find("uw gegevens te wissen"), std::string::npos) << "nor offers to";
+  EXPECT_EQ(page.find("wissen of bezwaar"), std::string::npos);
+  EXPECT_NE(page.find("Uw persoonsgegevens zijn al gewist. U mag altijd zien wat er nog over u is"),
+            std::string::npos);
   for (const char* field : {"birth_date", "name", "purpose", "doel,", "reason"})
     EXPECT_EQ(page.find(std::string("gewist: ") + field), std::string::npos) << field;
 }

@@ -63,7 +63,7 @@ TEST(PlainLanguage, SentencesReadTheFacts) {
   EXPECT_EQ(DescribeEvent("ConsentWithdrawn", {{"partners", {"*"}}}),
             "Toestemming ingetrokken voor alle partners (alle gegevens)");
   EXPECT_EQ(DescribeEvent("DossierReviewed", {{"checked_with_youth", false}}),
-            "Dossier bekeken; nagegaan bij de jongere: nee");
+            "Dossier nagelopen; nagegaan bij de jongere: nee");
 }
 
 TEST(PlainLanguage, LabelsForRolesReadsAndActivitiesFallBackToTheCode) {

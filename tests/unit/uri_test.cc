@@ -20,11 +20,15 @@ TEST(Uri, AbsoluteUrisAsRfc3986AllowsThem) {
 
 TEST(Uri, ACallingApplicationIsAnHttpUrlWithAHost) {
   for (const char* ok : {"https://leerplicht.example.nl/app", "http://localhost:8080",
-                         "https://x.nl", "https://x.nl?app=1", "https://x.nl#a"})
+                         "https://x.nl", "https://x.nl?app=1", "https://x.nl#a",
+                         "https://my-app.example.nl:65535/x", "http://10.0.0.1/"})
     EXPECT_TRUE(IsHttpUrl(ok)) << ok;
   for (const char* bad : {"javascript:alert(1)", "file:///etc/passwd", "mailto:a@b", "urn:x:y",
                           "https://", "http://x:abc/", "http://@@@/", "https://user@x.nl/",
-                          "http://x:123456/", "https://x.nl/%zz", "https//x.nl", "ftp://x.nl"})
+                          "http://x:123456/", "https://x.nl/%zz", "https//x.nl", "ftp://x.nl",
+                          "http://a:99999", "http://a:0", "http://a:00000", "http://-/",
+                          "http://./", "http://../", "http://a..b/", "http://a.-b/", "http://a-/",
+                          "http://a:/"})
     EXPECT_FALSE(IsHttpUrl(bad)) << bad;
 }
 
