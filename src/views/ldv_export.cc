@@ -121,18 +121,18 @@ LdvEntry LdvOfReadParent(schema::AccessRecord::Reader child, const LdvOptions& o
 }
 
 Result<LdvExport> ExportLdv(StoreTxn& txn, const LdvOptions& options) {
+  // Only the order is kept in memory; each line is rendered from the map once it is sorted.
   struct Keyed {
     Nanos at;
     int log;  // 0: events, 1: access log
     uint64_t position;
     int line;  // 0: a parent action, 1: the record's own
-    LdvEntry entry;
   };
   std::vector<Keyed> all;
   auto s = txn.ScanEvents(1, [&](uint64_t position, EventView& view) {
     auto e = view.event();
     if (e.getSubject().size() && e.getRecordedAt() >= options.since)
-      all.push_back({e.getRecordedAt(), 0, position, 1, LdvOfEvent(e, options)});
+      all.push_back({e.getRecordedAt(), 0, position, 1});
     return true;
   });
   if (!s.ok()) return s;
@@ -140,9 +140,10 @@ Result<LdvExport> ExportLdv(StoreTxn& txn, const LdvOptions& options) {
   s = txn.ScanAccess(1, [&](uint64_t position, EventView& view) {
     auto r = view.Root<schema::AccessRecord>();
     if (r.getRecordedAt() < options.since) return true;
-    if (IsReadChild(r) && parents.insert(std::string(Bytes(r.getTraceId())).append(Bytes(r.getParentSpanId()))).second)
-      all.push_back({r.getRecordedAt(), 1, position, 0, LdvOfReadParent(r, options)});
-    all.push_back({r.getRecordedAt(), 1, position, 1, LdvOfRead(r, options)});
+    if (IsReadChild(r) &&
+        parents.insert(std::string(Bytes(r.getTraceId())).append(Bytes(r.getParentSpanId()))).second)
+      all.push_back({r.getRecordedAt(), 1, position, 0});
+    all.push_back({r.getRecordedAt(), 1, position, 1});
     return true;
   });
   if (!s.ok()) return s;
@@ -151,8 +152,15 @@ Result<LdvExport> ExportLdv(StoreTxn& txn, const LdvOptions& options) {
   });
   LdvExport out;
   for (const Keyed& k : all) {
-    out.processings += JsonLine(k.entry.processing);
-    out.users += JsonLine(k.entry.user);
+    auto view = k.log == 0 ? txn.Event(k.position) : txn.Access(k.position);
+    if (!view.ok()) return view.status();
+    if (!*view) return Status(Code::kLedgerError, "a log changed while it was exported");
+    const LdvEntry entry =
+        k.log == 0   ? LdvOfEvent((*view)->event(), options)
+        : k.line == 0 ? LdvOfReadParent((*view)->Root<schema::AccessRecord>(), options)
+                      : LdvOfRead((*view)->Root<schema::AccessRecord>(), options);
+    out.processings += JsonLine(entry.processing);
+    out.users += JsonLine(entry.user);
   }
   out.lines = all.size();
   return out;
