@@ -2,7 +2,8 @@
 // actor, a region and a data category. Such names become LMDB keys or parts of them
 // (docs/storage.md), are compared byte for byte, are read back as C strings (Cap'n Proto Text
 // ends at its first NUL) and are printed on one line of text. So each is UTF-8 of 1 to `max`
-// bytes without control characters (U+0000 to U+001F, U+007F to U+009F).
+// bytes without control characters (U+0000 to U+001F, U+007F to U+009F), direction marks or
+// line separators (names.cc IsFormatMark).
 #pragma once
 
 #include <cstddef>

@@ -43,6 +43,15 @@ TEST(Command, NamesHoldNoControlCharacters) {
             std::string::npos);
   EXPECT_NE(Refusal(R"({"id":"a\u0085b",)" + kNote + "}").find("id: holds a control character"),
             std::string::npos);
+  // Direction marks and line separators make a name read as another, or break it over lines.
+  for (const char* mark : {"\\u202e", "\\u2066", "\\u200f", "\\u061c", "\\u2028", "\\u2029"})
+    EXPECT_NE(Refusal(std::string(R"({"id":"a)") + mark + R"(b",)" + kNote + "}")
+                  .find("id: holds a control character"),
+              std::string::npos)
+        << mark;
+  for (const char* text : {"Zo\\u00eb", "\\u2013", "\\u200d", "\\u20ac"})  // ë, dash, ZWJ, euro
+    EXPECT_EQ(Refusal(std::string(R"({"id":"a)") + text + R"(b",)" + kNote + "}"), "accepted")
+        << text;
   EXPECT_NE(Refusal(R"({"id":"x","type":"note","case":"RMC-1\u0000","data":{"text":"x"}})")
                 .find("case: holds a control character"),
             std::string::npos);
