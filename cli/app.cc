@@ -43,12 +43,13 @@ void BuildApp(CLI::App& app, Globals& g, int& exit_code) {
   app.add_option("--activity", g.activity,
                  "the processing activity (register code) this is done under (default: the action's own; rmc audit activities)");
   app.add_flag("--json", g.json, "print results and errors as JSON");
-  app.add_option("--trace-id", g.trace_id,
+  auto* trace = app.add_option("--trace-id", g.trace_id,
                  "a calling tool's W3C trace id: what this command writes or reads joins its trace")
       ->check(TraceBytes(16));
   app.add_option("--parent-span-id", g.parent_span_id,
                  "the calling tool's span (W3C parent-id): the parent of this command's action")
-      ->check(TraceBytes(8));
+      ->check(TraceBytes(8))
+      ->needs(trace);  // a span belongs to a trace (W3C traceparent carries both)
   app.add_option("--caller", g.caller,
                  "the calling application's http(s) URL, for the LDV export (default with a "
                  "parent span: the region's ldv_caller)")

@@ -153,7 +153,7 @@ class Test(ScenarioRunner):
         code, _, err = self.run(ledger, ["--trace-id", TRACE, "--parent-span-id", SPAN, "--caller",
                                          CALLER, "--purpose", "overzicht", "list"], now, "coordinator")
         self.check(code == 0, f"list by a caller: {err}")
-        self.run(ledger, ["--parent-span-id", "e" * 16, "show", "RMC-000001"], now)
+        self.run(ledger, ["--trace-id", "9" * 32, "--parent-span-id", "e" * 16, "show", "RMC-000001"], now)
         self.run(ledger, ["--caller", CALLER, "show", "RMC-000001"], now)
         code, _, err = self.run(ledger, ["config", "ldv_caller", REGION_CALLER], now, "coordinator")
         self.check(code == 0, f"config ldv_caller: {err}")
@@ -247,7 +247,7 @@ class Test(ScenarioRunner):
                      ["--parent-span-id", "0" * 16], ["--caller", "https://x.nl/%zz"],
                      ["--caller", "javascript:alert(1)"], ["--caller", "http://x:abc/"],
                      ["--caller", "https://x.nl/a#b#c"], ["--caller", "http://@@@/"],
-                     ["--caller", "http://x/[a]"]):
+                     ["--caller", "http://x/[a]"], ["--parent-span-id", SPAN]):
             code, _, err = self.run(ledger, argv + ["show", "RMC-000001"], now)
             self.check(code == 2 and argv[0] in err, f"{argv}: usage, naming the flag: {code} {err}")
         for field, value in (("caller", "geen url"), ("trace_id", "0" * 32), ("parent_span_id", 7)):
