@@ -70,10 +70,14 @@ void CheckRules(const CaseState& s, const Command& c, const Facts& f, schema::Pa
                     "triage into jikp names the perspective (jikp_perspective: onderwijs, "
                     "arbeid or dagbesteding)");
       if (f.birth_date && t.getTargetGroup() != schema::TargetGroup::GEEN) {
-        int age = AgeOn(*f.birth_date, f.today);
-        rules.Require(age >= 18 && age < f.settings->max_age, "age",
-                      "the subject is " + std::to_string(age) +
-                          " on the triage date; the RMC target groups are for ages 18 until the " +
+        // JIKP takes in pro and vso leavers, who may leave school before 18.
+        const bool jikp = t.getTargetGroup() == schema::TargetGroup::JIKP;
+        const int from = jikp ? 16 : 18;
+        const int age = AgeOn(*f.birth_date, f.today);
+        rules.Require(age >= from && age < f.settings->max_age, "age",
+                      "the subject is " + std::to_string(age) + " on the triage date; " +
+                          (jikp ? "jikp is" : "the RMC target groups are") + " for ages " +
+                          std::to_string(from) + " until the " +
                           std::to_string(f.settings->max_age) +
                           (f.settings->max_age % 10 == 3 ? "rd" : "th") + " birthday");
       }

@@ -2,6 +2,8 @@
 // side, and the override with a reason, recorded on the event and in the case's deviations.
 #include <gtest/gtest.h>
 
+#include <cstdio>
+
 #include "case_harness.h"
 #include "event.capnp.h"
 
@@ -204,6 +206,45 @@ TEST(Age, AReasonOverrides) {
   h.Ok(kReview);
   h.Ok(Triage("vsv-nieuw", R"("reason":"wordt over 3 maanden 18; warme overdracht met leerplicht",)"));
   EXPECT_TRUE(HasDeviation(h.state, "age"));
+}
+
+// JIKP takes in pro and vso leavers, who may be younger than 18: from 16.
+constexpr char kJikp[] =
+    R"({"type":"triage","case":"RMC-000001",%s"data":{"target_group":"jikp","jikp_perspective":"arbeid","action_required":true,"rationale":"r"}})";
+
+std::string JikpTriage(const std::string& reason = "") {
+  char line[512];
+  std::snprintf(line, sizeof line, kJikp, reason.c_str());
+  return line;
+}
+
+TEST(Age, JikpFromSixteen) {
+  CaseHarness h("2026-10-01");
+  h.SetBirthDate("2010-10-01");  // 16 today
+  h.Ok(kSignal);
+  h.Ok(kReview);
+  h.Ok(JikpTriage());
+  EXPECT_FALSE(HasDeviation(h.state, "age"));
+}
+
+TEST(Age, JikpUnderSixteenNeedsAReason) {
+  CaseHarness h("2026-10-01");
+  h.SetBirthDate("2010-10-02");  // 15, one day short of 16
+  h.Ok(kSignal);
+  h.Ok(kReview);
+  Status s = h.Refused(JikpTriage());
+  ExpectRule(s, "age");
+  EXPECT_NE(s.message().find("jikp is for ages 16"), std::string::npos) << s.message();
+  h.Ok(JikpTriage(R"("reason":"vso-leerling, stroomt over 2 maanden uit",)"));
+  EXPECT_TRUE(HasDeviation(h.state, "age"));
+}
+
+TEST(Age, SeventeenIsStillTooYoungForTheOtherGroups) {
+  CaseHarness h("2026-10-01");
+  h.SetBirthDate("2009-06-01");  // 17
+  h.Ok(kSignal);
+  h.Ok(kReview);
+  ExpectRule(h.Refused(Triage("vsv-dreigend")), "age");
 }
 
 TEST(Age, UnknownBirthDateIsNoRefusal) {
