@@ -1,7 +1,6 @@
 #include "domain/settings.h"
 
 #include <algorithm>
-#include <cctype>
 #include <charconv>
 
 #include "base/names.h"

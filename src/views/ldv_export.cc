@@ -1,6 +1,6 @@
 #include "views/ldv_export.h"
 
-#include <cctype>
+#include <algorithm>
 #include <set>
 #include <tuple>
 
