@@ -21,6 +21,10 @@ annotation code @0xa8b8a04c77cb24d6 (enumerant, field) :Text;
 # The JSON spelling of an enumerant or field where the default (camelCase -> kebab-case for
 # enumerants, camelCase -> snake_case for fields) does not give it.
 
+annotation retired @0xe3b5a6f1c2d49a07 (enumerant) :Text;
+# An enumerant that commands may no longer use, with the reason given to whoever tries: events
+# that already carry it still read and render as before.
+
 annotation jsonMap @0x82782b705e72fc46 (field) :MapSpec;
 # A List(Struct) field written in JSON as an object keyed by one of the struct's fields:
 # {"gezin": {"score": 3}} for key "domain", or {"wonen": "ok"} with value "rating".
@@ -65,6 +69,9 @@ annotation formerlyPlain @0xc8384235f137d3be (field) :Void;
 
 annotation derived @0xa2c4747c93ac5084 (field) :Void;
 # Set by the ledger, never by a command: a command that names it is refused as invalid_input.
+# A derived Bool `xOmitted` next to an optional field `x` records that x was left out (for
+# fields that were once required, whose zero value old events show): the field is then not
+# shown. A derived Bool `hasX` records that the optional field x was given.
 
 annotation reasoning @0x8c4a487d295bc930 (field) :Void;
 # The reasoning a learning session is about (a triage's rationale, an inquiry's conclusions, an

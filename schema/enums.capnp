@@ -53,7 +53,15 @@ enum Big5Area { support @0; wonen @1; schoolWerk @2; inkomen @3; welzijn @4; }
 
 enum Big5Rating { ok @0; aandacht @1; probleem @2; }
 
-enum Grondslag { toestemming @0; wettelijkeTaak @1; vitaalBelang @2; gerechtvaardigdBelang @3; }
+enum Grondslag {
+  # The ground of a disclosure (AVG art. 6(1)).
+  toestemming @0;
+  wettelijkeTaak @1;
+  vitaalBelang @2;
+  gerechtvaardigdBelang @3 $A.retired(
+      "a public body cannot rely on it for the performance of its tasks (AVG art. 6(1), last sentence)");
+  wettelijkeVerplichting @4;
+}
 
 enum Trajectory { onderwijs @0; arbeid @1; hulpverlening @2; }
 
@@ -61,10 +69,10 @@ enum MonitorStatus { opKoers @0; vastgelopen @1; }
 
 enum CloseReason {
   doelBereikt @0; geenOndersteuningNodig @1; geenContact @2; verhuisd @3;
-  leeftijdsgrens @4; geenRmcDoelgroep @5;
+  leeftijdsgrens @4; geenRmcDoelgroep @5; wijstOndersteuningAf @6;
 }
 
-enum Outcome { onderwijs @0; werk @1; dagbesteding @2; zorg @3; geen @4; }
+enum Outcome { onderwijs @0; werk @1; dagbesteding @2; zorg @3; geen @4; startkwalificatie @5; }
 
 enum AftercareStatus { opPlek @0; uitgevallen @1; }
 

@@ -104,6 +104,7 @@ struct CaseOpened {
 struct CaseReopened {
   # A new signal for a subject whose case was in aftercare (nazorg): steps 2-10 start again.
   previousStep @0 :UInt8;
+  byAftercareCheck @1 :Bool $A.derived $A.optional;         # an aftercare check found the youth dropped out
 }
 
 struct Subject {
@@ -158,6 +159,7 @@ struct DossierReviewed {
   enrolled @10 :Bool $A.optional;               # the enrolment as the review found it
   infoItems @11 :UInt8 $A.derived;              # bit i: item i+1 of §1.2 present here
   hasEnrolled @12 :Bool $A.derived;             # enrolled was given
+  schoolMeasuresMissing @13 :Bool $A.derived $A.optional;   # school_measures left empty (rule review-school)
 }
 
 struct Triaged {
@@ -195,6 +197,8 @@ struct IntakeHeld {
   wish @3 :E.Wish $A.optional;
   answers @4 :List(Answer) $A.personal $A.optional $A.jsonMap(key = "question", value = "answer");
   hasWish @5 :Bool $A.derived;                  # wish was given
+  askedYouthAboutInvolvement @6 :Bool $A.optional;  # required when no intake_scheduled came first
+  hasAskedYouthAboutInvolvement @7 :Bool $A.derived;
 }
 
 struct DomainScore {
@@ -283,6 +287,7 @@ struct Plan {
   askedYouthForDirector @6 :Bool $A.optional;
   responsibilities @7 :List(Responsibility) $A.optional $A.reasoning;  # the follow-up agreed
   madeWithYouth @8 :Bool;
+  contactEveryDays @9 :UInt16 $A.optional $A.range(min = 1, max = 365);  # deadline contact_due
 }
 
 struct PlanStarted {
@@ -302,6 +307,7 @@ struct CaseClosed {
   workHoursPerWeek @2 :UInt16 $A.optional $A.range(min = 1, max = 80);
   aftercareUntil @3 :A.Date $A.optional;        # default: closing date + aftercare_months;
                                                 # none for reasons that end the route early
+  handedTo @4 :Text $A.optional $A.pseudonym;   # warm handover (verhuisd, geen-rmc-doelgroep)
 }
 
 struct AftercareChecked {
@@ -319,6 +325,9 @@ struct FeedbackGiven {
   partners @0 :List(Text) $A.pseudonym;
   summary @1 :Text $A.personal;
   limitedToCase @2 :Bool;
+  categories @3 :List(Text) $A.optional;        # what was fed back; none given: verzuim
+  grondslag @4 :E.Grondslag $A.derived;         # wettelijke-taak: feedback is a disclosure too
+  hasGrondslag @5 :Bool $A.derived;             # false on events from before it was recorded
 }
 
 struct Bottleneck {
@@ -334,16 +343,20 @@ struct Improvement {
 
 struct CaseEvaluated {
   # Step 13: the six questions of §5.2, learning points, case-transcending improvements.
-  resolved @0 :E.Resolved;
-  partnersFollowedUp @1 :E.Resolved;
-  bottlenecks @2 :List(Bottleneck) $A.personal $A.reasoning;
-  rightDecision @3 :E.RightDecision;
+  # Each answer is optional ("bijvoorbeeld", §5.2); an evaluation answers at least one.
+  resolved @0 :E.Resolved $A.optional;
+  partnersFollowedUp @1 :E.Resolved $A.optional;
+  bottlenecks @2 :List(Bottleneck) $A.personal $A.reasoning $A.optional;
+  rightDecision @3 :E.RightDecision $A.optional;
   rightDecisionNote @4 :Text $A.personal $A.optional;
-  doDifferently @5 :Text $A.personal;
-  wentWell @6 :Text $A.personal;
+  doDifferently @5 :Text $A.personal $A.optional;
+  wentWell @6 :Text $A.personal $A.optional;
   learningPoints @7 :List(Text) $A.personal $A.optional $A.reasoning;
   improvements @8 :List(Improvement) $A.optional $A.reasoning;  # beyond the case: kept when erased
   participants @9 :List(Text) $A.optional $A.pseudonym;
+  resolvedOmitted @10 :Bool $A.derived;         # the answer was left out (not "ja")
+  partnersFollowedUpOmitted @11 :Bool $A.derived;
+  rightDecisionOmitted @12 :Bool $A.derived;
 }
 
 struct NoteAdded {

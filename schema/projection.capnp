@@ -42,6 +42,9 @@ struct CaseProjection {
                                    # projection from before this field: `rmc rebuild` fills it)
   aftercareEnded @30 :Int32 = -1;  # the day AftercareEnded ended the aftercare; -1: not ended
                                    # (or a projection from before this field: rebuild fills it)
+  lastMonitoringNote @31 :Int32 = -1;  # the latest note of category monitoring; -1: none
+  contactEveryDays @32 :UInt16;    # the plan's contact frequency (deadline contact_due); 0: none
+  planStartedOn @33 :Int32 = -1;   # the day the plan started; -1: not started
 }
 
 enum CaseStatus { open @0; nazorg @1; afgesloten @2; }

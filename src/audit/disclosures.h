@@ -22,6 +22,9 @@
 namespace rmc {
 
 struct Disclosure {
+  // "share" (DataShared) or "feedback" (FeedbackGiven: step 12 feeds results back to partners,
+  // one disclosure per partner, with no thinking steps of its own).
+  std::string kind = "share";
   uint64_t position = 0;
   std::string case_id;
   std::string subject_id;  // 16 bytes, pseudonymous

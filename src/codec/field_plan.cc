@@ -57,8 +57,9 @@ class Planner {
     plan.personal = si::IsPersonal(f);
     plan.optional = si::IsOptional(f);
     plan.formerly_plain = si::IsFormerlyPlain(f);
-    plan.presence_flag = si::IsPresenceFlag(f);
+    plan.presence_flag = si::IsPresenceFlag(f) || si::IsOmittedFlag(f);
     if (auto flag = si::PresenceFlagOf(f)) plan.presence = flag->getProto().getSlot().getOffset();
+    if (auto flag = si::OmittedFlagOf(f)) plan.omitted = flag->getProto().getSlot().getOffset();
     Value(f.getType(), plan.value);
     if (auto spec = si::JsonMap(f)) {
       auto entry = f.getType().asList().getElementType().asStruct();

@@ -47,8 +47,9 @@ struct FieldPlan {
   std::string key;   // "\"name\":", as written
   bool personal = false, optional = false;
   bool formerly_plain = false;  // $formerlyPlain: older events hold it in the public payload
-  bool presence_flag = false;       // a derived hasX: never written
+  bool presence_flag = false;       // a derived hasX or xOmitted: never written
   std::optional<uint32_t> presence;  // the bit of the hasX that says it was given
+  std::optional<uint32_t> omitted;   // the bit of the xOmitted that says it was left out
   ValuePlan value;
   std::unique_ptr<MapPlan> map;  // $jsonMap
 };

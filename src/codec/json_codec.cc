@@ -74,11 +74,23 @@ Result<capnp::DynamicValue::Builder> Scalar(capnp::Type type, element json, cons
       std::string_view s;
       if (json.get_string().get(s) != simdjson::SUCCESS || !si::EnumFromCode(schema, s))
         return Wrong(path, "one of " + si::EnumCodes(schema));
-      return capnp::DynamicValue::Builder(capnp::DynamicEnum(*si::EnumFromCode(schema, s)));
+      auto enumerant = *si::EnumFromCode(schema, s);
+      if (const auto& retired = si::RetiredReason(enumerant); !retired.empty())
+        return InvalidInput(path + ": " + std::string(s) + " cannot be used: " + retired +
+                            "; expected one of " + si::EnumCodes(schema));
+      return capnp::DynamicValue::Builder(capnp::DynamicEnum(enumerant));
     }
     default:
       return InvalidInput(path + ": this field cannot be given in JSON");
   }
+}
+
+// A $pseudonym text names a person or organisation: never empty.
+Status NamesSomeone(capnp::StructSchema::Field field, capnp::Type type, const std::string& text,
+                    const std::string& path) {
+  if (!si::IsPseudonym(field) || type.which() != capnp::schema::Type::TEXT || !text.empty())
+    return Status::Ok();
+  return Wrong(path, "a name (not empty)");
 }
 
 Status FillList(capnp::DynamicStruct::Builder out, capnp::StructSchema::Field field, element json,
@@ -109,6 +121,7 @@ Status FillField(capnp::DynamicStruct::Builder out, capnp::StructSchema::Field f
   std::string text;
   auto value = Scalar(type, json, path, &text);
   if (!value.ok()) return value.status();
+  if (auto named = NamesSomeone(field, type, text, path); !named.ok()) return named;
   if (auto range = si::RangeOf(field)) {
     int64_t v = value->as<int64_t>();
     if (v < range->min || v > range->max)
@@ -141,6 +154,7 @@ Status FillList(capnp::DynamicStruct::Builder out, capnp::StructSchema::Field fi
       std::string text;
       auto value = Scalar(element_type, item, item_path, &text);
       if (!value.ok()) return value.status();
+      if (auto named = NamesSomeone(field, element_type, text, item_path); !named.ok()) return named;
       list.set(i, value->asReader());
     }
     ++i;
@@ -187,7 +201,10 @@ Status FillMap(capnp::DynamicStruct::Builder out, capnp::StructSchema::Field fie
 Status FillFieldFromJson(capnp::DynamicStruct::Builder out, capnp::StructSchema::Field field,
                          element json, const std::string& path) {
   if (json.type() == element_type::NULL_VALUE) {
-    if (si::IsOptional(field)) return Status::Ok();
+    if (si::IsOptional(field)) {
+      if (auto flag = si::OmittedFlagOf(field)) out.set(*flag, true);
+      return Status::Ok();
+    }
     return Wrong(path, "a value (it is required)");
   }
   return FillField(out, field, json, path);
@@ -213,6 +230,8 @@ Status FillFromJson(capnp::DynamicStruct::Builder out, element json, const std::
     if (!s.ok()) return s;
   }
   for (auto f : schema.getFields()) {
+    if (auto flag = si::OmittedFlagOf(f); flag && !seen.count(si::JsonName(f)))
+      out.set(*flag, true);
     if (si::IsOptional(f) || si::IsDerived(f) || si::JsonName(f) == preset) continue;
     if (!seen.count(si::JsonName(f)))
       return InvalidInput((path.empty() ? "" : path + ".") + si::JsonName(f) +

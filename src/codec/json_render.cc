@@ -72,7 +72,9 @@ Json Value(capnp::DynamicValue::Reader value, capnp::Type type,
 }
 
 bool Shown(capnp::DynamicStruct::Reader s, const capnp::StructSchema::Field& f) {
-  if (si::IsPresenceFlag(f)) return false;
+  if (si::IsPresenceFlag(f) || si::IsOmittedFlag(f)) return false;
+  // Once required: shown whatever its value, unless it was left out.
+  if (auto flag = si::OmittedFlagOf(f)) return !s.get(*flag).as<bool>();
   if (auto flag = si::PresenceFlagOf(f)) return s.get(*flag).as<bool>();
   if (!si::IsOptional(f)) return true;
   return s.has(f, capnp::HasMode::NON_DEFAULT);

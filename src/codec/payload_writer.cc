@@ -88,6 +88,7 @@ bool Has(const Fields& s, const FieldPlan& f, bool non_null) {
 
 bool Shown(const Fields& s, const FieldPlan& f) {
   if (f.presence_flag) return false;
+  if (f.omitted) return !s.Bit(*f.omitted);  // once required: shown unless left out
   if (f.presence) return s.Bit(*f.presence);
   if (!f.optional) return true;
   return Has(s, f, false);

@@ -27,6 +27,7 @@ constexpr uint64_t kFreeText = 0xacb878ab1fa443f3ull;
 constexpr uint64_t kDerived = 0xa2c4747c93ac5084ull;
 constexpr uint64_t kFormerlyPlain = 0xc8384235f137d3beull;
 constexpr uint64_t kReasoning = 0x8c4a487d295bc930ull;
+constexpr uint64_t kRetired = 0xe3b5a6f1c2d49a07ull;
 
 template <typename Annotated>
 std::optional<capnp::schema::Value::Reader> Find(Annotated proto, uint64_t id) {
@@ -65,8 +66,19 @@ struct FieldInfo {
     kReasoningBit = 128,
   };
   uint8_t bits = 0;
+  int32_t presence_flag = -1;  // index of the derived `hasX` beside this field x; -1: none
+  int32_t omitted_flag = -1;   // index of the derived `xOmitted`; -1: none
   std::string json_name;
 };
+
+// The index of the derived Bool `name` in `s`, or -1.
+int32_t DerivedFlag(capnp::StructSchema s, const std::string& name) {
+  KJ_IF_MAYBE(flag, s.findFieldByName(name)) {
+    if (Has(*flag, kDerived) && flag->getType().which() == capnp::schema::Type::BOOL)
+      return int32_t(flag->getIndex());
+  }
+  return -1;
+}
 
 struct PairHash {
   size_t operator()(const std::pair<uint64_t, uint32_t>& k) const { return k.first * 31 + k.second; }
@@ -89,12 +101,17 @@ const FieldInfo& Info(const Field& f) {
     info.bits |= FieldInfo::kNestsPersonalBit;
   if (auto v = Find(f.getProto(), kCode)) info.json_name = v->getText();
   else info.json_name = Separate(f.getProto().getName().cStr(), '_');
+  std::string name = f.getProto().getName();
+  info.omitted_flag = DerivedFlag(f.getContainingStruct(), name + "Omitted");
+  name[0] = char(name[0] - 'a' + 'A');
+  info.presence_flag = DerivedFlag(f.getContainingStruct(), "has" + name);
   return cache.emplace(key, std::move(info)).first->second;
 }
 
 // An enum's codes, in enumerant order, and back.
 struct EnumInfo {
   std::vector<std::string> codes;
+  std::vector<std::string> retired;  // by ordinal: why it may no longer be given; empty: it may
   std::unordered_map<std::string_view, uint16_t> ordinals;  // views into `codes`
 };
 
@@ -106,6 +123,8 @@ const EnumInfo& Info(capnp::EnumSchema schema) {
     for (auto e : schema.getEnumerants()) {
       auto v = Find(e.getProto(), kCode);
       slot->codes.push_back(v ? std::string(v->getText()) : Separate(e.getProto().getName().cStr(), '-'));
+      auto retired = Find(e.getProto(), kRetired);
+      slot->retired.push_back(retired ? std::string(retired->getText()) : std::string());
     }
     for (size_t i = 0; i < slot->codes.size(); ++i) slot->ordinals.emplace(slot->codes[i], uint16_t(i));
   }
@@ -132,12 +151,27 @@ bool IsPresenceFlag(const Field& f) {
 }
 
 std::optional<Field> PresenceFlagOf(const Field& f) {
-  std::string name = f.getProto().getName();
-  name[0] = char(name[0] - 'a' + 'A');
-  KJ_IF_MAYBE(flag, f.getContainingStruct().findFieldByName("has" + name)) {
-    if (IsDerived(*flag)) return *flag;
-  }
-  return std::nullopt;
+  int32_t i = Info(f).presence_flag;
+  if (i < 0) return std::nullopt;
+  return f.getContainingStruct().getFields()[uint32_t(i)];
+}
+
+bool IsOmittedFlag(const Field& f) {
+  auto name = f.getProto().getName();
+  constexpr std::string_view kSuffix = "Omitted";
+  if (!IsDerived(f) || name.size() <= kSuffix.size() || !name.endsWith(kSuffix.data())) return false;
+  std::string other(name.begin(), name.end() - kSuffix.size());
+  return f.getContainingStruct().findFieldByName(other) != nullptr;
+}
+
+std::optional<Field> OmittedFlagOf(const Field& f) {
+  int32_t i = Info(f).omitted_flag;
+  if (i < 0) return std::nullopt;
+  return f.getContainingStruct().getFields()[uint32_t(i)];
+}
+
+const std::string& RetiredReason(const capnp::EnumSchema::Enumerant& e) {
+  return Info(e.getContainingEnum()).retired[e.getOrdinal()];
 }
 
 const std::string& JsonName(const Field& f) { return Info(f).json_name; }
@@ -166,10 +200,12 @@ std::optional<capnp::EnumSchema::Enumerant> EnumFromCode(capnp::EnumSchema schem
 }
 
 std::string EnumCodes(capnp::EnumSchema schema) {
+  const auto& info = Info(schema);
   std::string out;
-  for (const auto& code : Info(schema).codes) {
+  for (size_t i = 0; i < info.codes.size(); ++i) {
+    if (!info.retired[i].empty()) continue;
     if (!out.empty()) out += ", ";
-    out += code;
+    out += info.codes[i];
   }
   return out;
 }

@@ -33,6 +33,11 @@ bool NestsPersonal(const Field& field);
 bool IsPresenceFlag(const Field& field);
 // The presence flag of `field` in its struct, if it has one.
 std::optional<Field> PresenceFlagOf(const Field& field);
+// A derived Bool `xOmitted` recording that the optional field x was left out: for a field that
+// was once required, whose zero value events from before show (so a presence flag cannot do).
+bool IsOmittedFlag(const Field& field);
+// The omitted flag of `field` in its struct, if it has one.
+std::optional<Field> OmittedFlagOf(const Field& field);
 
 // Every answer about a field or an enumerant is computed once per thread and then looked up:
 // the hot paths ask for every field of every command and event.
@@ -44,8 +49,10 @@ std::optional<Field> FieldByJsonName(capnp::StructSchema schema, std::string_vie
 // The JSON spelling of an enumerant: $code, else camelCase into kebab-case.
 const std::string& EnumCode(const capnp::EnumSchema::Enumerant& e);
 std::optional<capnp::EnumSchema::Enumerant> EnumFromCode(capnp::EnumSchema schema, std::string_view code);
-// All codes of an enum, for messages that say what was expected.
+// All codes of an enum that a command may give, for messages that say what was expected.
 std::string EnumCodes(capnp::EnumSchema schema);
+// Why a command may no longer give this enumerant ($retired); empty when it may.
+const std::string& RetiredReason(const capnp::EnumSchema::Enumerant& enumerant);
 
 struct MapSpec {
   std::string key, value;

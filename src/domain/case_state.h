@@ -54,13 +54,15 @@ struct CaseState {
     kEvaluated = 1 << 10,
     kStuck = 1 << 11,        // the latest monitor said vastgelopen
     kStuckLast = 1 << 12,    // ... and no route step came after it (rule stuck-close)
-    kRevisiting = 1 << 13,   // a step 5, 7 or 8 revisited after being stuck
+    kRevisiting = 1 << 13,   // a step 4-8 revisited after being stuck
     kActionRequired = 1 << 14,
     kEnrolled = 1 << 15,     // the latest signal or review that said so: enrolled
     kAbsence = 1 << 16,      // a signal carried an absence kind
     kTriaged = 1 << 17,
     kAftercareEnded = 1 << 18,
     kDirectReport = 1 << 19,  // a signal came as a direct report (§1.1 a)
+    kThreeWayOverridden = 1 << 20,  // the intake was scheduled overriding three-way-intake
+    kSchoolReviewed = 1 << 21,  // a review recorded the school contact and its measures
   };
 
   std::string case_id;
@@ -86,6 +88,9 @@ struct CaseState {
   Days aftercare_ended = kNoDay;  // the day AftercareEnded ended the aftercare; none: not ended
   int aftercare_checks = 0;
   Days feedback_on = kNoDay;
+  Days last_monitoring_note = kNoDay;  // the latest note of category monitoring
+  int contact_every_days = 0;          // the plan's contact frequency; 0: none agreed
+  Days plan_started_on = kNoDay;
   int reopened = 0;
   int first_channel = -1;  // schema::SignalChannel of the first signal: where the case came from
   uint64_t last_position = 0;

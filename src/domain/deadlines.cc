@@ -1,15 +1,76 @@
 #include "domain/deadlines.h"
 
 #include <algorithm>
+#include <set>
 
 #include "base/working_days.h"
+#include "domain/routing.h"
 #include "event.capnp.h"
 
 namespace rmc {
+namespace {
+
+using S = CaseState;
+using Channel = schema::ContactChannel;
+
+bool IsLetter(int channel) {
+  return channel == int(Channel::BRIEF) || channel == int(Channel::BRIEF_OUDERS);
+}
+
+bool IsHomeVisit(int channel) {
+  return channel == int(Channel::HUISBEZOEK_AANGEKONDIGD) ||
+         channel == int(Channel::HUISBEZOEK_ONAANGEKONDIGD);
+}
+
+// The day the route of a closed case ended: its closing, or the end of its aftercare.
+Days EndOfRoute(const CaseState& s) {
+  if (s.aftercare_ended != kNoDay) return s.aftercare_ended;
+  return s.aftercare_until != kNoDay ? s.aftercare_until : s.closed_on;
+}
+
+}  // namespace
+
+bool Reached(const ContactRecord& c) {
+  return c.outcome == int(schema::ContactOutcome::BEREIKT) ||
+         c.outcome == int(schema::ContactOutcome::AFSPRAAK_GEMAAKT);
+}
+
+NoContactEffort EffortSinceLastContact(const CaseState& s) {
+  size_t from = 0;
+  for (size_t i = 0; i < s.contacts.size(); ++i)
+    if (Reached(s.contacts[i])) from = i + 1;
+  NoContactEffort effort;
+  std::set<Days> visit_days;
+  for (size_t i = from; i < s.contacts.size(); ++i) {
+    const auto& c = s.contacts[i];
+    if (effort.first == kNoDay) effort.first = c.day;
+    if (IsLetter(c.channel)) ++effort.letters;
+    if (IsHomeVisit(c.channel)) visit_days.insert(c.day);
+  }
+  effort.visit_days = int(visit_days.size());
+  return effort;
+}
+
+bool KeepsInView(const CaseState& s) {
+  using R = schema::CloseReason;
+  using G = schema::TargetGroup;
+  if (!s.Has(S::kClosed)) return false;
+  if (s.target_group == int(G::VSV_OUD))
+    return s.close_reason == int(R::GEEN_CONTACT) ||
+           s.close_reason == int(R::WIJST_ONDERSTEUNING_AF);
+  if (s.target_group == int(G::JIKP))
+    return s.close_reason != int(R::VERHUISD) && s.close_reason != int(R::LEEFTIJDSGRENS);
+  return false;
+}
+
+bool InView(const CaseState& s, const Settings& cfg, Days today, const DeadlineFacts& facts) {
+  return KeepsInView(s) && facts.latest_case && facts.birth &&
+         EffectiveStatus(s, today) == CaseStatus::kAfgesloten &&
+         today < AddYears(*facts.birth, cfg.max_age);
+}
 
 std::vector<Deadline> DeadlinesOf(const CaseState& s, const Settings& cfg, Days today,
-                                  std::optional<Days> birth) {
-  using S = CaseState;
+                                  const DeadlineFacts& facts) {
   std::vector<Deadline> out;
   auto add = [&](const char* code, Days due, Days met) {
     Deadline d{code, due, met == kNoDay && today > due, met};
@@ -17,40 +78,56 @@ std::vector<Deadline> DeadlinesOf(const CaseState& s, const Settings& cfg, Days 
   };
   const CaseStatus status = EffectiveStatus(s, today);
   const bool open = status == CaseStatus::kOpen;
+  const bool in_view = InView(s, cfg, today, facts);
   if (s.last_signal != kNoDay)  // a case closed before any pick-up needs none any more
     add("pickup", AddWorkingDays(s.last_signal, cfg.pickup_days),
         s.picked_up != kNoDay || !s.Has(S::kClosed) ? s.picked_up : s.closed_on);
   if (open && s.last_letter != kNoDay) add("letter_reply", s.last_letter + cfg.letter_reply_days, kNoDay);
   if (s.first_attempt != kNoDay) {
-    Days reached = kNoDay;
-    for (const auto& c : s.contacts)
-      if (reached == kNoDay && (c.outcome == int(schema::ContactOutcome::BEREIKT) ||
-                                c.outcome == int(schema::ContactOutcome::AFSPRAAK_GEMAAKT)))
-        reached = c.day;
-    if (reached == kNoDay && s.Has(S::kClosed)) reached = s.closed_on;
-    add("no_contact", s.first_attempt + cfg.no_contact_min_days, reached);
+    // Counted from the first attempt since the youth was last reached; met when they are
+    // reached again (or the case closed). A case whose last attempt reached them: that day.
+    Days first = s.first_attempt, met = kNoDay;
+    for (const auto& c : s.contacts) {
+      if (Reached(c)) {
+        if (met == kNoDay) met = c.day;
+      } else if (met != kNoDay) {
+        first = c.day;
+        met = kNoDay;
+      }
+    }
+    if (met == kNoDay && s.Has(S::kClosed)) met = s.closed_on;
+    add("no_contact", first + cfg.no_contact_min_days, met);
   }
-  if (open && s.target_group == int(schema::TargetGroup::VSV_OUD) && s.last_signal != kNoDay) {
+  const bool vsv_oud = s.target_group == int(schema::TargetGroup::VSV_OUD);
+  if (vsv_oud && (open || in_view) && s.last_signal != kNoDay) {
     // A letter and a home visit, each at least every N months: the older of the two decides.
     Days letter = s.last_signal, visit = s.last_signal;
     for (const auto& c : s.contacts) {
-      auto ch = schema::ContactChannel(c.channel);
-      if (ch == schema::ContactChannel::BRIEF || ch == schema::ContactChannel::BRIEF_OUDERS)
-        letter = std::max(letter, c.day);
-      if (ch == schema::ContactChannel::HUISBEZOEK_AANGEKONDIGD ||
-          ch == schema::ContactChannel::HUISBEZOEK_ONAANGEKONDIGD)
-        visit = std::max(visit, c.day);
+      if (IsLetter(c.channel)) letter = std::max(letter, c.day);
+      if (IsHomeVisit(c.channel)) visit = std::max(visit, c.day);
     }
     add("oud_vsv_yearly", AddMonths(std::min(letter, visit), cfg.oud_vsv_months), kNoDay);
+  }
+  if (in_view && s.target_group == int(schema::TargetGroup::JIKP)) {
+    // Monitoring: a contact attempt or a note of category monitoring, every N months.
+    Days last = std::max(EndOfRoute(s), s.last_monitoring_note);
+    for (const auto& c : s.contacts) last = std::max(last, c.day);
+    add("in_beeld_check", AddMonths(last, cfg.in_beeld_months), kNoDay);
+  }
+  if (open && s.contact_every_days > 0 && (s.at == 9 || s.at == 10) &&
+      s.plan_started_on != kNoDay) {
+    Days last = s.plan_started_on;
+    for (const auto& c : s.contacts) last = std::max(last, c.day);
+    add("contact_due", last + s.contact_every_days, kNoDay);
   }
   if (s.aftercare_until != kNoDay && s.Has(S::kClosed))
     add("aftercare_check", s.aftercare_until,
         s.aftercare_checks > 0 ? s.aftercare_until - 1 : kNoDay);
-  if (s.Has(S::kClosed) && s.Has(S::kFeedbackGiven))
+  if (s.Has(S::kClosed) && s.Has(S::kFeedbackGiven) && !IsShortRoute(s))
     add("evaluation", s.feedback_on + cfg.evaluation_days,
         s.Has(S::kEvaluated) ? s.feedback_on : kNoDay);
-  if (birth && status != CaseStatus::kAfgesloten)
-    add("max_age", AddYears(*birth, cfg.max_age), kNoDay);
+  if (facts.birth && (status != CaseStatus::kAfgesloten || in_view))
+    add("max_age", AddYears(*facts.birth, cfg.max_age), kNoDay);
   return out;
 }
 

@@ -18,8 +18,34 @@ struct Deadline {
   Days met = kNoDay;     // when it was met (late when after due)
 };
 
-// The case's deadlines on `today`. `birth` (from sealed data) adds max_age when known.
+// What the deadlines of a case need beyond its state.
+struct DeadlineFacts {
+  std::optional<Days> birth;  // from sealed data: adds max_age, and keeps a youth in view
+  bool latest_case = true;    // whether the case is its youth's latest (only that keeps in view)
+};
+
+// The case's deadlines on `today`.
 std::vector<Deadline> DeadlinesOf(const CaseState& state, const Settings& settings, Days today,
-                                  std::optional<Days> birth);
+                                  const DeadlineFacts& facts);
+
+// Whether closing this case keeps its youth in view (§3.2: oud-vsv'ers are written to yearly;
+// JIKP: "het in beeld brengen (monitoren)"): vsv-oud closed geen-contact or
+// wijst-ondersteuning-af; jikp closed for any reason but verhuisd or leeftijdsgrens.
+bool KeepsInView(const CaseState& state);
+// Whether the case keeps its youth in view on `today`: KeepsInView, its route ended (afgesloten),
+// the youth's latest case, and a known birth date before max_age.
+bool InView(const CaseState& state, const Settings& settings, Days today,
+            const DeadlineFacts& facts);
+
+// The effort to reach a youth since the last contact that reached them (rule no-contact-effort,
+// deadline no_contact): all attempts when none did.
+struct NoContactEffort {
+  int letters = 0;
+  int visit_days = 0;         // home visits, on different days
+  Days first = kNoDay;        // the first attempt since; none: no attempt since
+};
+NoContactEffort EffortSinceLastContact(const CaseState& state);
+// Whether a contact attempt reached the youth (bereikt, afspraak-gemaakt).
+bool Reached(const ContactRecord& contact);
 
 }  // namespace rmc

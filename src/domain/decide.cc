@@ -4,6 +4,7 @@
 #include <set>
 
 #include "codec/message_sizes.h"
+#include "domain/deadlines.h"
 #include "domain/routing.h"
 
 namespace rmc {
@@ -45,6 +46,22 @@ class RuleCheck {
 
 bool HasText(capnp::Text::Reader t) { return t.size() > 0; }
 
+// Whether the youth was met in this case: a contact that reached them, or the intake.
+bool HasSuccessfulContact(const CaseState& s) {
+  if (s.Has(S::kIntakeHeld)) return true;
+  return std::any_of(s.contacts.begin(), s.contacts.end(), Reached);
+}
+
+bool IsEnrolled(const CaseState& s) {
+  return s.Has(S::kEnrolled) || IsEnrolmentImplied(s.target_group);
+}
+
+bool Names(capnp::List<capnp::Text>::Reader list, const char* who) {
+  for (auto name : list)
+    if (name == who) return true;
+  return false;
+}
+
 bool Covers(const std::vector<std::string>& list, const std::string& item) {
   return std::find(list.begin(), list.end(), item) != list.end() ||
          std::find(list.begin(), list.end(), "*") != list.end();
@@ -65,6 +82,10 @@ void CheckRules(const CaseState& s, const Command& c, const Facts& f, schema::Pa
     }
     case P::TRIAGED: {
       auto t = p.getTriaged();
+      rules.Require(!IsEnrolmentImplied(int(t.getTargetGroup())) || s.Has(S::kSchoolReviewed),
+                    "review-school",
+                    "triage into verzuim-18plus or vsv-dreigend follows a review that records "
+                    "school_contacted: true and what the school did (school_measures)");
       rules.Require(t.getTargetGroup() != schema::TargetGroup::JIKP || t.getHasJikpPerspective(),
                     "jikp-perspective",
                     "triage into jikp names the perspective (jikp_perspective: onderwijs, "
@@ -85,13 +106,25 @@ void CheckRules(const CaseState& s, const Command& c, const Facts& f, schema::Pa
     }
     case P::INTAKE_SCHEDULED: {
       auto i = p.getIntakeScheduled();
-      bool enrolled = s.Has(S::kEnrolled) || IsEnrolmentImplied(s.target_group);
-      bool school = false;
-      for (auto who : i.getParticipants()) school |= who == "school";
-      rules.Require(!enrolled || school, "three-way-intake",
+      rules.Require(!IsEnrolled(s) || Names(i.getParticipants(), "school"), "three-way-intake",
                     "the subject is enrolled: the school takes part in the intake (a 3-gesprek); "
                     "add school to participants");
       rules.Require(i.getAskedYouthAboutInvolvement(), "three-way-intake",
+                    "record that the youth was asked whether parents or partners should join "
+                    "(asked_youth_about_involvement: true)");
+      break;
+    }
+    case P::INTAKE_HELD: {
+      auto i = p.getIntakeHeld();
+      rules.Require(Names(i.getParticipants(), "jongere"), "three-way-intake",
+                    "the intake is a conversation with the youth: add jongere to participants");
+      rules.Require(!IsEnrolled(s) || s.Has(S::kThreeWayOverridden) ||
+                        Names(i.getParticipants(), "school"),
+                    "three-way-intake",
+                    "the subject is enrolled: the school takes part in the intake (a 3-gesprek); "
+                    "add school to participants");
+      rules.Require(s.Has(S::kIntakeScheduled) || i.getAskedYouthAboutInvolvement(),
+                    "three-way-intake",
                     "record that the youth was asked whether parents or partners should join "
                     "(asked_youth_about_involvement: true)");
       break;
@@ -143,33 +176,86 @@ void CheckRules(const CaseState& s, const Command& c, const Facts& f, schema::Pa
       break;
     case P::CASE_CLOSED: {
       auto close = p.getCaseClosed();
-      if (close.getReason() == schema::CloseReason::GEEN_CONTACT) {
-        int letters = 0;
-        std::set<Days> visit_days;
-        for (const auto& ct : s.contacts) {
-          auto ch = schema::ContactChannel(ct.channel);
-          if (ch == schema::ContactChannel::BRIEF || ch == schema::ContactChannel::BRIEF_OUDERS)
-            ++letters;
-          if (ch == schema::ContactChannel::HUISBEZOEK_AANGEKONDIGD ||
-              ch == schema::ContactChannel::HUISBEZOEK_ONAANGEKONDIGD)
-            visit_days.insert(ct.day);
-        }
-        int min_days = f.settings->no_contact_min_days;
-        bool long_enough = s.first_attempt != kNoDay && f.today - s.first_attempt >= min_days;
-        rules.Require(letters >= 1 && visit_days.size() >= 2 && long_enough, "no-contact-effort",
-                      "closing without contact needs at least one letter and home visits on two "
-                      "different days, the first attempt at least " +
-                          std::to_string(min_days) + " days before closing (now: " +
-                          std::to_string(letters) + " letter(s), home visits on " +
-                          std::to_string(visit_days.size()) + " day(s))");
+      const auto reason = close.getReason();
+      bool effort_met = false;
+      if (reason == schema::CloseReason::GEEN_CONTACT) {
+        const Settings& cfg = *f.settings;
+        const NoContactEffort effort = EffortSinceLastContact(s);
+        const bool long_enough =
+            effort.first != kNoDay && f.today - effort.first >= cfg.no_contact_min_days;
+        effort_met = effort.letters >= cfg.no_contact_letters &&
+                     effort.visit_days >= cfg.no_contact_home_visits && long_enough;
+        rules.Require(effort_met, "no-contact-effort",
+                      "closing without contact needs, since the youth was last reached, at least " +
+                          std::to_string(cfg.no_contact_letters) + " letter(s) and home visits on " +
+                          std::to_string(cfg.no_contact_home_visits) +
+                          " different days, the first attempt at least " +
+                          std::to_string(cfg.no_contact_min_days) + " days before closing (now: " +
+                          std::to_string(effort.letters) + " letter(s), home visits on " +
+                          std::to_string(effort.visit_days) + " day(s)" +
+                          (effort.first == kNoDay
+                               ? ", no attempt"
+                               : ", the first " + std::to_string(f.today - effort.first) +
+                                     " days ago") +
+                          ")");
       }
-      rules.Require(!s.Has(S::kStuckLast), "stuck-close",
+      if (reason == schema::CloseReason::WIJST_ONDERSTEUNING_AF)
+        rules.Require(HasSuccessfulContact(s), "declines-support",
+                      "wijst-ondersteuning-af is the youth's own answer: it needs a contact that "
+                      "reached them (or the intake) in this case; without one, close geen-contact");
+      // A stuck case whose no-contact effort is met may close geen-contact: that is the effort.
+      rules.Require(!s.Has(S::kStuckLast) || effort_met, "stuck-close",
                     "the last monitoring said vastgelopen: closing a stuck case needs a reason");
       break;
     }
     default:
       break;
   }
+}
+
+// What a command must hold whatever its reason: invalid_input names the field.
+Status CheckFields(const CaseState& s, schema::Payload::Builder p) {
+  switch (p.which()) {
+    case P::ASSESSMENT_RECORDED:
+      if (p.getAssessmentRecorded().getDomains().size() == 0)
+        return InvalidInput("data.domains: expected at least one life domain with a score or a concern");
+      break;
+    case P::INTAKE_HELD:
+      if (!s.Has(S::kIntakeScheduled) && !p.getIntakeHeld().getHasAskedYouthAboutInvolvement())
+        return InvalidInput(
+            "data.asked_youth_about_involvement: missing; an intake that no intake_scheduled "
+            "planned records whether the youth was asked if parents or partners should join");
+      break;
+    case P::CASE_CLOSED: {
+      using R = schema::CloseReason;
+      auto close = p.getCaseClosed();
+      if (close.getReason() == R::DOEL_BEREIKT && close.getOutcome().size() == 0)
+        return InvalidInput("data.outcome: missing; doel-bereikt names what the youth reached "
+                            "(startkwalificatie, onderwijs, werk, dagbesteding, zorg)");
+      for (auto o : close.getOutcome())
+        if (o == schema::Outcome::WERK && close.getWorkHoursPerWeek() == 0)
+          return InvalidInput("data.work_hours_per_week: missing; outcome werk gives the hours "
+                              "per week (1-80)");
+      if (close.hasHandedTo() && close.getReason() != R::VERHUISD &&
+          close.getReason() != R::GEEN_RMC_DOELGROEP)
+        return InvalidInput("data.handed_to: only a closing verhuisd or geen-rmc-doelgroep hands "
+                            "the youth over to another organisation");
+      break;
+    }
+    case P::CASE_EVALUATED: {
+      auto e = p.getCaseEvaluated();
+      if (e.getResolvedOmitted() && e.getPartnersFollowedUpOmitted() &&
+          e.getRightDecisionOmitted() && !e.hasBottlenecks() && !HasText(e.getDoDifferently()) &&
+          !HasText(e.getWentWell()))
+        return InvalidInput("data: an evaluation answers at least one of resolved, "
+                            "partners_followed_up, bottlenecks, right_decision, do_differently, "
+                            "went_well");
+      break;
+    }
+    default:
+      break;
+  }
+  return Status::Ok();
 }
 
 }  // namespace
@@ -181,7 +267,10 @@ uint8_t InfoItemsOfSignal(schema::SignalReceived::Reader s) {
   if (HasText(s.getYouthAgreements())) items |= 1 << 2;
   if (s.getContacts().size() > 0) items |= 1 << 3;
   if (HasText(s.getCare())) items |= 1 << 4;
-  if (s.hasAbsence()) items |= 1 << 5;
+  // An absence kind alone is no overview of the absence (§1.2, item 6): hours or dates are.
+  if (s.hasAbsence() && (s.getAbsence().getHours() > 0 || s.getAbsence().hasFrom() ||
+                         s.getAbsence().hasTo()))
+    items |= 1 << 5;
   if (HasText(s.getExpectedAction())) items |= 1 << 6;
   return items;
 }
@@ -242,8 +331,9 @@ Result<std::vector<Draft>> Decide(const CaseState& s, const Command& c,
     return out;
   }
 
-  // The route: is this step expected now?
-  int step = schema_info::StepOf(c.member);
+  // The route: is this step expected now? Consent may be given at any time (partners are often
+  // chosen in step 8); its first after the intake marks step 6 (the fold).
+  int step = which == P::CONSENT_GIVEN ? 0 : schema_info::StepOf(c.member);
   if (which == P::AFTERCARE_CHECKED || which == P::AFTERCARE_ENDED) {
     if (EffectiveStatus(s, f.today) != CaseStatus::kNazorg) {
       if (c.reason.empty())
@@ -273,8 +363,7 @@ Result<std::vector<Draft>> Decide(const CaseState& s, const Command& c,
     }
   }
 
-  if (which == P::ASSESSMENT_RECORDED && payload.getAssessmentRecorded().getDomains().size() == 0)
-    return InvalidInput("data.domains: expected at least one life domain with a score or a concern");
+  if (auto invalid = CheckFields(s, payload); !invalid.ok()) return invalid;
 
   // Rules that cannot be overridden.
   if (which == P::DATA_SHARED) {
@@ -289,10 +378,19 @@ Result<std::vector<Draft>> Decide(const CaseState& s, const Command& c,
                           "every category shared");
     }
   }
-  if (which == P::CONSENT_GIVEN || which == P::DATA_SHARED || which == P::CONSENT_WITHDRAWN) {
+  if (which == P::FEEDBACK_GIVEN) {
+    // Feedback is a disclosure on the statutory task (§5.1): of what relates to the absence.
+    auto feedback = payload.getFeedbackGiven();
+    if (!feedback.hasCategories()) feedback.initCategories(1).set(0, "verzuim");
+    feedback.setGrondslag(schema::Grondslag::WETTELIJKE_TAAK);
+    feedback.setHasGrondslag(true);
+  }
+  if (which == P::CONSENT_GIVEN || which == P::DATA_SHARED || which == P::CONSENT_WITHDRAWN ||
+      which == P::FEEDBACK_GIVEN) {
     capnp::List<capnp::Text>::Reader categories =
         which == P::CONSENT_GIVEN   ? payload.getConsentGiven().getCategories().asReader()
         : which == P::DATA_SHARED   ? payload.getDataShared().getCategories().asReader()
+        : which == P::FEEDBACK_GIVEN ? payload.getFeedbackGiven().getCategories().asReader()
                                     : payload.getConsentWithdrawn().getCategories().asReader();
     for (auto cat : categories)
       if (!f.settings->IsCategory(cat.cStr()))
@@ -320,6 +418,7 @@ Result<std::vector<Draft>> Decide(const CaseState& s, const Command& c,
     case P::DOSSIER_REVIEWED: {
       auto r = payload.getDossierReviewed();
       r.setInfoItems(InfoItemsOfReview(r.asReader()));
+      r.setSchoolMeasuresMissing(!HasText(r.getSchoolMeasures()));
       break;
     }
     case P::TRIAGED: {
@@ -333,9 +432,20 @@ Result<std::vector<Draft>> Decide(const CaseState& s, const Command& c,
       if (f.birth_date) t.setAgeAtTriage(uint8_t(std::clamp(AgeOn(*f.birth_date, f.today), 0, 255)));
       break;
     }
+    case P::AFTERCARE_CHECKED:
+      // A youth who dropped out in aftercare is a case again: the route starts at step 2, as
+      // after a new signal.
+      if (payload.getAftercareChecked().getStatus() == schema::AftercareStatus::UITGEVALLEN &&
+          EffectiveStatus(s, f.today) == CaseStatus::kNazorg) {
+        out.push_back(NewDraft());
+        auto reopened = out.back().root().initCaseReopened();
+        reopened.setPreviousStep(uint8_t(s.step));
+        reopened.setByAftercareCheck(true);
+      }
+      break;
     case P::CASE_CLOSED: {
       auto close = payload.getCaseClosed();
-      if (!close.hasAftercareUntil() && StartsAftercare(int(close.getReason())) &&
+      if (!close.hasAftercareUntil() && StartsAftercare(int(close.getReason()), s) &&
           f.settings->aftercare_months > 0)
         close.initAftercareUntil().setDays(AddMonths(f.today, f.settings->aftercare_months));
       break;

@@ -36,6 +36,19 @@ void ResetRoute(CaseState& s) {
   s.closed_on = s.aftercare_until = s.aftercare_ended = s.feedback_on = kNoDay;
   s.close_reason = -1;
   s.aftercare_checks = 0;
+  s.contact_every_days = 0;
+  s.plan_started_on = kNoDay;
+}
+
+// A step 4-8 taken again while the case is stuck: a revisit (docs/routekaart.md#routing).
+void MarkRevisit(CaseState& s) {
+  if (s.at == 10 && s.Has(S::kStuck)) s.Set(S::kRevisiting);
+}
+
+bool Overrode(schema::Event::Reader e, const char* rule) {
+  for (auto r : e.getOverrides())
+    if (r == rule) return true;
+  return false;
 }
 
 void RouteStep(CaseState& s, int step) {
@@ -127,6 +140,7 @@ void Fold(CaseState& s, schema::Event::Reader e, schema::Payload::Reader p) {
       auto r = p.getDossierReviewed();
       s.info_present |= r.getInfoItems();
       if (r.getHasEnrolled()) s.Set(S::kEnrolled, r.getEnrolled());
+      if (r.getSchoolContacted() && !r.getSchoolMeasuresMissing()) s.Set(S::kSchoolReviewed);
       if (s.picked_up == kNoDay) s.picked_up = day;
       RouteStep(s, 2);
       s.at = 2;
@@ -142,17 +156,21 @@ void Fold(CaseState& s, schema::Event::Reader e, schema::Payload::Reader p) {
       break;
     case P::INTAKE_SCHEDULED:
       s.Set(S::kIntakeScheduled);
+      // An override at the scheduling covers the intake it planned (rule three-way-intake).
+      s.Set(S::kThreeWayOverridden, Overrode(e, "three-way-intake"));
+      MarkRevisit(s);
       RouteStep(s, 4);
       s.at = 4;
       break;
     case P::INTAKE_HELD:
       s.Set(S::kIntakeHeld);
+      MarkRevisit(s);
       RouteStep(s, 4);
       s.at = 4;
       break;
     case P::ASSESSMENT_RECORDED:
       s.Set(S::kAssessed);
-      if (s.at == 10 && s.Has(S::kStuck)) s.Set(S::kRevisiting);
+      MarkRevisit(s);
       RouteStep(s, 5);
       s.at = 5;
       break;
@@ -164,9 +182,17 @@ void Fold(CaseState& s, schema::Event::Reader e, schema::Payload::Reader p) {
                        c.getPartners(), c.getCategories());
       if (c.hasValidUntil()) r.valid_until = c.getValidUntil().getDays();
       s.consents.push_back(std::move(r));
-      s.Set(S::kConsentAsked);
-      RouteStep(s, 6);
-      s.at = 6;
+      // Consent may be recorded at any time; the first after the intake is step 6, and moves
+      // the route only where step 6 lies on it.
+      if (s.Has(S::kIntakeHeld) && !s.Has(S::kConsentAsked)) {
+        s.Set(S::kConsentAsked);
+        if (s.at >= 4 && s.at <= 6) {
+          RouteStep(s, 6);
+          s.at = 6;
+        } else {
+          s.steps_done |= uint16_t(1u << 6);
+        }
+      }
       break;
     }
     case P::CONSENT_WITHDRAWN: {
@@ -177,19 +203,21 @@ void Fold(CaseState& s, schema::Event::Reader e, schema::Payload::Reader p) {
     }
     case P::INQUIRY_COMPLETED:
       s.Set(S::kInquiryCompleted);
-      if (s.at == 10 && s.Has(S::kStuck)) s.Set(S::kRevisiting);
+      MarkRevisit(s);
       RouteStep(s, 7);
       s.at = 7;
       break;
     case P::PLAN_MADE:
     case P::PLAN_REVISED:
       s.Set(S::kPlanned);
-      if (s.at == 10 && s.Has(S::kStuck)) s.Set(S::kRevisiting);
+      s.contact_every_days = (p.isPlanMade() ? p.getPlanMade() : p.getPlanRevised()).getContactEveryDays();
+      MarkRevisit(s);
       RouteStep(s, 8);
       s.at = 8;
       break;
     case P::PLAN_STARTED:
       s.Set(S::kPlanStarted);
+      s.plan_started_on = p.getPlanStarted().getDate().getDays();
       s.Set(S::kRevisiting, false);
       RouteStep(s, 9);
       s.at = 9;
@@ -239,8 +267,10 @@ void Fold(CaseState& s, schema::Event::Reader e, schema::Payload::Reader p) {
                               PlainReason(e), e.getActor().getId(), e.getRecordedAt()});
       break;
     }
-    case P::SUBJECT_ERASED:
     case P::NOTE_ADDED:
+      if (p.getNoteAdded().getCategory() == "monitoring") s.last_monitoring_note = day;
+      break;
+    case P::SUBJECT_ERASED:
     case P::DATA_SHARED:
     case P::LEDGER_CREATED:
     case P::SETTING_CHANGED:

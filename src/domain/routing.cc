@@ -14,10 +14,18 @@ bool IsEnrolmentImplied(int tg) {
 bool IsEarlyCloseReason(int r) {
   using R = schema::CloseReason;
   return r == int(R::GEEN_CONTACT) || r == int(R::VERHUISD) || r == int(R::LEEFTIJDSGRENS) ||
-         r == int(R::GEEN_RMC_DOELGROEP) || r == int(R::GEEN_ONDERSTEUNING_NODIG);
+         r == int(R::GEEN_RMC_DOELGROEP) || r == int(R::GEEN_ONDERSTEUNING_NODIG) ||
+         r == int(R::WIJST_ONDERSTEUNING_AF);
 }
 
-bool StartsAftercare(int r) { return r == int(schema::CloseReason::DOEL_BEREIKT); }
+bool StartsAftercare(int r, const CaseState& s) {
+  using R = schema::CloseReason;
+  return r == int(R::DOEL_BEREIKT) || (r == int(R::GEEN_ONDERSTEUNING_NODIG) && s.Has(S::kIntakeHeld));
+}
+
+bool IsVerzuimRoute(const CaseState& s) {
+  return s.target_group == int(schema::TargetGroup::VERZUIM18PLUS);
+}
 
 bool IsShortRoute(const CaseState& s) {
   return s.Has(S::kTriaged) &&
@@ -30,16 +38,20 @@ std::set<int> ExpectedSteps(const CaseState& s) {
     if (!s.Has(S::kEvaluated)) return {13};
     return {};
   }
-  if (s.Has(S::kRevisiting)) return {5, 7, 8, 9, 10, 11};
+  // A stuck case may revisit steps 4-8 (fase 2 en/of 3); revisiting, it goes on from any of them.
+  if (s.Has(S::kRevisiting)) return {4, 5, 6, 7, 8, 9, 10, 11};
   switch (s.at) {
     case 0: return {1};
     case 1: return {2};
     case 2: return {2, 3};
     case 3: return IsShortRoute(s) ? std::set<int>{3, 12} : std::set<int>{3, 4};
-    case 4: return s.Has(S::kIntakeHeld) ? std::set<int>{4, 5, 6} : std::set<int>{4};
+    case 4:
+      if (!s.Has(S::kIntakeHeld)) return {4};
+      return IsVerzuimRoute(s) ? std::set<int>{4, 5, 6, 7, 8} : std::set<int>{4, 5, 6};
     case 5:
     case 6: {
       std::set<int> e{s.at};
+      if (IsVerzuimRoute(s)) e.insert({5, 6, 7, 8});
       if (!s.Has(S::kAssessed)) e.insert(5);
       if (!s.Has(S::kConsentAsked)) e.insert(6);
       if (s.Has(S::kAssessed) && s.Has(S::kConsentAsked)) e.insert(7);
@@ -48,7 +60,8 @@ std::set<int> ExpectedSteps(const CaseState& s) {
     case 7: return {7, 8};
     case 8: return {8, 9};
     case 9: return {9, 10};
-    case 10: return s.Has(S::kStuck) ? std::set<int>{5, 7, 8, 10, 11} : std::set<int>{10, 11};
+    case 10:
+      return s.Has(S::kStuck) ? std::set<int>{4, 5, 6, 7, 8, 10, 11} : std::set<int>{10, 11};
     case 12: return {11};
     default: return {};
   }
@@ -66,9 +79,12 @@ int NextStep(const CaseState& s) {
     case 1: return 2;
     case 2: return 3;
     case 3: return IsShortRoute(s) ? 12 : 4;
-    case 4: return s.Has(S::kIntakeHeld) ? 5 : 4;
+    case 4:
+      if (!s.Has(S::kIntakeHeld)) return 4;
+      return IsVerzuimRoute(s) ? 8 : 5;
     case 5:
     case 6:
+      if (IsVerzuimRoute(s)) return 8;
       if (!s.Has(S::kAssessed)) return 5;
       if (!s.Has(S::kConsentAsked)) return 6;
       return 7;
@@ -100,7 +116,7 @@ const char* StepName(int step) {
   static const char* names[] = {"",
                                 "signaal",
                                 "dossier bekijken",
-                                "triage",
+                                "oordeel signalering",
                                 "intake",
                                 "systeem in kaart",
                                 "privacygesprek",

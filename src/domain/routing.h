@@ -22,8 +22,12 @@ bool IsShortRoute(const CaseState& state);
 bool IsEnrolmentImplied(int target_group);
 // Close reasons that may end a route early, from step 3 on, without a deviation.
 bool IsEarlyCloseReason(int close_reason);
-// Whether closing with this reason starts aftercare by default.
-bool StartsAftercare(int close_reason);
+// Whether closing the case with this reason starts aftercare by default: doel-bereikt, and
+// geen-ondersteuning-nodig once the intake was held (§4.2).
+bool StartsAftercare(int close_reason, const CaseState& state);
+// The verzuim route (verzuim-18plus, "geïnspireerd op de MAS"): the plan may follow the intake,
+// and steps 5-7 are optional.
+bool IsVerzuimRoute(const CaseState& state);
 
 // "Waarnemen", ... for phases 1-5; "signal" .. for steps 1-13.
 const char* PhaseName(int phase);

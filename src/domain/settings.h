@@ -17,6 +17,9 @@ struct Settings {
   int pickup_days = 5;          // working days
   int letter_reply_days = 14;
   int no_contact_min_days = 28;
+  int no_contact_letters = 1;      // the effort of rule no-contact-effort (§4.2: the regions
+  int no_contact_home_visits = 2;  // differ), on different days for the home visits
+  int in_beeld_months = 12;        // a youth kept in view is contacted at least this often
   int oud_vsv_months = 12;
   int aftercare_months = 6;
   int evaluation_days = 60;

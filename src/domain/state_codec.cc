@@ -53,6 +53,9 @@ std::string EncodeCaseState(const CaseState& s) {
   p.setReopened(uint16_t(s.reopened));
   p.setFirstChannel(int8_t(s.first_channel));
   p.setAftercareEnded(s.aftercare_ended);
+  p.setLastMonitoringNote(s.last_monitoring_note);
+  p.setContactEveryDays(uint16_t(s.contact_every_days));
+  p.setPlanStartedOn(s.plan_started_on);
   p.setStepsDone(s.steps_done);
   p.setLastPosition(s.last_position);
   auto signals = p.initSignals(s.signals.size());
@@ -121,6 +124,9 @@ Result<CaseState> FromProjection(schema::CaseProjection::Reader p) {
   s.reopened = p.getReopened();
   s.first_channel = p.getFirstChannel();
   s.aftercare_ended = p.getAftercareEnded();
+  s.last_monitoring_note = p.getLastMonitoringNote();
+  s.contact_every_days = p.getContactEveryDays();
+  s.plan_started_on = p.getPlanStartedOn();
   s.steps_done = p.getStepsDone();
   s.last_position = p.getLastPosition();
   for (auto v : p.getSignals()) s.signals.push_back(v);
@@ -177,7 +183,9 @@ Status CheckStoredDays(const CaseState& s) {
             held("closedOn", s.closed_on) &&
             held("aftercareUntil", s.aftercare_until, kLastAftercareDay) &&
             held("aftercareEnded", s.aftercare_ended, kLastAftercareDay) &&
-            held("feedbackOn", s.feedback_on);
+            held("feedbackOn", s.feedback_on) &&
+            held("lastMonitoringNote", s.last_monitoring_note) &&
+            held("planStartedOn", s.plan_started_on);
   for (size_t i = 0; ok && i < s.contacts.size(); ++i) ok = held("contacts.day", s.contacts[i].day);
   for (size_t i = 0; ok && i < s.consents.size(); ++i)
     ok = held("consents.day", s.consents[i].day) &&

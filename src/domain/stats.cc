@@ -129,7 +129,7 @@ void StatsCounter::Add(schema::CaseProjection::Reader p) {
   // A case picked up has met its pickup deadline, if late (docs/routekaart.md#deadlines): the
   // deadlines are computed only for the few that were not, the costly part of this pass.
   if (facts.picked_up == kNoDay)
-    for (const auto& d : DeadlinesOf(facts, settings_, s.today, std::nullopt))
+    for (const auto& d : DeadlinesOf(facts, settings_, s.today, {}))
       if (d.code == "pickup" && d.overdue) ++s.pickup_overdue;
 }
 

@@ -4,6 +4,7 @@
 #include <vector>
 
 #include "codec/bytes.h"
+#include "domain/deadlines.h"
 #include "domain/decide.h"
 #include "domain/retention.h"
 #include "privacy/event_sealing.h"
@@ -102,7 +103,8 @@ Result<CaseState> LoadCase(const LedgerTxn& txn, std::string_view case_id) {
   return std::move(**state);
 }
 
-Result<std::string> CurrentCaseOf(const LedgerTxn& txn, const std::string& ref, Days today) {
+Result<std::string> CurrentCaseOf(LedgerTxn& txn, const std::string& ref, Days today,
+                                  const Settings* in_view) {
   auto record = txn.Subject(txn.SubjectId(ref));
   if (!record.ok()) return record.status();
   if (!*record || (*record)->cases.empty())
@@ -113,6 +115,11 @@ Result<std::string> CurrentCaseOf(const LedgerTxn& txn, const std::string& ref, 
   const std::string& id = (*record)->cases.back();
   auto state = LoadCase(txn, id);
   if (!state.ok()) return state.status();
+  if (in_view && KeepsInView(*state)) {
+    auto subject = SubjectOfSignals(txn, *state);
+    if (!subject.ok()) return subject.status();
+    if (InView(*state, *in_view, today, DeadlineFacts{subject->birth_date})) return id;
+  }
   if (EffectiveStatus(*state, today) == CaseStatus::kAfgesloten)
     return Status(Code::kUnknownCase,
                   "subject " + ref + " has no open case or case in aftercare (last: " + id + ")");
@@ -156,7 +163,9 @@ Result<CaseTarget> ResolveCase(LedgerTxn& txn, const Command& c, Days business_d
     }
   } else {
     if (t.case_id.empty() && !c.subject_ref.empty()) {
-      auto id = CurrentCaseOf(txn, c.subject_ref, business_day);
+      // A youth kept in view after their case closed is still contacted and noted on it.
+      const bool keeps_in_view = c.kind == P::CONTACT_ATTEMPTED || c.kind == P::NOTE_ADDED;
+      auto id = CurrentCaseOf(txn, c.subject_ref, business_day, keeps_in_view ? &settings : nullptr);
       if (!id.ok()) return id.status();
       t.case_id = *id;
     }

@@ -24,8 +24,11 @@ std::string CaseIdFor(uint64_t n);
 Result<CaseState> LoadCase(const LedgerTxn& txn, std::string_view case_id);
 
 // The subject's current case (open or in aftercare on `today`): unknown_case when there is none,
-// subject_erased when their data was erased (the erasure cut the ref off from the case).
-Result<std::string> CurrentCaseOf(const LedgerTxn& txn, const std::string& ref, Days today);
+// subject_erased when their data was erased (the erasure cut the ref off from the case). With
+// `in_view`, a closed case that keeps its youth in view (deadlines.h InView) counts too: the
+// check reads the youth's birth date.
+Result<std::string> CurrentCaseOf(LedgerTxn& txn, const std::string& ref, Days today,
+                                  const Settings* in_view = nullptr);
 
 // The subject as the signals of `state` gave it, the latest value of each field winning:
 // unsealed, so a read of personal data. Empty fields when erased or never given.

@@ -282,10 +282,6 @@ Result<CaseState> Ledger::LoadCase(StoreTxn& txn, std::string_view case_id) {
   return rmc::LoadCase(Txn(txn), case_id);
 }
 
-Result<std::string> Ledger::CurrentCaseOf(StoreTxn& txn, const std::string& ref, Days today) {
-  return rmc::CurrentCaseOf(Txn(txn), ref, today);
-}
-
 Result<SignalledSubject> Ledger::SubjectOfSignals(StoreTxn& txn, const CaseState& state) {
   auto ledger_txn = Txn(txn);
   return rmc::SubjectOfSignals(ledger_txn, state);

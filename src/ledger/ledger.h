@@ -77,7 +77,6 @@ class Ledger {
 
   // The subject's current case, a case's state, and the youth as its signals gave them
   // (case_resolution.h), in a transaction of the store.
-  Result<std::string> CurrentCaseOf(StoreTxn& txn, const std::string& ref, Days today);
   Result<CaseState> LoadCase(StoreTxn& txn, std::string_view case_id);
   Result<SignalledSubject> SubjectOfSignals(StoreTxn& txn, const CaseState& state);
   // The keys of the youths this process reads, and the opening of their events.

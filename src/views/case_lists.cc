@@ -38,7 +38,7 @@ Result<CaseList> ListCases(Ledger& ledger, const ListFilter& filter, Days today,
       tg = schema_info::EnumCode(
           capnp::Schema::from<schema::TargetGroup>().getEnumerants()[c.target_group]);
     bool overdue = false;
-    for (const auto& d : DeadlinesOf(c, ledger.settings(), today, std::nullopt))
+    for (const auto& d : DeadlinesOf(c, ledger.settings(), today, {}))
       overdue |= d.overdue;
     if (!filter.status.empty() && filter.status != status) return;
     if (filter.phase && PhaseOf(c.step) != filter.phase) return;
@@ -67,7 +67,7 @@ Result<DueList> DueDeadlines(Ledger& ledger, Days today, int within) {
   DueList due;
   auto s = ForEachCase(ledger, [&](const CaseState& state) {
     const size_t before = due.rows.size();
-    for (auto& d : DeadlinesOf(state, ledger.settings(), today, std::nullopt))
+    for (auto& d : DeadlinesOf(state, ledger.settings(), today, {}))
       if (d.met == kNoDay && d.due <= today + within) due.rows.push_back({state.case_id, d});
     if (due.rows.size() > before) due.cases.push_back({state.case_id, state.subject});
   });

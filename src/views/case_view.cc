@@ -171,7 +171,7 @@ Result<Json> CaseView(Ledger& ledger, StoreTxn& txn, const CaseState& s, const V
   }
   v["deviations"] = deviations;
   Json deadlines = Json::array();
-  for (const auto& d : DeadlinesOf(s, ledger.settings(), o.today, pseudonymous ? std::nullopt : birth)) {
+  for (const auto& d : DeadlinesOf(s, ledger.settings(), o.today, DeadlineFacts{pseudonymous ? std::nullopt : birth})) {
     Json j = {{"code", d.code}, {"due", date(d.due)}, {"overdue", d.overdue}};
     if (d.met != kNoDay) j["met_late"] = d.met > d.due;
     j["met"] = d.met != kNoDay;

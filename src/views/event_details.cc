@@ -9,12 +9,11 @@
 namespace rmc {
 namespace {
 
-// Fields a youth learns nothing from: the first four are derived for the rules; target to given
+// Fields a youth learns nothing from: the first six are derived for the rules; target to given
 // are what the event's sentence says already; the ref is shown once, under the youth's data.
 constexpr std::string_view kLeftOut[] = {
-    "info_items", "has_enrolled", "has_wish",  "has_jikp_perspective",
-    "target",     "fields",       "from_step", "to_step",
-    "command",    "given",        "ref",
+    "info_items", "has_enrolled", "has_wish",  "has_jikp_perspective", "school_measures_missing",
+    "by_aftercare_check", "target", "fields", "from_step", "to_step", "command", "given", "ref",
 };
 
 bool LeftOut(const std::string& key, const Json& value) {

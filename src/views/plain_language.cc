@@ -269,6 +269,8 @@ constexpr Label kCaseFields[] = {
     {"made_with_youth", "samen met de jongere gemaakt"},
     {"feedback_from", "informatie van"},
     {"work_hours_per_week", "uren werk per week"},
+    {"handed_to", "overgedragen aan"},
+    {"contact_every_days", "contact met de jongere om de zoveel dagen"},
     {"activity", "bezigheid"},
     {"summary", "samenvatting"},
     {"limited_to_case", "alleen over dit dossier"},
@@ -319,6 +321,8 @@ constexpr Label kDeadlines[] = {
     {"letter_reply", "reactie op brief"},
     {"no_contact", "besluit bij geen contact"},
     {"oud_vsv_yearly", "jaarlijks contact oud-vsv"},
+    {"in_beeld_check", "jongere in beeld houden"},
+    {"contact_due", "contact met de jongere volgens plan"},
     {"aftercare_check", "nazorgcontact"},
     {"evaluation", "evaluatie"},
     {"max_age", "maximumleeftijd"},
@@ -335,7 +339,7 @@ constexpr Label kInfoItems[] = {
 };
 
 constexpr Label kDecisions[] = {
-    {"triage", "triage (doelgroep bepaald)"},
+    {"triage", "oordeel signalering (doelgroep bepaald)"},
     {"plan", "plan van aanpak"},
     {"plan_revision", "plan van aanpak bijgesteld"},
     {"closing", "afsluiting"},

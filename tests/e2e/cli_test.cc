@@ -153,7 +153,7 @@ TEST_F(Cli, BackFilledCommandsSeeTheCaseAsItWasOnTheirDate) {
   // Closed with aftercare until 2025-07-10, long before RMC_NOW (2026-11-20).
   const std::string lines =
       R"({"id":"b1","type":"signal","occurred_at":"2025-01-02","data":{"subject":{"ref":"J-9"},"channel":"jongere","received":"2025-01-02"}})" "\n"
-      R"({"id":"b2","type":"close","case":"RMC-000002","occurred_at":"2025-01-10","reason":"zelf werk gevonden","data":{"reason":"doel-bereikt"}})" "\n"
+      R"({"id":"b2","type":"close","case":"RMC-000002","occurred_at":"2025-01-10","reason":"zelf werk gevonden","data":{"reason":"doel-bereikt","outcome":["onderwijs"]}})" "\n"
       R"({"id":"b3","type":"note","subject":"J-9","occurred_at":"2025-02-01","data":{"text":"belde even"}})" "\n"
       R"({"id":"b4","type":"signal","occurred_at":"2025-03-01","data":{"subject":{"ref":"J-9"},"channel":"netwerkpartner","received":"2025-03-01"}})" "\n";
   std::ofstream(dir_ + "-in") << lines;

@@ -128,14 +128,14 @@ TEST_F(ReplayCli, EachEventShowsWhatItChangedItsStepAndWhetherItWasLate) {
   auto text = Rmc("replay RMC-000001");
   EXPECT_EQ(text.code, 0) << text.text;
   EXPECT_NE(text.text.find("LAAT INGEVOERD: 9 dagen"), std::string::npos) << text.text;
-  EXPECT_NE(text.text.find("BESLISSING: triage"), std::string::npos) << text.text;
+  EXPECT_NE(text.text.find("BESLISSING: oordeel signalering"), std::string::npos) << text.text;
   EXPECT_NE(text.text.find("uitkomst: geen-reactie → afspraak-gemaakt"), std::string::npos) << text.text;
 }
 
 TEST_F(ReplayCli, EveryDecisionShowsWhatWasOnRecordJustBeforeIt) {
   WriteDecisionCase(*this);
   Apply(R"({"id":"d9","type":"consent","case":"RMC-000001","occurred_at":"2026-09-17","data":{"given":true,"partners":["UWV"],"categories":["werk"],"purpose":"werk zoeken"}})", "2026-09-17T10:00:00Z");
-  Apply(R"({"id":"d10","type":"inquiry_completed","case":"RMC-000001","occurred_at":"2026-09-18","data":{"reasons":"geen diploma","education_reasons":"geen","interventions":[],"care":[],"next_steps":"werk zoeken"}})", "2026-09-18T09:00:00Z");
+  Apply(R"({"id":"d10","type":"inquiry_completed","case":"RMC-000001","occurred_at":"2026-09-18","reason":"intake volgt na het vooronderzoek","data":{"reasons":"geen diploma","education_reasons":"geen","interventions":[],"care":[],"next_steps":"werk zoeken"}})", "2026-09-18T09:00:00Z");
   Apply(R"({"id":"d11","type":"plan","case":"RMC-000001","occurred_at":"2026-09-19","data":{"trajectories":["arbeid"],"case_director":"UWV","asked_youth_for_director":true,"made_with_youth":true}})", "2026-09-19T09:00:00Z");
   Apply(R"({"id":"d12","type":"plan_revised","case":"RMC-000001","occurred_at":"2026-09-25","data":{"trajectories":["arbeid","onderwijs"],"case_director":"UWV","asked_youth_for_director":true,"made_with_youth":true}})", "2026-09-25T09:00:00Z");
   Apply(R"({"id":"d13","type":"close","case":"RMC-000001","occurred_at":"2026-10-01","reason":"jongere verhuist naar het buitenland","data":{"reason":"verhuisd"}})", "2026-10-01T09:00:00Z");

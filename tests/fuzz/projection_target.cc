@@ -27,7 +27,7 @@ void Projection(std::string_view bytes) {
   if (!again.ok() || !(*again == *state)) std::abort();
 
   StatusName(EffectiveStatus(*state, today));
-  DeadlinesOf(*state, settings, today, std::nullopt);
+  DeadlinesOf(*state, settings, today, {});
   NextStep(*state);
   ExpectedSteps(*state);
   PhaseOf(state->step);

@@ -143,11 +143,13 @@ Status CaseHarness::Refused(std::string_view json) {
   return r.ok() ? Status() : r.status();
 }
 
-void CaseHarness::WalkTo(int step) {
+void CaseHarness::WalkTo(int step, const std::string& target_group) {
+  const std::string triage = R"({"type":"triage","case":"RMC-000001","data":{"target_group":")" +
+                             target_group + R"(","action_required":true,"rationale":"verzuim"}})";
   const char* route[] = {
-      R"({"type":"signal","data":{"subject":{"ref":"J-1","enrolled":true},"channel":"duo-verzuimloket","received":"2026-09-01","absence":{"kind":"4w-aaneengesloten"}}})",
+      R"({"type":"signal","data":{"subject":{"ref":"J-1","enrolled":true},"channel":"duo-verzuimloket","received":"2026-09-01","absence":{"kind":"4w-aaneengesloten","hours":64}}})",
       R"({"type":"review","case":"RMC-000001","data":{"checked_with_youth":true,"checked_with_partners":["school"],"school_contacted":true,"school_measures":"mentor belde"}})",
-      R"({"type":"triage","case":"RMC-000001","data":{"target_group":"verzuim-18plus","action_required":true,"rationale":"verzuim"}})",
+      triage.c_str(),
       R"({"type":"intake","case":"RMC-000001","data":{"date":"2026-09-10","participants":["jongere","school"],"support_question":"terug naar school"}})",
       R"({"type":"assessment","case":"RMC-000001","data":{"instrument":"zrm","domains":{"gezin":{"score":3}}}})",
       R"({"type":"consent","case":"RMC-000001","data":{"given":true,"partners":["leerplicht"],"categories":["verzuim"],"purpose":"terugkeer","signed":true}})",

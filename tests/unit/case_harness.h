@@ -45,7 +45,7 @@ class CaseHarness {
 
   // Walks the case through steps 1..`step` of the full route with valid commands
   // (target group verzuim-18plus, enrolled, with consent for leerplicht).
-  void WalkTo(int step);
+  void WalkTo(int step, const std::string& target_group = "verzuim-18plus");
 
   CaseState state;
   Settings settings;

@@ -63,7 +63,7 @@ TEST(Correction, MergeLeavesAnEventOfAnotherType) {
 TEST(Correction, ASignalsItemsAreNamedOnlyWhenTheyChange) {
   capnp::MallocMessageBuilder stored;
   auto signal = stored.initRoot<schema::Payload>().initSignalReceived();
-  signal.initAbsence();
+  signal.initAbsence().setHours(40);
   signal.setInfoItems(1 << 5);
   const auto target = stored.getRoot<schema::Payload>().asReader();
   auto same = DecideCorrection(target, target, 2, Fields(R"({"channel":"gemeente"})"));
@@ -82,7 +82,7 @@ TEST(Correction, WithoutTheSealedFieldsItemsAreOnlyAdded) {
   auto signal = stored.initRoot<schema::Payload>().initSignalReceived();
   signal.setInfoItems(1 << 0);  // a suspected reason, sealed
   const auto target = stored.getRoot<schema::Payload>().asReader();
-  auto added = DecideCorrection(target, std::nullopt, 2, Fields(R"({"absence":{"kind":"overig"}})"));
+  auto added = DecideCorrection(target, std::nullopt, 2, Fields(R"({"absence":{"kind":"overig","hours":12}})"));
   ASSERT_TRUE(added.ok());
   EXPECT_EQ(added->root().getEventCorrected().getCorrected().getSignalReceived().getInfoItems(), (1 << 0) | (1 << 5));
   auto removed = DecideCorrection(target, std::nullopt, 2, Fields(R"({"suspected_reason":null})"));

@@ -8,7 +8,7 @@ namespace rmc::testing {
 namespace {
 
 std::optional<Deadline> Find(const CaseHarness& h, const std::string& code, const char* today) {
-  for (const auto& d : DeadlinesOf(h.state, h.settings, *ParseDate(today), std::nullopt))
+  for (const auto& d : DeadlinesOf(h.state, h.settings, *ParseDate(today), {}))
     if (d.code == code) return d;
   return std::nullopt;
 }

@@ -29,6 +29,10 @@ const char* kSignalAbsence =
     R"({"type":"signal","data":{"subject":{"ref":"J-1","enrolled":true},"channel":"duo-verzuimloket","received":"2026-09-01","absence":{"kind":"4w-aaneengesloten"}}})";
 const char* kReview =
     R"({"type":"review","case":"RMC-000001","data":{"checked_with_youth":true,"checked_with_partners":["leerplicht"]}})";
+// A review that recorded the school contact: what a triage into verzuim-18plus or vsv-dreigend
+// follows (rule review-school).
+const char* kReviewWithSchool =
+    R"({"type":"review","case":"RMC-000001","data":{"checked_with_youth":true,"checked_with_partners":["leerplicht"],"school_contacted":true,"school_measures":"mentor belde"}})";
 
 std::string Triage(const std::string& group, const std::string& extra = "") {
   return R"({"type":"triage","case":"RMC-000001",)" + extra +
@@ -38,7 +42,7 @@ std::string Triage(const std::string& group, const std::string& extra = "") {
 // A case triaged into `group` from a plain signal (not enrolled, no absence).
 void TriagedAs(CaseHarness& h, const std::string& group) {
   h.Ok(kSignal);
-  h.Ok(kReview);
+  h.Ok(kReviewWithSchool);
   h.Ok(Triage(group));
 }
 
@@ -243,7 +247,7 @@ TEST(Age, SeventeenIsStillTooYoungForTheOtherGroups) {
   CaseHarness h("2026-10-01");
   h.SetBirthDate("2009-06-01");  // 17
   h.Ok(kSignal);
-  h.Ok(kReview);
+  h.Ok(kReviewWithSchool);
   ExpectRule(h.Refused(Triage("vsv-dreigend")), "age");
 }
 
@@ -468,14 +472,14 @@ TEST(NoContactEffort, AReasonOverrides) {
 
 const char* kStuck = R"({"type":"monitor","case":"RMC-000001","data":{"status":"vastgelopen"}})";
 const char* kCloseGoal =
-    R"({"type":"close","case":"RMC-000001","data":{"reason":"doel-bereikt","outcome":["werk"]}})";
+    R"({"type":"close","case":"RMC-000001","data":{"reason":"doel-bereikt","outcome":["werk"],"work_hours_per_week":24}})";
 
 TEST(StuckClose, ClosingRightAfterStuckNeedsAReason) {
   CaseHarness h;
   h.WalkTo(10);
   h.Ok(kStuck);
   ExpectRule(h.Refused(kCloseGoal), "stuck-close");
-  h.Ok(R"({"type":"close","case":"RMC-000001","reason":"jongere heeft zelf werk gevonden","data":{"reason":"doel-bereikt"}})");
+  h.Ok(R"({"type":"close","case":"RMC-000001","reason":"jongere heeft zelf werk gevonden","data":{"reason":"doel-bereikt","outcome":["onderwijs"]}})");
   EXPECT_TRUE(HasDeviation(h.state, "stuck-close"));
 }
 

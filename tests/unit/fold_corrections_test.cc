@@ -49,7 +49,7 @@ CaseState Facts(CaseState s) {
 }
 
 std::optional<Deadline> DeadlineOf(const CaseHarness& h, std::string_view code, std::string_view today) {
-  for (auto& d : DeadlinesOf(h.state, h.settings, *ParseDate(today), std::nullopt))
+  for (auto& d : DeadlinesOf(h.state, h.settings, *ParseDate(today), {}))
     if (d.code == code) return d;
   return std::nullopt;
 }
@@ -237,11 +237,17 @@ TEST(FoldCorrections, FieldsTheStateDoesNotHoldChangeOnlyTheCorrections) {
   Corrects(h, "InquiryCompleted", R"({"next_steps":"stage"})");
   Corrects(h, "PlanMade", R"({"trajectories":["hulpverlening"]})");
   Corrects(h, "PlanRevised", R"({"made_with_youth":false})");
-  Corrects(h, "PlanStarted", R"({"date":"2026-09-23"})");
   Corrects(h, "DataShared", R"({"partner":"gemeente"})");
   Corrects(h, "NoteAdded", R"({"text":"niet gebeld"})");
   EXPECT_EQ(Facts(h.state), before);
-  EXPECT_EQ(h.state.corrections.size(), 9u);
+  EXPECT_EQ(h.state.corrections.size(), 8u);
+}
+
+TEST(FoldCorrections, APlanStartedOnAnotherDayMovesTheContactDeadline) {
+  CaseHarness h;
+  h.WalkTo(9);
+  Corrects(h, "PlanStarted", R"({"date":"2026-09-23"})");
+  EXPECT_EQ(FormatDate(h.state.plan_started_on), "2026-09-23");
 }
 
 TEST(FoldCorrections, AConsentsPartnersAndValidityDecideTheConsentInPlace) {
@@ -293,7 +299,7 @@ TEST(FoldCorrections, AMonitorCorrectedToStuckMakesTheCaseStuck) {
   EXPECT_TRUE(h.state.Has(S::kStuck));
   EXPECT_TRUE(h.state.Has(S::kStuckLast));
   EXPECT_EQ(NextStep(h.state), 8) << "revisit the plan";
-  auto close = h.Refused(R"({"type":"close","case":"RMC-000001","data":{"reason":"doel-bereikt"}})");
+  auto close = h.Refused(R"({"type":"close","case":"RMC-000001","data":{"reason":"doel-bereikt","outcome":["onderwijs"]}})");
   EXPECT_EQ(close.rule, "stuck-close");
   Corrects(h, "Monitored", R"({"status":"op-koers"})");
   EXPECT_FALSE(h.state.Has(S::kStuck));

@@ -58,7 +58,9 @@ TEST(Fold, TheReportersExpectationIsAskedOnlyOfADirectReport) {
   EXPECT_TRUE(InfoItemMissing(h.state, 0));
   h.Ok(R"({"type":"signal","data":{"subject":{"ref":"J-1"},"channel":"netwerkpartner","received":"2026-09-02","absence":{"kind":"overig"}}})");
   EXPECT_TRUE(InfoItemMissing(h.state, 6));
-  EXPECT_FALSE(InfoItemMissing(h.state, 5)) << "the signal's absence is its overview";
+  EXPECT_TRUE(InfoItemMissing(h.state, 5)) << "an absence kind alone is no overview of the absence";
+  h.Ok(R"({"type":"signal","data":{"subject":{"ref":"J-1"},"channel":"netwerkpartner","received":"2026-09-03","absence":{"kind":"overig","from":"2026-08-20","to":"2026-09-01"}}})");
+  EXPECT_FALSE(InfoItemMissing(h.state, 5)) << "the signal's absence, with its dates, is its overview";
 }
 
 TEST(Fold, ContactsTrackFirstAttemptAndAnOpenLetter) {

@@ -71,8 +71,8 @@ TEST(PageText, ListElementsAreOnePhraseWithLabels) {
 }
 
 TEST(PageText, ChangedValuesByWhatTheyAre) {
-  EXPECT_EQ(ChangeValueText("next_step", 3), "3 triage");
-  EXPECT_EQ(ChangeValueText("expected_steps", Json::array({2, 3})), "2 dossier bekijken, 3 triage");
+  EXPECT_EQ(ChangeValueText("next_step", 3), "3 oordeel signalering");
+  EXPECT_EQ(ChangeValueText("expected_steps", Json::array({2, 3})), "2 dossier bekijken, 3 oordeel signalering");
   EXPECT_EQ(ChangeValueText("step", 0), "nog geen stap");
   EXPECT_EQ(ChangeValueText("info_completeness.missing", "youth_agreements"), "afspraken met de jongere");
   EXPECT_EQ(ChangeValueText("corrections", 36), "#36");

@@ -17,19 +17,46 @@ const char* kFeedback =
 TEST(Routing, TheFullRouteExpectsEachStepInTurn) {
   for (int done = 1; done <= 12; ++done) {
     CaseHarness h;
-    h.WalkTo(done);
+    h.WalkTo(done, "vsv-dreigend");
     int expected = done + 1;
     if (done == 3) expected = 4;
     EXPECT_EQ(NextStep(h.state), expected) << "after step " << done;
   }
   CaseHarness h;
-  h.WalkTo(13);
+  h.WalkTo(13, "vsv-dreigend");
   EXPECT_EQ(NextStep(h.state), 0);
+}
+
+TEST(Routing, TheVerzuimRouteMayGoFromTheIntakeToThePlan) {
+  for (int done : {4, 5, 6}) {
+    CaseHarness h;
+    h.WalkTo(done);  // verzuim-18plus
+    EXPECT_EQ(NextStep(h.state), 8) << "after step " << done;
+    EXPECT_TRUE(ExpectedSteps(h.state).count(7)) << "after step " << done;
+  }
+  CaseHarness h;
+  h.WalkTo(4);
+  h.Ok(R"({"type":"plan","case":"RMC-000001","data":{"trajectories":["onderwijs"],"case_director":"school","asked_youth_for_director":true,"made_with_youth":true}})");
+  EXPECT_TRUE(h.state.deviations.empty()) << "steps 5-7 are optional on the verzuim route";
+  EXPECT_EQ(NextStep(h.state), 9);
+}
+
+TEST(Routing, OtherRoutesStillTakeStepsFiveToSevenBeforeThePlan) {
+  const char* plan =
+      R"({"type":"plan","case":"RMC-000001","data":{"trajectories":["onderwijs"],"case_director":"school","asked_youth_for_director":true,"made_with_youth":true}})";
+  CaseHarness h;
+  h.WalkTo(4, "vsv-dreigend");
+  Status s = h.Refused(plan);
+  EXPECT_EQ(s.code(), Code::kRouteViolation);
+  EXPECT_EQ(s.expected_step, 5);
+  h.Ok(std::string(plan).insert(1, R"("reason":"plan direct met school afgesproken",)"));
+  ASSERT_EQ(h.state.deviations.size(), 1u);
+  EXPECT_EQ(h.state.deviations[0].to_step, 8);
 }
 
 TEST(Routing, IntakeHeldOpensStepsFiveAndSixInEitherOrder) {
   CaseHarness h;
-  h.WalkTo(4);
+  h.WalkTo(4, "vsv-dreigend");
   EXPECT_EQ(ExpectedSteps(h.state), (std::set<int>{4, 5, 6}));
   h.Ok(R"({"type":"consent","case":"RMC-000001","data":{"given":true,"partners":["school"],"categories":["verzuim"],"purpose":"p"}})");
   EXPECT_EQ(NextStep(h.state), 5);
@@ -67,7 +94,7 @@ TEST(Routing, TheShortRouteClosesWithoutAftercare) {
   h.Ok(kReview);
   h.Ok(R"({"type":"triage","case":"RMC-000001","data":{"target_group":"vsv-nieuw","action_required":false,"rationale":"heeft al werk"}})");
   h.Ok(kFeedback);
-  Status s = h.Refused(R"({"type":"close","case":"RMC-000001","data":{"reason":"doel-bereikt"}})");
+  Status s = h.Refused(R"({"type":"close","case":"RMC-000001","data":{"reason":"doel-bereikt","outcome":["onderwijs"]}})");
   EXPECT_EQ(s.code(), Code::kRouteViolation) << "doel-bereikt (with aftercare) is not a short-route close";
   h.Ok(R"({"type":"close","case":"RMC-000001","data":{"reason":"geen-ondersteuning-nodig"}})");
   EXPECT_EQ(h.state.aftercare_until, kNoDay);
@@ -80,7 +107,7 @@ TEST(Routing, EarlyCloseReasonsEndTheRouteFromStepThree) {
             Code::kRouteViolation);
   h.Ok(kReview);
   h.Ok(R"({"type":"triage","case":"RMC-000001","data":{"target_group":"vsv-oud","action_required":true,"rationale":"r"}})");
-  EXPECT_EQ(h.Refused(R"({"type":"close","case":"RMC-000001","data":{"reason":"doel-bereikt"}})").code(),
+  EXPECT_EQ(h.Refused(R"({"type":"close","case":"RMC-000001","data":{"reason":"doel-bereikt","outcome":["onderwijs"]}})").code(),
             Code::kRouteViolation);
   h.Ok(R"({"type":"close","case":"RMC-000001","data":{"reason":"verhuisd"}})");
   EXPECT_EQ(NextStep(h.state), 12);
@@ -112,7 +139,7 @@ TEST(Routing, AftercareCommandsNeedACaseInAftercare) {
   h.WalkTo(10);
   EXPECT_EQ(h.Refused(R"({"type":"aftercare_check","case":"RMC-000001","data":{"status":"op-plek"}})").code(),
             Code::kRouteViolation);
-  h.Ok(R"({"type":"close","case":"RMC-000001","data":{"reason":"doel-bereikt"}})");
+  h.Ok(R"({"type":"close","case":"RMC-000001","data":{"reason":"doel-bereikt","outcome":["onderwijs"]}})");
   h.Ok(R"({"type":"aftercare_check","case":"RMC-000001","data":{"status":"op-plek"}})");
   h.Ok(R"({"type":"aftercare_check","case":"RMC-000001","data":{"status":"op-plek"}})");
   EXPECT_EQ(h.state.aftercare_checks, 2);

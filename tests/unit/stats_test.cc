@@ -208,7 +208,7 @@ TEST(Stats, AgreesWithTheDomainOnTheFullState) {
       open += EffectiveStatus(c.state, day) == CaseStatus::kOpen;
       if (c.state.Has(CaseState::kTriaged))
         for (int item = 0; item < kInfoItemCount; ++item) missing += InfoItemMissing(c.state, item);
-      for (const auto& d : DeadlinesOf(c.state, settings, day, std::nullopt))
+      for (const auto& d : DeadlinesOf(c.state, settings, day, {}))
         overdue += d.code == "pickup" && d.overdue;
     }
     const Stats& s = counter.stats();

@@ -343,12 +343,16 @@ void Walk::AfterDoelBereikt(bool allow_reopen) {
       if (!AgeOk(reopen + 40)) reopen = -1;
     }
   }
-  for (int i = 0; i < n; ++i) {
+  bool dropped_out = false;  // the ledger reopens the case: what aftercare planned is moot
+  for (int i = 0; i < n && !dropped_out; ++i) {
     if (reopen >= 0 && (ev[i].day >= reopen || ev[i].kind == kEndE)) break;
     day_ = std::max(day_, ev[i].day);
     switch (ev[i].kind) {
       case kCheck: AftercareCheck(false); break;
-      case kCheckOut: AftercareCheck(true); break;
+      case kCheckOut:
+        AftercareCheck(true);
+        dropped_out = !stopped_;
+        break;
       case kNoteE: Note(); break;
       case kFeedbackE: Feedback(kFeedbackDone, std::size(kFeedbackDone)); break;
       case kEvalE:
@@ -404,7 +408,9 @@ void Walk::Run() {
     if (school_reason && day_ <= o_.now) dev_done_ = true;
     Review(school_reason);
     Advance(0, 3);
-    Triage({});
+    // Without the school's measures on record, the triage carries the review's reason too.
+    const bool school_needed = tg_ == kVerzuim || tg_ == kVsvDreigend;
+    Triage(school_reason && school_needed ? r_.Pick(kWhyReviewNoSchool) : sv{});
   }
   MaybeNote(0.3);
   if (!stopped_) {

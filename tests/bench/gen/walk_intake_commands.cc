@@ -168,7 +168,9 @@ void Walk::Review(bool school_reason) {
     }
   }
   Close(']');
-  if (!school_reason && (absence_ever_ || (enrolled_ && r_.Chance(0.6)))) {
+  // Absence, and a triage into verzuim-18plus or vsv-dreigend, need the school's measures.
+  if (!school_reason &&
+      (absence_ever_ || tg_ == kVerzuim || tg_ == kVsvDreigend || (enrolled_ && r_.Chance(0.6)))) {
     Bool("school_contacted", true);
     TextK("school_measures", kSchoolMeasures, 40, 300);
   }
@@ -254,6 +256,7 @@ void Walk::Intake(int date) {
   if (r_.Chance(0.15)) Item(r_.Pick(kPartners));
   Close(']');
   TextK("support_question", kSupport, 40, 250);
+  Bool("asked_youth_about_involvement", true);
   if (r_.Chance(0.85)) {
     int w = tg_ == kJikp ? (jikp_perspective_ == 2 ? 3 : jikp_perspective_ == 1 ? 1 : 0)
                          : int(r_.Weighted({45, 25, 20, 5, 5}));

@@ -211,6 +211,9 @@ Result<CaseState> DecodeState(simdjson::dom::parser& parser, std::string_view js
     else if (key == "aftercare_ended") ok = Get(v, s.aftercare_ended);
     else if (key == "aftercare_checks") ok = Get(v, s.aftercare_checks);
     else if (key == "feedback_on") ok = Get(v, s.feedback_on);
+    else if (key == "last_monitoring_note") ok = Get(v, s.last_monitoring_note);
+    else if (key == "contact_every_days") ok = Get(v, s.contact_every_days);
+    else if (key == "plan_started_on") ok = Get(v, s.plan_started_on);
     else if (key == "reopened") ok = Get(v, s.reopened);
     else if (key == "first_channel") ok = Get(v, s.first_channel);
     else if (key == "last_position") ok = Get(v, s.last_position);
@@ -287,6 +290,9 @@ std::string CaseStateToJson(const CaseState& s) {
   w.Int("aftercare_ended", s.aftercare_ended);
   w.Int("aftercare_checks", s.aftercare_checks);
   w.Int("feedback_on", s.feedback_on);
+  w.Int("last_monitoring_note", s.last_monitoring_note);
+  w.Int("contact_every_days", s.contact_every_days);
+  w.Int("plan_started_on", s.plan_started_on);
   w.Int("reopened", s.reopened);
   w.Int("first_channel", s.first_channel);
   w.UInt("last_position", s.last_position);
