@@ -42,10 +42,13 @@ std::string Table(const Json& rows) {
                   OrDash(r["case"]).c_str(), OrDash(r["partner"]).c_str(),
                   OrDash(r["grondslag"]).c_str(), OrDash(r["categories"]).c_str());
     out += line;
-    for (const char* step : {"doel", "proportionaliteit", "subsidiariteit"}) {
-      const bool gone = r[step].is_null() && r["erased"].get<bool>();
-      out += std::string("         ") + step + ": " + (gone ? "(erased)" : OrDash(r[step])) + "\n";
-    }
+    if (r.value("kind", "") == "feedback")
+      out += "         feedback: results fed back in step 12 (no thinking steps of its own)\n";
+    else
+      for (const char* step : {"doel", "proportionaliteit", "subsidiariteit"}) {
+        const bool gone = r[step].is_null() && r["erased"].get<bool>();
+        out += std::string("         ") + step + ": " + (gone ? "(erased)" : OrDash(r[step])) + "\n";
+      }
     out += "         by: " + OrDash(r["actor"]) + " (" + OrDash(r["role"]) + ")\n";
     if (!r["corrections"].empty()) out += "         corrected by: " + OrDash(r["corrections"]) + "\n";
   }
@@ -62,8 +65,8 @@ void RegisterAuditDisclosures(CLI::App& app, Globals& g, int& exit_code) {
   auto* sub =
       AuditGroup(app)
           .add_subcommand("disclosures",
-                          "every disclosure to a partner, with its four thinking steps "
-                          "(a logged read)");
+                          "every disclosure to a partner: each share with its four thinking "
+                          "steps, and each partner given feedback in step 12 (a logged read)");
   sub->add_option("--subject", o->subject, "only disclosures about this youth (their ref)");
   sub->add_option("--partner", o->partner,
                   "only disclosures to this partner (the name as recorded)");

@@ -154,14 +154,19 @@ void RegisterList(CLI::App& app, Globals& g, int& exit_code) {
     PseudonymExport pseudonymous(*session);
     auto list = ListCases(*ledger, *o, *today, session->pseudonymize() ? &pseudonymous.pseudonyms() : nullptr);
     if (!list.ok()) return void(exit_code = Fail(g, list.status()));
-    if (auto a = session->AccountCases(*ledger, list->cases); !a.ok()) return void(exit_code = Fail(g, a));
+    std::vector<CaseRef> read = list->cases;
+    read.insert(read.end(), list->consulted.begin(), list->consulted.end());
+    if (auto a = session->AccountCases(*ledger, read); !a.ok()) return void(exit_code = Fail(g, a));
     const Json& rows = list->rows;
     if (g.json) return PrintJson(rows);
     std::printf("%-12s %-10s %5s %4s %-16s %-12s %s\n", "case", "status", "phase", "step", "target group", "consulent", "");
     for (const auto& r : rows)
       std::printf("%-12s %-10s %5s %4s %-16s %-12s %s\n", Str(r["case"]).c_str(), Str(r["status"]).c_str(),
                   Str(r["phase"]).c_str(), Str(r["step"]).c_str(), Str(r["target_group"]).c_str(),
-                  Str(r["consulent"]).c_str(), r["overdue"].get<bool>() ? "overdue" : "");
+                  Str(r["consulent"]).c_str(),
+                  (std::string(r["overdue"].get<bool>() ? "overdue " : "") +
+                   (r["in_beeld"].get<bool>() ? "in beeld" : ""))
+                      .c_str());
   });
 }
 

@@ -1,5 +1,6 @@
 #include "audit/disclosures.h"
 
+#include <algorithm>
 #include <map>
 #include <string_view>
 
@@ -67,11 +68,67 @@ schema::DataShared::Reader CorrectedShared(schema::Payload::Reader p) {
   return p.getEventCorrected().getCorrected().getDataShared();
 }
 
+Disclosure Envelope(schema::Event::Reader e) {
+  Disclosure d;
+  d.position = e.getPosition();
+  d.case_id = e.getCaseId().cStr();
+  d.subject_id = Bytes(e.getSubject());
+  d.occurred = {e.getOccurredAt(), e.getOccurredIsDate()};
+  d.recorded_at = e.getRecordedAt();
+  d.actor = e.getActor().getId().cStr();
+  d.role = e.getActor().getRole();
+  return d;
+}
+
+// A FeedbackGiven as it stands after its corrections: feedback to partners on the statutory
+// task (§5.1), with no thinking steps of its own. Its partners, categories and ground are public.
+struct Feedback {
+  Disclosure facts;  // the envelope, the categories and the ground
+  std::vector<std::string> partners;
+};
+
+void TakeFeedback(schema::FeedbackGiven::Reader f, const capnp::List<capnp::Text>::Reader& names,
+                  Feedback& feedback) {
+  auto named = [&](std::string_view field) {
+    if (names.size() == 0) return true;
+    for (auto n : names)
+      if (std::string_view(n.cStr()) == field) return true;
+    return false;
+  };
+  if (named("partners")) {
+    feedback.partners.clear();
+    for (auto p : f.getPartners()) feedback.partners.push_back(p.cStr());
+  }
+  if (named("categories")) {
+    auto& categories = feedback.facts.categories;
+    categories.clear();
+    for (auto c : f.getCategories()) categories.push_back(c.cStr());
+    if (categories.empty()) categories.push_back("verzuim");  // recorded before it was asked
+  }
+}
+
 // Adds to `found` the disclosure `e` records, or applies the correction `e` makes to one of them
-// (`at`: the index in `found` of each disclosure's position).
+// (`at`: the index in `found` of each disclosure's position); feedback goes to `feedback`.
 Status Collect(Unsealer& unsealer, schema::Event::Reader e, std::vector<Disclosure>& found,
-               std::map<uint64_t, size_t>& at) {
+               std::map<uint64_t, size_t>& at, std::map<uint64_t, Feedback>& feedback) {
   const auto payload = e.getPayload();
+  if (payload.isFeedbackGiven()) {
+    Feedback f{Envelope(e), {}};
+    f.facts.kind = "feedback";
+    f.facts.grondslag = "wettelijke-taak";
+    TakeFeedback(payload.getFeedbackGiven(), {}, f);
+    feedback.emplace(e.getPosition(), std::move(f));
+    return Status::Ok();
+  }
+  if (payload.isEventCorrected() && payload.getEventCorrected().getCorrected().isFeedbackGiven()) {
+    auto correction = payload.getEventCorrected();
+    auto target = feedback.find(correction.getTarget());
+    if (target == feedback.end() || target->second.facts.case_id != e.getCaseId().cStr())
+      return Status::Ok();
+    target->second.facts.corrections.push_back(e.getPosition());
+    TakeFeedback(correction.getCorrected().getFeedbackGiven(), correction.getFields(), target->second);
+    return Status::Ok();
+  }
   if (payload.isEventCorrected()) {
     auto correction = payload.getEventCorrected();
     auto target = at.find(correction.getTarget());
@@ -82,14 +139,7 @@ Status Collect(Unsealer& unsealer, schema::Event::Reader e, std::vector<Disclosu
     return TakeFrom(unsealer, e, CorrectedShared, correction.getFields(), d);
   }
   if (!payload.isDataShared()) return Status::Ok();
-  Disclosure d;
-  d.position = e.getPosition();
-  d.case_id = e.getCaseId().cStr();
-  d.subject_id = Bytes(e.getSubject());
-  d.occurred = {e.getOccurredAt(), e.getOccurredIsDate()};
-  d.recorded_at = e.getRecordedAt();
-  d.actor = e.getActor().getId().cStr();
-  d.role = e.getActor().getRole();
+  Disclosure d = Envelope(e);
   if (auto s = TakeFrom(unsealer, e, Shared, {}, d); !s.ok()) return s;
   at[d.position] = found.size();
   found.push_back(std::move(d));
@@ -104,9 +154,10 @@ Result<std::vector<Disclosure>> FindDisclosures(Unsealer& unsealer, StoreTxn& tx
                                                 const DisclosureFilter& filter) {
   std::vector<Disclosure> out;
   std::map<uint64_t, size_t> at;
+  std::map<uint64_t, Feedback> feedback;
   Status failure;
   auto collect = [&](EventView& view) {
-    failure = Collect(unsealer, view.event(), out, at);
+    failure = Collect(unsealer, view.event(), out, at, feedback);
     return failure.ok();
   };
   Status s;
@@ -119,6 +170,14 @@ Result<std::vector<Disclosure>> FindDisclosures(Unsealer& unsealer, StoreTxn& tx
   }
   if (!s.ok()) return s;
   if (!failure.ok()) return failure;
+  // One disclosure per partner fed back, in log order among the shares.
+  for (auto& [position, f] : feedback)
+    for (const auto& partner : f.partners) {
+      out.push_back(f.facts);
+      out.back().partner = partner;
+    }
+  std::stable_sort(out.begin(), out.end(),
+                   [](const Disclosure& a, const Disclosure& b) { return a.position < b.position; });
   // The partner as corrected: filtered only now that every correction is applied.
   if (!filter.partner.empty())
     std::erase_if(out, [&](const Disclosure& d) { return d.partner != filter.partner; });
@@ -126,7 +185,8 @@ Result<std::vector<Disclosure>> FindDisclosures(Unsealer& unsealer, StoreTxn& tx
 }
 
 Json DisclosureJson(const Disclosure& d, bool with_actor) {
-  Json j = {{"position", d.position},
+  Json j = {{"kind", d.kind},
+            {"position", d.position},
             {"case", d.case_id},
             {"date", FormatTimePoint(d.occurred)},
             {"recorded_at", FormatTime(d.recorded_at)},

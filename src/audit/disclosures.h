@@ -1,5 +1,6 @@
-// Disclosures of a youth's data to partners (docs/routekaart.md#privacy: the `share` command, event
-// DataShared): each with the four thinking steps of §2.2. Read by `rmc audit disclosures` and by
+// Disclosures of a youth's data to partners (docs/routekaart.md#privacy): the `share` command
+// (event DataShared), each with the four thinking steps of §2.2, and the results fed back in
+// step 12 (`feedback`, event FeedbackGiven), one per partner, on the statutory task. Read by `rmc audit disclosures` and by
 // the right-of-access export (subject_export.h).
 //
 // Partner, categories and ground are plain facts, kept after an erasure. The reasoning — `doel`,
@@ -53,7 +54,7 @@ struct DisclosureFilter {
 Result<std::vector<Disclosure>> FindDisclosures(Unsealer& unsealer, StoreTxn& txn,
                                                 const DisclosureFilter& filter);
 
-// {position, case, date, recorded_at, partner, categories, grondslag, doel, proportionaliteit,
+// {kind, position, case, date, recorded_at, partner, categories, grondslag, doel, proportionaliteit,
 //  subsidiariteit, erased, corrections, role, actor?} with the actor only when `with_actor`;
 //  absent texts are null.
 Json DisclosureJson(const Disclosure& disclosure, bool with_actor);

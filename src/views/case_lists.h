@@ -33,6 +33,9 @@ struct ListFilter {
 struct CaseList {
   std::vector<CaseRef> cases;  // in case id order
   Json rows = Json::array();   // one object per case, as `rmc list --json` prints it
+  // Cases kept in view whose birth date was read to decide, then left out by --overdue: a read
+  // to account for all the same.
+  std::vector<CaseRef> consulted;
 };
 
 // The cases that pass `filter` on `today`. With `pseudonyms` (the pseudonymised form: the
@@ -46,11 +49,14 @@ struct DueDeadline {
 };
 
 struct DueList {
-  std::vector<CaseRef> cases;     // the cases with a deadline listed, in case id order
+  // The cases with a deadline listed, and the closed cases that keep their youth in view, whose
+  // birth date was read to decide (a read to account for), in case id order.
+  std::vector<CaseRef> cases;
   std::vector<DueDeadline> rows;  // earliest due first; equal days in case id order
 };
 
-// The deadlines not met that are overdue or fall due within `within` days of `today`.
+// The deadlines not met that are overdue or fall due within `within` days of `today`, those of
+// youths kept in view after their case closed included (deadlines.h InView).
 Result<DueList> DueDeadlines(Ledger& ledger, Days today, int within);
 
 }  // namespace rmc

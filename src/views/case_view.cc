@@ -170,8 +170,25 @@ Result<Json> CaseView(Ledger& ledger, StoreTxn& txn, const CaseState& s, const V
     deviations.push_back(std::move(j));
   }
   v["deviations"] = deviations;
+  // The youth's cases: whether this is the latest (only that keeps them in view), and the earlier
+  // ones, so that measures already tried are not tried again (§3.2).
+  auto record = txn.Subject(s.subject);
+  if (!record.ok()) return record.status();
+  Json previous = Json::array();
+  DeadlineFacts facts{birth};
+  if (*record) {
+    const auto& cases = (*record)->cases;
+    facts.latest_case = !cases.empty() && cases.back() == s.case_id;
+    for (const auto& id : cases) {
+      if (id == s.case_id) break;
+      previous.push_back(id);
+    }
+  }
+  v["previous_cases"] = previous;
+  v["in_beeld"] = InView(s, ledger.settings(), o.today, facts);
   Json deadlines = Json::array();
-  for (const auto& d : DeadlinesOf(s, ledger.settings(), o.today, DeadlineFacts{pseudonymous ? std::nullopt : birth})) {
+  for (const auto& d : DeadlinesOf(s, ledger.settings(), o.today, facts)) {
+    if (pseudonymous && d.code == "max_age") continue;  // it would tell the birth date
     Json j = {{"code", d.code}, {"due", date(d.due)}, {"overdue", d.overdue}};
     if (d.met != kNoDay) j["met_late"] = d.met > d.due;
     j["met"] = d.met != kNoDay;

@@ -210,6 +210,8 @@ constexpr Label kCaseFields[] = {
     {"close_reason", "reden van afsluiten"},
     {"aftercare_until", "nazorg tot"},
     {"reopened", "keren heropend"},
+    {"in_beeld", "in beeld gehouden"},
+    {"previous_cases", "eerdere dossiers"},
     {"corrections", "correcties"},
     {"erased", "gewist"},
     {"channel", "kanaal"},

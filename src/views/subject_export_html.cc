@@ -194,6 +194,13 @@ void Disclosures(Page& page, const Json& x) {
   page.Table({"datum", "aan", "welke gegevens", "op grond van", "doel"});
   for (const auto& d : x["disclosures"]) {
     const bool erased = d["erased"].get<bool>();
+    if (d.value("kind", "") == "feedback") {
+      page.Row({HtmlEscape(DutchDate(Member(d, "date"))), E(d, "partner"), E(d, "categories"),
+                E(d, "grondslag"),
+                "terugkoppeling van de uitkomst van uw traject, alleen over uw verzuim of het "
+                "verlaten van school"});
+      continue;
+    }
     page.Row({HtmlEscape(DutchDate(Member(d, "date"))), E(d, "partner"), E(d, "categories"),
               E(d, "grondslag"),
               Sealed(d, "doel", erased) + "<br><span class=\"label\">" +

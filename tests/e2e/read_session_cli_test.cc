@@ -67,7 +67,8 @@ const std::map<std::string, std::vector<ReadRun>> kReads{
     {"audit reads", {{"audit reads", kAccounting, true, 1}}},
     {"audit log", {{"audit log --subject J-7731", kAccounting, true, 1}}},
     {"audit export", {{"audit export --ldv", kAccounting, true, 1}}},
-    {"audit disclosures", {{"audit disclosures", kAccounting, true, 1}}},
+    // The share of the known youth, and the feedback about J-1 (a disclosure too).
+    {"audit disclosures", {{"audit disclosures", kAccounting, true, 2}}},
     {"subject export", {{"subject export J-7731", {"coordinator", "system"}, true, 1}}},
     {"retention", {{"retention", kAccounting, true, 1}}},  // J-1 only: J-7731's case is open
 };
