@@ -105,6 +105,7 @@ void RegisterShow(CLI::App& app, Globals& g, int& exit_code) {
     Result<CaseState> state = Status(Code::kUnknownCase, "");
     auto today = Today();
     if (!today.ok()) return void(exit_code = Fail(g, today.status()));
+    AsOf until;  // now, unless --as-of
     if (o->as_of.empty()) {
       state = ledger->LoadCase(**txn, o->case_id);
     } else {
@@ -114,10 +115,11 @@ void RegisterShow(CLI::App& app, Globals& g, int& exit_code) {
       Nanos then = 0;
       state = CaseAsOf(**txn, o->case_id, *as_of, &then);
       *today = LocalDate(then);
+      until = *as_of;
     }
     if (!state.ok()) return void(exit_code = Fail(g, state.status()));
     PseudonymExport pseudonymous(*session);
-    ViewOptions view{nullptr, *today};
+    ViewOptions view{nullptr, *today, until.position, until.recorded};
     if (session->pseudonymize()) {
       auto form = pseudonymous.Form(*ledger, **txn, *state);
       if (!form.ok()) return void(exit_code = Fail(g, form.status()));

@@ -1,5 +1,6 @@
 #include "codec/json_codec.h"
 
+#include <cctype>
 #include <set>
 
 #include "base/clock.h"
@@ -85,11 +86,12 @@ Result<capnp::DynamicValue::Builder> Scalar(capnp::Type type, element json, cons
   }
 }
 
-// A $pseudonym text names a person or organisation: never empty.
+// A $pseudonym text names a person or organisation: never empty, nor only white space.
 Status NamesSomeone(capnp::StructSchema::Field field, capnp::Type type, const std::string& text,
                     const std::string& path) {
-  if (!si::IsPseudonym(field) || type.which() != capnp::schema::Type::TEXT || !text.empty())
-    return Status::Ok();
+  if (!si::IsPseudonym(field) || type.which() != capnp::schema::Type::TEXT) return Status::Ok();
+  for (char c : text)
+    if (!std::isspace(static_cast<unsigned char>(c))) return Status::Ok();
   return Wrong(path, "a name (not empty)");
 }
 

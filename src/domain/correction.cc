@@ -153,6 +153,7 @@ void MergeCorrection(P::Builder payload, schema::EventCorrected::Reader correcti
       if (!field) continue;
       CopyField(from, *into, *field);
       if (auto flag = schema_info::PresenceFlagOf(*field)) CopyField(from, *into, *flag);
+      if (auto flag = schema_info::OmittedFlagOf(*field)) CopyField(from, *into, *flag);
     }
   }
   // `consent` records given: false as ConsentRefused; a corrected `given` moves the event over.

@@ -35,15 +35,15 @@ bool Reached(const ContactRecord& c) {
          c.outcome == int(schema::ContactOutcome::AFSPRAAK_GEMAAKT);
 }
 
-NoContactEffort EffortSinceLastContact(const CaseState& s) {
-  size_t from = 0;
-  for (size_t i = 0; i < s.contacts.size(); ++i)
-    if (Reached(s.contacts[i])) from = i + 1;
+NoContactEffort EffortSinceLastContact(const CaseState& s, Days on) {
+  Days reached = kNoDay;
+  for (const auto& c : s.contacts)
+    if (Reached(c) && c.day <= on) reached = std::max(reached, c.day);
   NoContactEffort effort;
   std::set<Days> visit_days;
-  for (size_t i = from; i < s.contacts.size(); ++i) {
-    const auto& c = s.contacts[i];
-    if (effort.first == kNoDay) effort.first = c.day;
+  for (const auto& c : s.contacts) {
+    if (Reached(c) || c.day > on || (reached != kNoDay && c.day <= reached)) continue;
+    if (effort.first == kNoDay || c.day < effort.first) effort.first = c.day;
     if (IsLetter(c.channel)) ++effort.letters;
     if (IsHomeVisit(c.channel)) visit_days.insert(c.day);
   }
@@ -86,8 +86,12 @@ std::vector<Deadline> DeadlinesOf(const CaseState& s, const Settings& cfg, Days 
   if (s.first_attempt != kNoDay) {
     // Counted from the first attempt since the youth was last reached; met when they are
     // reached again (or the case closed). A case whose last attempt reached them: that day.
-    Days first = s.first_attempt, met = kNoDay;
-    for (const auto& c : s.contacts) {
+    // By the dates the contacts occurred, whatever the order they were recorded in.
+    std::vector<ContactRecord> by_day = s.contacts;
+    std::stable_sort(by_day.begin(), by_day.end(),
+                     [](const ContactRecord& a, const ContactRecord& b) { return a.day < b.day; });
+    Days first = by_day.front().day, met = kNoDay;
+    for (const auto& c : by_day) {
       if (Reached(c)) {
         if (met == kNoDay) met = c.day;
       } else if (met != kNoDay) {

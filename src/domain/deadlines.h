@@ -37,14 +37,15 @@ bool KeepsInView(const CaseState& state);
 bool InView(const CaseState& state, const Settings& settings, Days today,
             const DeadlineFacts& facts);
 
-// The effort to reach a youth since the last contact that reached them (rule no-contact-effort,
-// deadline no_contact): all attempts when none did.
+// The effort to reach a youth up to `on`, since the last contact that reached them (rule
+// no-contact-effort): all attempts when none did. By the dates the contacts occurred, not the
+// order they were recorded in.
 struct NoContactEffort {
   int letters = 0;
   int visit_days = 0;         // home visits, on different days
   Days first = kNoDay;        // the first attempt since; none: no attempt since
 };
-NoContactEffort EffortSinceLastContact(const CaseState& state);
+NoContactEffort EffortSinceLastContact(const CaseState& state, Days on);
 // Whether a contact attempt reached the youth (bereikt, afspraak-gemaakt).
 bool Reached(const ContactRecord& contact);
 

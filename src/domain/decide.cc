@@ -1,7 +1,7 @@
 #include "domain/decide.h"
 
 #include <algorithm>
-#include <set>
+#include <cctype>
 
 #include "codec/message_sizes.h"
 #include "domain/deadlines.h"
@@ -44,12 +44,16 @@ class RuleCheck {
   std::vector<std::string> overrides_;
 };
 
-bool HasText(capnp::Text::Reader t) { return t.size() > 0; }
+// Text that says something: not empty, and not only white space.
+bool HasText(capnp::Text::Reader t) {
+  return std::any_of(t.begin(), t.end(), [](char c) { return !std::isspace(static_cast<unsigned char>(c)); });
+}
 
-// Whether the youth was met in this case: a contact that reached them, or the intake.
-bool HasSuccessfulContact(const CaseState& s) {
+// Whether the youth was met in this case by `on`: a contact that reached them, or the intake.
+bool HasSuccessfulContact(const CaseState& s, Days on) {
   if (s.Has(S::kIntakeHeld)) return true;
-  return std::any_of(s.contacts.begin(), s.contacts.end(), Reached);
+  return std::any_of(s.contacts.begin(), s.contacts.end(),
+                     [on](const ContactRecord& c) { return Reached(c) && c.day <= on; });
 }
 
 bool IsEnrolled(const CaseState& s) {
@@ -180,7 +184,7 @@ void CheckRules(const CaseState& s, const Command& c, const Facts& f, schema::Pa
       bool effort_met = false;
       if (reason == schema::CloseReason::GEEN_CONTACT) {
         const Settings& cfg = *f.settings;
-        const NoContactEffort effort = EffortSinceLastContact(s);
+        const NoContactEffort effort = EffortSinceLastContact(s, f.today);
         const bool long_enough =
             effort.first != kNoDay && f.today - effort.first >= cfg.no_contact_min_days;
         effort_met = effort.letters >= cfg.no_contact_letters &&
@@ -200,7 +204,7 @@ void CheckRules(const CaseState& s, const Command& c, const Facts& f, schema::Pa
                           ")");
       }
       if (reason == schema::CloseReason::WIJST_ONDERSTEUNING_AF)
-        rules.Require(HasSuccessfulContact(s), "declines-support",
+        rules.Require(HasSuccessfulContact(s, f.today), "declines-support",
                       "wijst-ondersteuning-af is the youth's own answer: it needs a contact that "
                       "reached them (or the intake) in this case; without one, close geen-contact");
       // A stuck case whose no-contact effort is met may close geen-contact: that is the effort.
@@ -214,7 +218,7 @@ void CheckRules(const CaseState& s, const Command& c, const Facts& f, schema::Pa
 }
 
 // What a command must hold whatever its reason: invalid_input names the field.
-Status CheckFields(const CaseState& s, schema::Payload::Builder p) {
+Status CheckFields(const CaseState& s, schema::Payload::Reader p) {
   switch (p.which()) {
     case P::ASSESSMENT_RECORDED:
       if (p.getAssessmentRecorded().getDomains().size() == 0)
@@ -229,13 +233,21 @@ Status CheckFields(const CaseState& s, schema::Payload::Builder p) {
     case P::CASE_CLOSED: {
       using R = schema::CloseReason;
       auto close = p.getCaseClosed();
-      if (close.getReason() == R::DOEL_BEREIKT && close.getOutcome().size() == 0)
+      const auto outcomes = close.getOutcome();
+      if (close.getReason() == R::DOEL_BEREIKT && outcomes.size() == 0)
         return InvalidInput("data.outcome: missing; doel-bereikt names what the youth reached "
                             "(startkwalificatie, onderwijs, werk, dagbesteding, zorg)");
-      for (auto o : close.getOutcome())
-        if (o == schema::Outcome::WERK && close.getWorkHoursPerWeek() == 0)
+      for (uint32_t i = 0; i < outcomes.size(); ++i) {
+        const std::string at = "data.outcome[" + std::to_string(i) + "]: ";
+        for (uint32_t j = 0; j < i; ++j)
+          if (outcomes[j] == outcomes[i]) return InvalidInput(at + "given twice");
+        if (outcomes[i] == schema::Outcome::GEEN && close.getReason() == R::DOEL_BEREIKT)
+          return InvalidInput(at + "geen contradicts doel-bereikt, which names what the youth "
+                                   "reached; close with another reason");
+        if (outcomes[i] == schema::Outcome::WERK && close.getWorkHoursPerWeek() == 0)
           return InvalidInput("data.work_hours_per_week: missing; outcome werk gives the hours "
                               "per week (1-80)");
+      }
       if (close.hasHandedTo() && close.getReason() != R::VERHUISD &&
           close.getReason() != R::GEEN_RMC_DOELGROEP)
         return InvalidInput("data.handed_to: only a closing verhuisd or geen-rmc-doelgroep hands "
@@ -258,7 +270,45 @@ Status CheckFields(const CaseState& s, schema::Payload::Builder p) {
   return Status::Ok();
 }
 
+// What no reason overrides: the fields of CheckFields, consent behind a share on the ground
+// toestemming, and known data categories.
+Status CheckUnconditional(const CaseState& s, schema::Payload::Reader p, const Facts& f) {
+  if (auto invalid = CheckFields(s, p); !invalid.ok()) return invalid;
+  const auto which = p.which();
+  if (which == P::DATA_SHARED) {
+    auto share = p.getDataShared();
+    if (share.getGrondslag() == schema::Grondslag::TOESTEMMING) {
+      std::vector<std::string> categories;
+      for (auto cat : share.getCategories()) categories.emplace_back(cat.cStr());
+      if (!HasActiveConsent(s, share.getPartner().cStr(), categories, f.today))
+        return Status(Code::kConsentRequired,
+                      "sharing with " + std::string(share.getPartner().cStr()) +
+                          " on the ground toestemming needs active consent for that partner and "
+                          "every category shared");
+    }
+  }
+  if (which == P::CONSENT_GIVEN || which == P::CONSENT_REFUSED || which == P::DATA_SHARED ||
+      which == P::CONSENT_WITHDRAWN || which == P::FEEDBACK_GIVEN) {
+    capnp::List<capnp::Text>::Reader categories =
+        which == P::CONSENT_GIVEN     ? p.getConsentGiven().getCategories()
+        : which == P::CONSENT_REFUSED ? p.getConsentRefused().getCategories()
+        : which == P::DATA_SHARED     ? p.getDataShared().getCategories()
+        : which == P::FEEDBACK_GIVEN  ? p.getFeedbackGiven().getCategories()
+                                      : p.getConsentWithdrawn().getCategories();
+    for (auto cat : categories)
+      if (!f.settings->IsCategory(cat.cStr()))
+        return InvalidInput("data.categories: unknown category '" + std::string(cat.cStr()) +
+                            "'; expected one of the data categories (rmc config categories adds "
+                            "a region's own)");
+  }
+  return Status::Ok();
+}
+
 }  // namespace
+
+Status CheckCorrected(const CaseState& s, schema::Payload::Reader corrected, const Facts& f) {
+  return CheckUnconditional(s, corrected, f);
+}
 
 uint8_t InfoItemsOfSignal(schema::SignalReceived::Reader s) {
   uint8_t items = 0;
@@ -363,21 +413,8 @@ Result<std::vector<Draft>> Decide(const CaseState& s, const Command& c,
     }
   }
 
-  if (auto invalid = CheckFields(s, payload); !invalid.ok()) return invalid;
 
   // Rules that cannot be overridden.
-  if (which == P::DATA_SHARED) {
-    auto share = payload.getDataShared();
-    if (share.getGrondslag() == schema::Grondslag::TOESTEMMING) {
-      std::vector<std::string> categories;
-      for (auto cat : share.getCategories()) categories.emplace_back(cat.cStr());
-      if (!HasActiveConsent(s, share.getPartner().cStr(), categories, f.today))
-        return Status(Code::kConsentRequired,
-                      "sharing with " + std::string(share.getPartner().cStr()) +
-                          " on the ground toestemming needs active consent for that partner and "
-                          "every category shared");
-    }
-  }
   if (which == P::FEEDBACK_GIVEN) {
     // Feedback is a disclosure on the statutory task (§5.1): of what relates to the absence.
     auto feedback = payload.getFeedbackGiven();
@@ -385,19 +422,8 @@ Result<std::vector<Draft>> Decide(const CaseState& s, const Command& c,
     feedback.setGrondslag(schema::Grondslag::WETTELIJKE_TAAK);
     feedback.setHasGrondslag(true);
   }
-  if (which == P::CONSENT_GIVEN || which == P::DATA_SHARED || which == P::CONSENT_WITHDRAWN ||
-      which == P::FEEDBACK_GIVEN) {
-    capnp::List<capnp::Text>::Reader categories =
-        which == P::CONSENT_GIVEN   ? payload.getConsentGiven().getCategories().asReader()
-        : which == P::DATA_SHARED   ? payload.getDataShared().getCategories().asReader()
-        : which == P::FEEDBACK_GIVEN ? payload.getFeedbackGiven().getCategories().asReader()
-                                    : payload.getConsentWithdrawn().getCategories().asReader();
-    for (auto cat : categories)
-      if (!f.settings->IsCategory(cat.cStr()))
-        return InvalidInput("data.categories: unknown category '" + std::string(cat.cStr()) +
-                            "'; expected one of the data categories (rmc config categories adds "
-                            "a region's own)");
-  }
+  if (auto unconditional = CheckUnconditional(s, payload.asReader(), f); !unconditional.ok())
+    return unconditional;
 
   RuleCheck rules(c);
   CheckRules(s, c, f, payload, rules);

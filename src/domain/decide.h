@@ -42,6 +42,13 @@ Result<std::vector<Draft>> Decide(const CaseState& state, const Command& command
 uint8_t InfoItemsOfSignal(schema::SignalReceived::Reader signal);
 uint8_t InfoItemsOfReview(schema::DossierReviewed::Reader review);
 
+// What an event corrected by `correct` must still hold, as Decide requires of a command with
+// or without a reason: the fields every command of its type holds (a closing doel-bereikt its
+// outcome, …), known data categories, consent behind a share on the ground toestemming on
+// `facts.today` (the day it was shared). `corrected` is the event with the correction merged.
+// A correction passes no route check and no overridable rule: it carries a reason of its own.
+Status CheckCorrected(const CaseState& state, schema::Payload::Reader corrected, const Facts& facts);
+
 // Whether a signal for a subject whose current case is `state` opens a new case.
 bool SignalOpensNewCase(const CaseState& state, Days today);
 

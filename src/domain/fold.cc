@@ -45,6 +45,12 @@ void MarkRevisit(CaseState& s) {
   if (s.at == 10 && s.Has(S::kStuck)) s.Set(S::kRevisiting);
 }
 
+bool Names(capnp::List<capnp::Text>::Reader list, const char* who) {
+  for (auto name : list)
+    if (name == who) return true;
+  return false;
+}
+
 bool Overrode(schema::Event::Reader e, const char* rule) {
   for (auto r : e.getOverrides())
     if (r == rule) return true;
@@ -156,8 +162,10 @@ void Fold(CaseState& s, schema::Event::Reader e, schema::Payload::Reader p) {
       break;
     case P::INTAKE_SCHEDULED:
       s.Set(S::kIntakeScheduled);
-      // An override at the scheduling covers the intake it planned (rule three-way-intake).
-      s.Set(S::kThreeWayOverridden, Overrode(e, "three-way-intake"));
+      // An override at the scheduling of an intake without the school covers the intake it
+      // planned (rule three-way-intake); one about the youth's question does not.
+      s.Set(S::kThreeWayOverridden, Overrode(e, "three-way-intake") &&
+                                        !Names(p.getIntakeScheduled().getParticipants(), "school"));
       MarkRevisit(s);
       RouteStep(s, 4);
       s.at = 4;

@@ -315,16 +315,26 @@ Result<Draft> Executor::DecideCorrectionOf(const Command& c, const CaseState& st
   auto view = txn_.Event(*position);
   if (!view.ok()) return view.status();
   auto e = (*view)->event();
-  if (!e.getPayload().isSignalReceived() && !e.getPayload().isDossierReviewed())
-    return DecideCorrection(e.getPayload(), std::nullopt, *position, *c.corrected);
-  // Their §1.2 items are derived from sealed fields too, as the case holds them now.
+  // The event as the case holds it now (its earlier corrections merged): a signal's or review's
+  // §1.2 items are derived from it, and the corrected event must still hold what a command does.
   capnp::MallocMessageBuilder stored(kPayloadWords);
   stored.setRoot(e.getPayload());
   auto current = CurrentTarget(txn_, state, *position, e);
   if (!current.ok()) return current.status();
   std::optional<schema::Payload::Reader> now;
   if (*current) now = (*current)->payload();
-  return DecideCorrection(stored.getRoot<P>().asReader(), now, *position, *c.corrected);
+  const bool items = e.getPayload().isSignalReceived() || e.getPayload().isDossierReviewed();
+  auto draft = DecideCorrection(stored.getRoot<P>().asReader(), items ? now : std::nullopt,
+                                *position, *c.corrected);
+  if (!draft.ok()) return draft;
+  capnp::MallocMessageBuilder merged(kPayloadWords);
+  merged.setRoot(now ? *now : stored.getRoot<P>().asReader());
+  MergeCorrection(merged.getRoot<P>(), draft->root().getEventCorrected().asReader());
+  Facts facts;
+  facts.today = LocalDate(e.getOccurredAt());  // consent is asked for the day it was shared
+  facts.settings = &settings_;
+  if (auto s = CheckCorrected(state, merged.getRoot<P>().asReader(), facts); !s.ok()) return s;
+  return draft;
 }
 
 }  // namespace rmc

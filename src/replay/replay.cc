@@ -183,12 +183,12 @@ Result<CaseReplay> ReplayCase(Ledger& ledger, StoreTxn& txn, const ReadSession& 
     entry.event = EventToJson(e, *personal ? &**personal : nullptr, render,
                               IsErasedSubject(ledger.unsealer(), e));
     if (entry.decision != DecisionKind::kNone) {
-      auto known = CaseView(ledger, txn, state, {shown.pseudonymous, day});
+      auto known = CaseView(ledger, txn, state, {shown.pseudonymous, day, p - 1, as_of.recorded});
       if (!known.ok()) return known.status();
       entry.known_before = state.version ? KnownBefore(*known, assessment) : Json(nullptr);
     }
     if (auto s = Apply(state, e, history); !s.ok()) return s;
-    auto after = CaseView(ledger, txn, state, {shown.pseudonymous, day});
+    auto after = CaseView(ledger, txn, state, {shown.pseudonymous, day, p, as_of.recorded});
     if (!after.ok()) return after.status();
     entry.changes = ViewChanges(before, *after);
     entry.step = state.step;
@@ -232,7 +232,8 @@ Result<CaseReplay> ReplayCase(Ledger& ledger, StoreTxn& txn, const ReadSession& 
   if (LocalDate(replay.until) == LocalDate(last_recorded)) {
     replay.view = std::move(before);
   } else {
-    auto view = CaseView(ledger, txn, state, {shown.pseudonymous, LocalDate(replay.until)});
+    auto view = CaseView(ledger, txn, state,
+                         {shown.pseudonymous, LocalDate(replay.until), as_of.position, as_of.recorded});
     if (!view.ok()) return view.status();
     replay.view = std::move(*view);
   }

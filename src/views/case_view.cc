@@ -1,11 +1,13 @@
 #include "views/case_view.h"
 
+#include <algorithm>
 #include <map>
 #include <set>
 
 #include "codec/schema_info.h"
 #include "domain/deadlines.h"
 #include "domain/routing.h"
+#include "domain/state_codec.h"
 #include "store/store.h"
 #include "views/event_json.h"
 
@@ -19,6 +21,42 @@ Json EnumJson(int value) {
   auto list = schema.getEnumerants();
   if (uint32_t(value) >= list.size()) return value;
   return schema_info::EnumCode(list[value]);
+}
+
+// Whether the case `id` was opened by the view's point (ViewOptions::until_*): its first signal.
+Result<bool> OpenedBy(StoreTxn& txn, const std::string& id, const ViewOptions& o) {
+  auto bytes = txn.Case(id);
+  if (!bytes.ok()) return bytes.status();
+  if (!*bytes) return false;
+  auto state = DecodeCaseState(**bytes);
+  if (!state.ok()) return state.status();
+  if (state->signals.empty()) return false;
+  const uint64_t first = state->signals.front();
+  if (first > o.until_position) return false;
+  if (o.until_recorded == INT64_MAX) return true;
+  auto view = txn.Event(first);
+  if (!view.ok()) return view.status();
+  return *view && (*view)->event().getRecordedAt() <= o.until_recorded;
+}
+
+// The youth's cases as the view knows them: the earlier ones into `previous`, so that measures
+// already tried are not tried again (§3.2), and whether this case is the latest (only that
+// keeps them in view) into `facts`.
+Status YouthsCases(StoreTxn& txn, const CaseState& s, const ViewOptions& o, Json& previous,
+                   DeadlineFacts& facts) {
+  auto record = txn.Subject(s.subject);
+  if (!record.ok()) return record.status();
+  if (!*record) return Status::Ok();
+  const auto& cases = (*record)->cases;
+  auto here = std::find(cases.begin(), cases.end(), s.case_id);
+  for (auto it = cases.begin(); it != here; ++it) previous.push_back(*it);
+  facts.latest_case = here != cases.end();
+  if (here != cases.end() && here + 1 != cases.end()) {
+    auto known = OpenedBy(txn, *(here + 1), o);
+    if (!known.ok()) return known.status();
+    facts.latest_case = !*known;
+  }
+  return Status::Ok();
 }
 
 }  // namespace
@@ -170,25 +208,14 @@ Result<Json> CaseView(Ledger& ledger, StoreTxn& txn, const CaseState& s, const V
     deviations.push_back(std::move(j));
   }
   v["deviations"] = deviations;
-  // The youth's cases: whether this is the latest (only that keeps them in view), and the earlier
-  // ones, so that measures already tried are not tried again (§3.2).
-  auto record = txn.Subject(s.subject);
-  if (!record.ok()) return record.status();
   Json previous = Json::array();
   DeadlineFacts facts{birth};
-  if (*record) {
-    const auto& cases = (*record)->cases;
-    facts.latest_case = !cases.empty() && cases.back() == s.case_id;
-    for (const auto& id : cases) {
-      if (id == s.case_id) break;
-      previous.push_back(id);
-    }
-  }
+  if (auto known = YouthsCases(txn, s, o, previous, facts); !known.ok()) return known;
   v["previous_cases"] = previous;
-  v["in_beeld"] = InView(s, ledger.settings(), o.today, facts);
+  // The pseudonymised form reads no birth date, so it cannot tell (null).
+  v["in_beeld"] = pseudonymous ? Json(nullptr) : Json(InView(s, ledger.settings(), o.today, facts));
   Json deadlines = Json::array();
   for (const auto& d : DeadlinesOf(s, ledger.settings(), o.today, facts)) {
-    if (pseudonymous && d.code == "max_age") continue;  // it would tell the birth date
     Json j = {{"code", d.code}, {"due", date(d.due)}, {"overdue", d.overdue}};
     if (d.met != kNoDay) j["met_late"] = d.met > d.due;
     j["met"] = d.met != kNoDay;

@@ -13,6 +13,10 @@ struct ViewOptions {
   // consultant, actors and partners, day numbers for dates, deviation reasons redacted.
   const PseudonymRules* pseudonymous = nullptr;
   Days today = 0;
+  // The view as of a point of the log (replay, show --as-of): a later case of the youth opened
+  // after it is not known yet (it decides whether this case keeps the youth in view).
+  uint64_t until_position = UINT64_MAX;
+  Nanos until_recorded = INT64_MAX;
 };
 
 // Builds the view of `state` (current, or as of a point) reading the events it refers to. In

@@ -169,4 +169,37 @@ TEST_F(AuditDisclosures, OnlyTheRolesThatAccountMayListThemAndOnlyWithAPurpose) 
   EXPECT_EQ(List("", "system").size(), 3u);
 }
 
+// Step 12 feeds results back to partners (§5.1): a disclosure too, one per partner, on the
+// statutory task, of what relates to the absence unless the feedback names its categories.
+TEST_F(AuditDisclosures, FeedbackToPartnersIsListedAsADisclosure) {
+  for (const char* cmd :
+       {"triage RMC-000002 --target-group geen --action-required false --rationale 'geen doelgroep' "
+        "--reason 'bekend bij het wijkteam'",
+        "feedback RMC-000002 --partners Gemeente,leerplicht --summary 'geen RMC-doelgroep' "
+        "--limited-to-case true",
+        "feedback RMC-000001 --partners ROC --summary s --limited-to-case true --categories "
+        "onderwijs --reason 'tussentijds'"}) {
+    auto r = Rmc(cmd);
+    ASSERT_EQ(r.code, 0) << cmd << ": " << r.text;
+  }
+  json all = List();
+  ASSERT_EQ(all.size(), 6u) << all.dump();
+  std::vector<json> feedback;
+  for (const auto& d : all) {
+    if (d["kind"] == "feedback") feedback.push_back(d);
+    else EXPECT_EQ(d["kind"], "share");
+  }
+  ASSERT_EQ(feedback.size(), 3u);
+  EXPECT_EQ(feedback[0]["case"], "RMC-000002");
+  EXPECT_EQ(feedback[0]["partner"], "Gemeente");
+  EXPECT_EQ(feedback[1]["partner"], "leerplicht");
+  EXPECT_EQ(feedback[0]["categories"], json::array({"verzuim"})) << "the default";
+  EXPECT_EQ(feedback[0]["grondslag"], "wettelijke-taak");
+  EXPECT_TRUE(feedback[0]["doel"].is_null());
+  EXPECT_EQ(feedback[2]["categories"], json::array({"onderwijs"}));
+  EXPECT_EQ(List("--partner leerplicht").size(), 1u);
+  auto text = Rmc("--purpose controle audit disclosures --subject J-2", "auditor");
+  EXPECT_NE(text.text.find("feedback: results fed back in step 12"), std::string::npos) << text.text;
+}
+
 }  // namespace

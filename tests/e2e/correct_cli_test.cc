@@ -95,4 +95,36 @@ TEST_F(Correct, VerifyAndRebuildFoldTheCorrectionsAsTheWriteDid) {
   EXPECT_EQ(Show(), view) << "the rebuilt projection is the one written";
 }
 
+// A corrected event holds what a command of its type must hold, whatever the reason: a
+// correction never gets past a refusal that no reason overrides.
+TEST_F(Correct, ACorrectionCannotUndoWhatNoReasonOverrides) {
+  ASSERT_EQ(Rmc("share RMC-000001 --partner UWV --categories werk --grondslag wettelijke-taak "
+                "--doel d --proportionaliteit p --subsidiariteit s").code, 0);
+  ASSERT_EQ(Rmc("close RMC-000001 --close-reason doel-bereikt --outcome werk "
+                "--work-hours-per-week 24 --reason 'zelf werk gevonden'").code, 0);
+  const std::string share = PositionOf("DataShared"), close = PositionOf("CaseClosed");
+  struct Refusal {
+    std::string event, data, code, words;
+  };
+  for (const Refusal& r : std::vector<Refusal>{
+           {share, R"({"grondslag":"toestemming"})", "consent_required", "needs active consent"},
+           {share, R"({"categories":["bogus"]})", "invalid_input", "unknown category"},
+           {share, R"({"grondslag":"gerechtvaardigd-belang"})", "invalid_input", "6(1)"},
+           {close, R"({"outcome":null})", "invalid_input", "data.outcome"},
+           {close, R"({"work_hours_per_week":null})", "invalid_input", "work_hours_per_week"},
+           {close, R"({"handed_to":"RMC Twente"})", "invalid_input", "handed_to"},
+       }) {
+    auto out = Rmc("correct RMC-000001 --event " + r.event + " --data '" + r.data +
+                   "' --reason 'fout ingevoerd'");
+    EXPECT_NE(out.code, 0) << r.data;
+    EXPECT_NE(out.text.find(r.code), std::string::npos) << r.data << ": " << out.text;
+    EXPECT_NE(out.text.find(r.words), std::string::npos) << r.data << ": " << out.text;
+  }
+  EXPECT_EQ(Rmc("correct RMC-000001 --event " + close +
+                " --data '{\"outcome\":[\"onderwijs\"],\"work_hours_per_week\":null}' "
+                "--reason 'opleiding, geen werk'").code,
+            0)
+      << "what a close may hold, a correction may too";
+}
+
 }  // namespace
