@@ -19,6 +19,7 @@
 #include "views/case_lists.h"
 #include "views/case_view.h"
 #include "views/event_json.h"
+#include "views/plain_language.h"
 #include "views/event_stream.h"
 
 namespace rmc::cli {
@@ -60,6 +61,13 @@ void PrintSummary(const Json& v) {
               v["erased"].get<bool>() ? "  [persoonsgegevens gewist]" : "");
   std::printf("doelgroep    %s\n", Str(v["target_group"]).c_str());
   std::printf("consulent    %s\n", Str(v["consulent"]).c_str());
+  if (v.contains("close_reason"))
+    std::printf("afgesloten   %s: %s\n", Str(v["closed_on"]).c_str(),
+                CloseReasonLabel(Str(v["close_reason"])).c_str());
+  if (v.value("in_beeld", Json(false)).is_boolean() && v["in_beeld"].get<bool>())
+    std::printf("in beeld     de jongere wordt na het afsluiten in beeld gehouden\n");
+  if (!v.value("previous_cases", Json::array()).empty())
+    std::printf("eerder       %s\n", Str(v["previous_cases"]).c_str());
   std::set<int> done = v["steps_done"].get<std::set<int>>();
   int next = v["next_step"].is_null() ? 0 : v["next_step"].get<int>();
   std::printf("\nroutekaart\n");
@@ -71,14 +79,14 @@ void PrintSummary(const Json& v) {
   if (!v["deviations"].empty()) {
     std::printf("\nafwijkingen\n");
     for (const auto& d : v["deviations"])
-      std::printf("  %s  %s %s->%s: %s (%s)\n", Str(d["at"]).substr(0, 10).c_str(), Str(d["rule"]).c_str(),
+      std::printf("  %s  %s %s->%s: %s (%s)\n", Str(d["at"]).substr(0, 10).c_str(), RuleLabel(Str(d["rule"])).c_str(),
                   Str(d["from_step"]).c_str(), Str(d["to_step"]).c_str(), Str(d["reason"]).c_str(),
                   Str(d["actor"]).c_str());
   }
   if (!v["deadlines"].empty()) {
     std::printf("\ntermijnen\n");
     for (const auto& d : v["deadlines"])
-      std::printf("  %-16s %s%s\n", Str(d["code"]).c_str(), Str(d["due"]).c_str(),
+      std::printf("  %-36s %s%s\n", DeadlineLabel(Str(d["code"])).c_str(), Str(d["due"]).c_str(),
                   d["overdue"].get<bool>() ? "  VERLOPEN" : d["met"].get<bool>() ? "  gehaald" : "");
   }
   std::printf("\ninformatie (§1.2) ontbreekt: %s\n",

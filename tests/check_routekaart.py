@@ -6,8 +6,9 @@ check_routekaart.py ROOT. Finds, in the sources themselves, so that a new one ca
   - every deadline code: `add("code", ...)` in src/domain/deadlines.cc;
   - every region setting: the keys of src/domain/settings.cc;
 and exits 1, naming each, when one is not written as `code` in its section of docs/routekaart.md
-(## Rules, ## Deadlines, ## Settings), or when the patterns find too few (the code changed shape
-and this check must follow it)."""
+(## Rules, ## Deadlines, ## Settings), when a rule, deadline or close reason (schema/enums.capnp)
+has no Dutch label in src/views/plain_language.cc, or when the patterns find too few (the code
+changed shape and this check must follow it)."""
 import os, re, sys
 
 root = sys.argv[1]
@@ -59,6 +60,19 @@ for what, codes, title, least in (("rule", rules, "Rules", 10), ("deadline", dea
         if f"`{code}`" not in body:
             errors.append(f"docs/routekaart.md, ## {title}: the {what} `{code}` that the code "
                           "knows is not described")
+# People read Dutch labels, not codes (src/views/plain_language.cc): every rule, deadline and
+# close reason has one.
+labels = read("src", "views", "plain_language.cc")
+enums = read("schema", "enums.capnp")
+close_block = re.search(r"enum CloseReason \{(.*?)\}", enums, re.S).group(1)
+close_reasons = {re.sub(r"([A-Z])", lambda m: "-" + m.group(1).lower(), name)
+                 for name in re.findall(r"([a-z][A-Za-z]*) @\d+", close_block)}
+for what, codes, table in (("rule", rules, "kRules"), ("deadline", deadlines, "kDeadlines"),
+                           ("close reason", close_reasons, "kCloseReasons")):
+    m = re.search(r"constexpr Label " + table + r"\[\] = \{(.*?)\n\};", labels, re.S)
+    labelled = set(re.findall(r'\{"([a-z0-9_-]+)",', m.group(1))) if m else set()
+    for code in sorted(codes - labelled):
+        errors.append(f"src/views/plain_language.cc, {table}: the {what} `{code}` has no Dutch label")
 for e in errors:
     print(e)
 print(f"{len(rules)} rules, {len(deadlines)} deadlines, {len(settings)} settings checked"

@@ -161,7 +161,7 @@ std::string ElementText(const Json& e) {
     return "toestemming " + label + " voor " + Field(e, "partners") + " (" + Field(e, "categories") + ")";
   }
   if (e.contains("rule") && e.contains("to_step"))
-    return "afwijking " + Field(e, "rule") + ": stap " + Field(e, "from_step") + " → " +
+    return "afwijking " + RuleLabel(Member(e, "rule").is_string() ? Member(e, "rule").get<std::string>() : "") + ": stap " + Field(e, "from_step") + " → " +
            Field(e, "to_step") + (e.contains("reason") && !Member(e, "reason").is_null()
                                       ? ", reden: " + Field(e, "reason") : "");
   if (e.contains("channel") && e.contains("received"))

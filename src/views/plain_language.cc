@@ -340,6 +340,33 @@ constexpr Label kInfoItems[] = {
     {"expected_action", "verwachte actie"},
 };
 
+// The rules of the routekaart (docs/routekaart.md#rules), as a deviation names them.
+constexpr Label kRules[] = {
+    {"route-order", "volgorde van de routekaart"},
+    {"review-school", "school bij verzuim"},
+    {"jikp-perspective", "perspectief bij JIKP"},
+    {"age", "leeftijd"},
+    {"three-way-intake", "3-gesprek bij de intake"},
+    {"inquiry-complete", "vooronderzoek volledig"},
+    {"plan-complete", "plan van aanpak volledig"},
+    {"sharing-ground", "grond voor het delen van gegevens"},
+    {"no-contact-effort", "moeite om contact te krijgen"},
+    {"declines-support", "jongere wijst ondersteuning af"},
+    {"stuck-close", "afsluiten na vastgelopen traject"},
+    {"retention", "bewaartermijn"},
+};
+
+// Why a case was closed (CloseReason).
+constexpr Label kCloseReasons[] = {
+    {"doel-bereikt", "doel bereikt"},
+    {"geen-ondersteuning-nodig", "geen ondersteuning meer nodig"},
+    {"geen-contact", "geen contact gekregen"},
+    {"wijst-ondersteuning-af", "jongere wijst ondersteuning af"},
+    {"verhuisd", "verhuisd"},
+    {"leeftijdsgrens", "leeftijdsgrens bereikt"},
+    {"geen-rmc-doelgroep", "geen RMC-doelgroep"},
+};
+
 constexpr Label kDecisions[] = {
     {"triage", "oordeel signalering (doelgroep bepaald)"},
     {"plan", "plan van aanpak"},
@@ -376,6 +403,8 @@ std::string FieldLabel(const std::string& key) { return Find(kFields, key); }
 std::string ActivityLabel(const std::string& code) { return Find(kActivities, code); }
 std::string CaseFieldLabel(const std::string& key) { return Find(kCaseFields, key); }
 std::string DeadlineLabel(const std::string& code) { return Find(kDeadlines, code); }
+std::string RuleLabel(const std::string& rule) { return Find(kRules, rule); }
+std::string CloseReasonLabel(const std::string& reason) { return Find(kCloseReasons, reason); }
 std::string InfoItemLabel(const std::string& item) { return Find(kInfoItems, item); }
 std::string DecisionLabel(const std::string& decision) { return Find(kDecisions, decision); }
 std::string ReasoningLabel(const std::string& key) { return Find(kReasoning, key); }

@@ -50,6 +50,14 @@ std::string ErasureGroundLabel(const std::string& ground);
 // one.
 std::string DeadlineLabel(const std::string& code);
 
+// "3-gesprek bij de intake" for the rule "three-way-intake", and so on; the code itself for an
+// unknown one.
+std::string RuleLabel(const std::string& rule);
+
+// "geen contact gekregen" for the close reason "geen-contact", and so on; the code itself for an
+// unknown one.
+std::string CloseReasonLabel(const std::string& reason);
+
 // "afspraken met de jongere" for the §1.2 information item "youth_agreements" (the case view's
 // info_completeness), and so on; the code itself for an unknown one.
 std::string InfoItemLabel(const std::string& item);

@@ -4,6 +4,7 @@
 #include <gtest/gtest.h>
 
 #include <nlohmann/json.hpp>
+#include <cstdio>
 #include <string>
 
 #include "rmc_cli.h"
@@ -81,6 +82,26 @@ TEST_F(KeptInViewCli, ThePseudonymisedFormReadsNoBirthDateSoCannotTell) {
   bool max_age = false;
   for (const auto& d : mine["deadlines"]) max_age |= d["code"] == "max_age";
   EXPECT_TRUE(max_age) << mine.dump();
+}
+
+// People read labels, scripts read codes (the JSON keeps them).
+TEST_F(KeptInViewCli, TheTerminalViewSaysItInDutch) {
+  // On a terminal (script(1) gives it one) `show` prints its summary rather than JSON.
+  const std::string cmd = "script -qec 'RMC_LEDGER=" + dir_ +
+                          " RMC_NOW=2026-11-20T09:00:00Z RMC_ACTOR=test RMC_ROLE=consulent " +
+                          RMC_BINARY + " show RMC-000001' /dev/null";
+  FILE* p = popen(cmd.c_str(), "r");
+  ASSERT_NE(p, nullptr);
+  std::string out;
+  char buf[4096];
+  for (size_t n; (n = fread(buf, 1, sizeof buf, p)) > 0;) out.append(buf, n);
+  ASSERT_EQ(WEXITSTATUS(pclose(p)), 0) << out;
+  for (const char* words : {"afgesloten   2025-10-02: geen ondersteuning meer nodig",
+                            "in beeld     de jongere wordt na het afsluiten in beeld gehouden",
+                            "jongere in beeld houden", "signaal oppakken", "3 oordeel signalering"})
+    EXPECT_NE(out.find(words), std::string::npos) << words << "\n" << out;
+  for (const char* code : {"in_beeld_check", "pickup", "geen-ondersteuning-nodig", "triage"})
+    EXPECT_EQ(out.find(code), std::string::npos) << code << "\n" << out;
 }
 
 }  // namespace
