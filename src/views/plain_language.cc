@@ -47,7 +47,13 @@ struct EventSentence {
 constexpr EventSentence kSentences[] = {
     {"CaseOpened", [](const Json&) -> std::string { return "Dossier geopend"; }},
     {"CaseReopened",
-     [](const Json&) -> std::string { return "Dossier heropend na een nieuw signaal"; }},
+     [](const Json& d) -> std::string {
+       const bool dropped_out = d.contains("by_aftercare_check") &&
+                                d["by_aftercare_check"].is_boolean() &&
+                                d["by_aftercare_check"].get<bool>();
+       return dropped_out ? "Dossier heropend: tijdens de nazorg bleek de jongere uitgevallen"
+                  : "Dossier heropend na een nieuw signaal";
+     }},
     {"SignalReceived",
      [](const Json& d) {
        std::string absence = d.contains("absence") ? F(d["absence"], "kind") : "";
@@ -108,7 +114,7 @@ constexpr EventSentence kSentences[] = {
     {"CaseClosed",
      [](const Json& d) {
        std::string until = D(d, "aftercare_until");
-       return "Dossier afgesloten: " + F(d, "reason") +
+       return "Dossier afgesloten: " + CloseReasonLabel(F(d, "reason")) +
               (until.empty() ? "" : "; nazorg tot " + until);
      }},
     {"AftercareChecked",

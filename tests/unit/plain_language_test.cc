@@ -53,6 +53,15 @@ TEST(PlainLanguage, SentencesUseNoPersonalField) {
             "Signaal ontvangen via M-channel op M-received; verzuim: M-kind");
 }
 
+TEST(PlainLanguage, AClosingAndAReopeningSayWhyInDutch) {
+  EXPECT_EQ(DescribeEvent("CaseClosed", {{"reason", "wijst-ondersteuning-af"}}),
+            "Dossier afgesloten: jongere wijst ondersteuning af");
+  EXPECT_EQ(DescribeEvent("CaseReopened", {{"previous_step", 11}, {"by_aftercare_check", true}}),
+            "Dossier heropend: tijdens de nazorg bleek de jongere uitgevallen");
+  EXPECT_EQ(DescribeEvent("CaseReopened", {{"previous_step", 11}}),
+            "Dossier heropend na een nieuw signaal");
+}
+
 TEST(PlainLanguage, SentencesReadTheFacts) {
   Json signal = {{"channel", "jongere"}, {"received", "2026-11-01"}, {"absence", {{"kind", "16u-4w"}}}};
   EXPECT_EQ(DescribeEvent("SignalReceived", signal),
