@@ -90,7 +90,8 @@ std::vector<Deadline> DeadlinesOf(const CaseState& s, const Settings& cfg, Days 
     std::vector<ContactRecord> by_day = s.contacts;
     std::stable_sort(by_day.begin(), by_day.end(),
                      [](const ContactRecord& a, const ContactRecord& b) { return a.day < b.day; });
-    Days first = by_day.front().day, met = kNoDay;
+    // (No contacts behind a first attempt: a damaged projection; count from what it says.)
+    Days first = by_day.empty() ? s.first_attempt : by_day.front().day, met = kNoDay;
     for (const auto& c : by_day) {
       if (Reached(c)) {
         if (met == kNoDay) met = c.day;

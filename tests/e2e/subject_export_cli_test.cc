@@ -138,6 +138,24 @@ TEST_F(SubjectExport, IsALoggedReadThatTheNextExportShows) {
   EXPECT_EQ(again["reads"][2]["action"], "audit reads");
 }
 
+// The results fed back in step 12 are a disclosure too: the youth sees to whom, of what and why.
+TEST_F(SubjectExport, HoldsTheFeedbackToPartnersAsADisclosure) {
+  auto fed = Rmc("feedback RMC-000001 --partners leerplicht --summary 'verhuisd naar Zwolle' "
+                 "--limited-to-case true");
+  ASSERT_EQ(fed.code, 0) << fed.text;
+  json x = Export();
+  ASSERT_EQ(x["disclosures"].size(), 2u) << x["disclosures"].dump();
+  const json& d = x["disclosures"][1];
+  EXPECT_EQ(d["kind"], "feedback");
+  EXPECT_EQ(d["partner"], "leerplicht");
+  EXPECT_EQ(d["categories"], json::array({"verzuim"}));
+  EXPECT_EQ(d["grondslag"], "wettelijke-taak");
+  EXPECT_EQ(x["disclosures"][0]["kind"], "share");
+  auto page = Rmc(std::string(kExport) + " --format html", "coordinator");
+  ASSERT_EQ(page.code, 0) << page.text;
+  EXPECT_NE(page.text.find("terugkoppeling van de uitkomst van uw traject"), std::string::npos);
+}
+
 TEST_F(SubjectExport, HtmlIsOneSelfContainedPageWithEverythingEscaped) {
   auto r = Rmc(std::string(kExport) + " --format html", "coordinator");
   ASSERT_EQ(r.code, 0) << r.text;
